@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// MARK: - Public API
+
+let products: [Product] = [
+    .library(name: "Takt", targets: ["Takt"]),
+    .library(name: "TaktLP", targets: ["TaktLP"]),
+    .library(name: "TaktGLPK", targets: ["TaktGLPK"]),
+    .executable(name: "takt", targets: ["takt"]),
+]
+
+// MARK: - Implementation
+
+let targets: [Target] = [
+    // The C boundary: GLPK's header and library, nothing else.
+    .systemLibrary(
+        name: "CGLPK",
+        providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
+    ),
+    // Solver-neutral linear and mixed-integer programs, their validation and writers.
+    .target(name: "TaktLP"),
+    // The GLPK backend: the only module that imports CGLPK.
+    .target(name: "TaktGLPK", dependencies: ["CGLPK", "TaktLP"]),
+    // The planning library.
+    .target(name: "Takt", dependencies: ["TaktLP", "TaktGLPK"]),
+    // The command-line tool, thin over the library.
+    .executableTarget(
+        name: "takt",
+        dependencies: [
+            "Takt",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]
+    ),
+
+    // MARK: - Tests
+
+    .testTarget(name: "TaktLPTests", dependencies: ["TaktLP", "TaktGLPK"]),
+    .testTarget(
+        name: "TaktTests",
+        dependencies: ["Takt"],
+        resources: [.copy("Fixtures")]
+    ),
+    .testTarget(name: "taktTests", dependencies: ["Takt"]),
+]
+
+let package = Package(
+    name: "Takt",
+    platforms: [.macOS(.v13)],
+    products: products,
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: targets,
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,4 @@
+#ifndef TAKT_CGLPK_SHIM_H
+#define TAKT_CGLPK_SHIM_H
+#include <glpk.h>
+#endif

@@ -1,0 +1,113 @@
+import CGLPK
+import TaktLP
+
+/// One solve of a loaded problem: the simplex, then branch-and-cut for a MIP, with GLPK's
+/// return codes and statuses turned into a ``TerminationStatus``.
+struct GLPKRun {
+    let program: LinearProgram
+    let options: SolveOptions
+    private let start = ContinuousClock.now
+
+    init(program: LinearProgram, options: SolveOptions) {
+        self.program = program
+        self.options = options
+    }
+
+    func solve(_ problem: GLPKProblem, presolve: Bool) -> Solution {
+        if program.variables.isEmpty { return emptyProgramSolution() }
+        // GLPK's presolver refuses a problem without rows, so such a problem goes straight in.
+        let usePresolve = presolve && !program.constraints.isEmpty
+        var (code, iterations) = problem.simplex(options: options, presolve: usePresolve, timeLimitMilliseconds: remainingMilliseconds())
+        if code == GLP_ENODFS || code == GLP_ENOPFS && usePresolve {
+            // The presolver proves only "no dual (or primal) feasible point"; the simplex
+            // proper tells infeasible from unbounded and leaves a basis to warm-start from.
+            problem.resetBasis()
+            let again = problem.simplex(options: options, presolve: false, timeLimitMilliseconds: remainingMilliseconds())
+            code = again.code
+            iterations += again.iterations
+        }
+        let lpStatus = Self.lpStatus(code: code, problem: problem)
+        let rows = program.constraints.count, columns = program.variables.count
+
+        guard program.isMixedInteger else {
+            guard lpStatus.hasFeasibleSolution || (lpStatus == .iterationLimit && problem.primalStatus == GLP_FEAS) else {
+                return Solution(status: lpStatus, iterations: iterations)
+            }
+            let point = problem.lpPoint(rows: rows, columns: columns, withDuals: lpStatus == .optimal)
+            return Solution(
+                status: lpStatus, objective: point.objective, values: point.values, rowActivities: point.activities,
+                shadowPrices: point.rowDuals, reducedCosts: point.columnDuals, iterations: iterations)
+        }
+
+        switch lpStatus {
+        case .optimal: break
+        case .unbounded: return Solution(status: .infeasibleOrUnbounded, iterations: iterations)
+        case .timeLimitFeasible, .timeLimitNoSolution: return Solution(status: .timeLimitNoSolution, iterations: iterations)
+        default: return Solution(status: lpStatus, iterations: iterations)
+        }
+        let mipCode = problem.branchAndCut(options: options, timeLimitMilliseconds: remainingMilliseconds())
+        let mipStatus = Self.mipStatus(code: mipCode, problem: problem)
+        guard mipStatus.hasFeasibleSolution else { return Solution(status: mipStatus, iterations: iterations) }
+        let point = problem.mipPoint(rows: rows, columns: columns)
+        return Solution(
+            status: mipStatus, objective: point.objective, values: point.values, rowActivities: point.activities,
+            iterations: iterations, bestBound: mipStatus == .optimal ? point.objective : nil)
+    }
+
+    /// What is left of the time limit, in GLPK's milliseconds (at least 1).
+    private func remainingMilliseconds() -> Int32? {
+        guard let limit = options.timeLimit else { return nil }
+        let elapsed = ContinuousClock.now - start
+        let left = limit - (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        return Int32(clamping: max(1, Int((left * 1000).rounded(.up))).clamped(to: 1...Int(Int32.max)))
+    }
+
+    /// No columns: every row's activity is zero, and the objective is its constant.
+    private func emptyProgramSolution() -> Solution {
+        let feasible = program.constraints.allSatisfy { $0.bounds.lower <= 0 && 0 <= $0.bounds.upper }
+        guard feasible else { return Solution(status: .infeasible) }
+        let zeros = [Double](repeating: 0, count: program.constraints.count)
+        return Solution(
+            status: .optimal, objective: program.objectiveConstant, values: [], rowActivities: zeros,
+            shadowPrices: program.isMixedInteger ? nil : zeros, reducedCosts: [], bestBound: nil)
+    }
+
+    static func lpStatus(code: Int32, problem: GLPKProblem) -> TerminationStatus {
+        switch code {
+        case 0:
+            switch problem.lpStatus {
+            case GLP_OPT: return .optimal
+            case GLP_NOFEAS, GLP_INFEAS: return .infeasible
+            case GLP_UNBND: return .unbounded
+            case GLP_FEAS: return problem.dualStatus == GLP_NOFEAS ? .unbounded : .numericalFailure
+            default: return .numericalFailure
+            }
+        case GLP_ENOPFS: return .infeasible
+        case GLP_ENODFS: return .infeasibleOrUnbounded
+        case GLP_EITLIM: return .iterationLimit
+        case GLP_ETMLIM: return problem.primalStatus == GLP_FEAS ? .timeLimitFeasible : .timeLimitNoSolution
+        default: return .numericalFailure
+        }
+    }
+
+    static func mipStatus(code: Int32, problem: GLPKProblem) -> TerminationStatus {
+        let status = problem.mipStatus
+        switch code {
+        case 0, GLP_EMIPGAP:
+            switch status {
+            case GLP_OPT, GLP_FEAS: return .optimal
+            case GLP_NOFEAS: return .infeasible
+            default: return .numericalFailure
+            }
+        case GLP_ETMLIM, GLP_ESTOP:
+            return status == GLP_FEAS || status == GLP_OPT ? .timeLimitFeasible : .timeLimitNoSolution
+        case GLP_ENOPFS: return .infeasible
+        case GLP_ENODFS: return .infeasibleOrUnbounded
+        default: return .numericalFailure
+        }
+    }
+}
+
+extension Comparable {
+    fileprivate func clamped(to range: ClosedRange<Self>) -> Self { min(max(self, range.lowerBound), range.upperBound) }
+}

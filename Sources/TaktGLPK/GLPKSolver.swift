@@ -1,0 +1,34 @@
+import TaktLP
+
+/// Solves ``LinearProgram``s with GLPK: the simplex method for an LP (presolve on), then
+/// branch-and-cut from the LP optimum for a MIP.
+///
+/// Every program is validated in Swift first, so a bad value becomes a
+/// ``LinearProgramError`` rather than GLPK's `abort()`. Each call creates, solves and
+/// deletes its own GLPK problem on the calling thread, so calls on different threads run in
+/// parallel safely.
+///
+///     let solution = try GLPKSolver().solve(program, options: SolveOptions(timeLimit: 10))
+///     if solution.status == .optimal { print(solution.objective) }
+public struct GLPKSolver: WarmStartSolver {
+    public init() {}
+
+    public func solve(_ program: LinearProgram, options: SolveOptions) throws(LinearProgramError) -> Solution {
+        try program.validate()
+        try options.validate()
+        let problem = GLPKProblem(program)
+        return GLPKRun(program: program, options: options).solve(problem, presolve: options.presolve)
+    }
+
+    public func withWarmStart<Result>(
+        _ program: LinearProgram,
+        options: SolveOptions = SolveOptions(),
+        _ body: (any WarmStartSession) throws -> Result
+    ) throws -> Result {
+        try program.validate()
+        try options.validate()
+        let session = GLPKWarmStartSession(program: program, options: options)
+        defer { session.close() }
+        return try body(session)
+    }
+}

@@ -1,0 +1,70 @@
+import TaktLP
+
+/// A GLPK problem kept loaded between solves: the first solve presolves, later ones start
+/// from the basis the previous one left, without presolve (which would discard it).
+final class GLPKWarmStartSession: WarmStartSession {
+    private(set) var program: LinearProgram
+    private let options: SolveOptions
+    private var problem: GLPKProblem?
+    private var solvedOnce = false
+
+    init(program: LinearProgram, options: SolveOptions) {
+        self.program = program
+        self.options = options
+        self.problem = GLPKProblem(program)
+    }
+
+    /// Deletes the GLPK problem; the session cannot be used afterwards.
+    func close() { problem = nil }
+
+    private var loaded: GLPKProblem {
+        guard let problem else { preconditionFailure("a warm-start session was used after its closure returned") }
+        return problem
+    }
+
+    func setBounds(of variable: VariableID, lower: Double, upper: Double) throws(LinearProgramError) {
+        try checkVariable(variable)
+        var changed = program.variables[variable.index]
+        changed.lowerBound = lower
+        changed.upperBound = upper
+        try changed.validate()
+        program.variables[variable.index] = changed
+        loaded.setColumnBounds(Int32(variable.index + 1), lower: lower, upper: upper)
+    }
+
+    func setObjective(of variable: VariableID, to coefficient: Double) throws(LinearProgramError) {
+        try checkVariable(variable)
+        var changed = program.variables[variable.index]
+        changed.objective = coefficient
+        try changed.validate()
+        program.variables[variable.index] = changed
+        loaded.setObjective(Int32(variable.index + 1), coefficient)
+    }
+
+    func setBounds(of constraint: ConstraintID, to bounds: ConstraintBounds) throws(LinearProgramError) {
+        guard program.constraints.indices.contains(constraint.index) else {
+            throw .unknownHandle(what: "constraint", index: constraint.index, count: program.constraints.count)
+        }
+        var changed = program.constraints[constraint.index]
+        changed.bounds = bounds
+        try changed.validate(variableCount: program.variables.count)
+        program.constraints[constraint.index] = changed
+        loaded.setRowBounds(Int32(constraint.index + 1), bounds)
+    }
+
+    func solve() -> Solution {
+        let problem = loaded
+        let run = GLPKRun(program: program, options: options)
+        let solution = run.solve(problem, presolve: solvedOnce ? false : options.presolve)
+        solvedOnce = true
+        // An optimal, infeasible or unbounded simplex leaves a valid basis; a stopped one may not.
+        if ![.optimal, .infeasible, .unbounded].contains(solution.status) { problem.resetBasis() }
+        return solution
+    }
+
+    private func checkVariable(_ variable: VariableID) throws(LinearProgramError) {
+        guard program.variables.indices.contains(variable.index) else {
+            throw .unknownHandle(what: "variable", index: variable.index, count: program.variables.count)
+        }
+    }
+}

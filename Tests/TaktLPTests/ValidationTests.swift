@@ -1,0 +1,87 @@
+import Testing
+import TaktGLPK
+import TaktLP
+
+/// GLPK aborts on these; the LP layer must turn each into a typed error first.
+@Suite struct ValidationTests {
+    let solver = GLPKSolver()
+
+    private func program(_ edit: (inout LinearProgram, VariableID, VariableID) -> Void) -> LinearProgram {
+        var lp = LinearProgram()
+        let x = lp.addVariable("x", upperBound: 10, objective: 1)
+        let y = lp.addVariable("y", upperBound: 10, objective: 1)
+        lp.addConstraint("row", [Term(x, 1), Term(y, 1)], .greaterOrEqual(1))
+        edit(&lp, x, y)
+        return lp
+    }
+
+    @Test(arguments: [
+        ("nan objective", { @Sendable (lp: inout LinearProgram) in lp.variables[0].objective = .nan }, "variable 'x': objective coefficient"),
+        ("infinite objective", { @Sendable (lp: inout LinearProgram) in lp.variables[1].objective = .infinity }, "variable 'y': objective coefficient"),
+        ("nan bound", { @Sendable (lp: inout LinearProgram) in lp.variables[0].upperBound = .nan }, "variable 'x': upper bound"),
+        ("lower +inf", { @Sendable (lp: inout LinearProgram) in lp.variables[0].lowerBound = .infinity }, "variable 'x': lower bound"),
+        ("nan rhs", { @Sendable (lp: inout LinearProgram) in lp.constraints[0].bounds = .equal(.nan) }, "constraint 'row': lower bound"),
+        ("nan coefficient", { @Sendable (lp: inout LinearProgram) in lp.constraints[0].terms[0].coefficient = .nan }, "constraint 'row': coefficient of column 0"),
+        ("infinite coefficient", { @Sendable (lp: inout LinearProgram) in lp.constraints[0].terms[1].coefficient = -.infinity }, "constraint 'row': coefficient"),
+        ("nan constant", { @Sendable (lp: inout LinearProgram) in lp.objectiveConstant = .nan }, "objective: constant"),
+    ] as [(String, @Sendable (inout LinearProgram) -> Void, String)])
+    func nonFiniteValuesAreNamed(_ label: String, _ edit: @Sendable (inout LinearProgram) -> Void, _ expected: String) {
+        var lp = program { _, _, _ in }
+        edit(&lp)
+        let error = #expect(throws: LinearProgramError.self) { try solver.solve(lp) }
+        #expect(error?.description.hasPrefix(expected) == true, "\(label): \(error.map(String.init(describing:)) ?? "no error")")
+    }
+
+    @Test func lowerAboveUpper() {
+        let lp = program { lp, x, _ in lp[x].lowerBound = 11 }
+        #expect(throws: LinearProgramError.inconsistentBounds(item: "variable 'x'", lower: 11, upper: 10)) { try solver.solve(lp) }
+        let row = program { lp, _, _ in lp.constraints[0].bounds = .range(5, 2) }
+        #expect(throws: LinearProgramError.inconsistentBounds(item: "constraint 'row'", lower: 5, upper: 2)) { try solver.solve(row) }
+    }
+
+    @Test func fractionalBoundOnIntegerVariable() {
+        let lp = program { lp, x, _ in
+            lp[x].kind = .integer
+            lp[x].upperBound = 2.5
+        }
+        #expect(throws: LinearProgramError.invalidIntegerBounds(variable: "x", lower: 0, upper: 2.5)) { try solver.solve(lp) }
+        let binary = program { lp, _, y in
+            lp[y].kind = .binary
+            lp[y].upperBound = 2
+        }
+        #expect(throws: LinearProgramError.invalidIntegerBounds(variable: "y", lower: 0, upper: 2)) { try solver.solve(binary) }
+    }
+
+    @Test func variableIndexOutOfRange() {
+        let lp = program { lp, _, _ in lp.constraints[0].terms.append(Term(VariableID(index: 7), 1)) }
+        #expect(throws: LinearProgramError.unknownVariable(constraint: "row", index: 7, variableCount: 2)) { try solver.solve(lp) }
+        let negative = program { lp, _, _ in lp.constraints[0].terms.append(Term(VariableID(index: -1), 1)) }
+        #expect(throws: LinearProgramError.unknownVariable(constraint: "row", index: -1, variableCount: 2)) { try solver.solve(negative) }
+    }
+
+    @Test func duplicateCoefficient() {
+        let lp = program { lp, x, _ in lp.constraints[0].terms.append(Term(x, 2)) }
+        #expect(throws: LinearProgramError.duplicateCoefficient(constraint: "row", variable: "x")) { try solver.solve(lp) }
+    }
+
+    @Test func overLongAndControlCharacterNames() {
+        let long = String(repeating: "工", count: 100)  // 300 bytes in UTF-8
+        let lp = program { lp, x, _ in lp[x].name = long }
+        #expect(throws: LinearProgramError.nameTooLong(item: "variable '\(long)'", length: 300, limit: 255)) { try solver.solve(lp) }
+        let control = program { lp, _, _ in lp.constraints[0].name = "row\n1" }
+        #expect(throws: LinearProgramError.self) { try solver.solve(control) }
+    }
+
+    @Test func invalidOptions() {
+        let lp = program { _, _, _ in }
+        #expect(throws: LinearProgramError.self) { try solver.solve(lp, options: SolveOptions(timeLimit: -1)) }
+        #expect(throws: LinearProgramError.self) { try solver.solve(lp, options: SolveOptions(timeLimit: .nan)) }
+        #expect(throws: LinearProgramError.self) { try solver.solve(lp, options: SolveOptions(iterationLimit: 0)) }
+        #expect(throws: LinearProgramError.self) { try solver.solve(lp, options: SolveOptions(relativeGap: -0.1)) }
+    }
+
+    @Test func validNamesInChineseAreAccepted() throws {
+        let lp = program { lp, x, _ in lp[x].name = "产量_一月" }
+        #expect(try solver.solve(lp).status == .optimal)
+    }
+}

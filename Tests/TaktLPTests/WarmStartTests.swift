@@ -1,0 +1,62 @@
+import Testing
+import TaktGLPK
+import TaktLP
+
+@Suite struct WarmStartTests {
+    let solver = GLPKSolver()
+
+    @Test func warmResolveTakesFewerIterationsThanCold() throws {
+        let (program, ship) = KnownModels.transportation(size: 40, seed: 11)
+        let (warm, changed) = try solver.withWarmStart(program) { session in
+            let first = session.solve()
+            #expect(first.status == .optimal)
+            // Make a few used lanes dearer: the old basis stays primal feasible.
+            let used = ship.joined().filter { first[$0] > 0 }.prefix(3)
+            for lane in used { try session.setObjective(of: lane, to: session.program[lane].objective + 20) }
+            return (session.solve(), session.program)
+        }
+        let cold = try solver.solve(changed)
+        #expect(warm.status == .optimal && cold.status == .optimal)
+        #expect(warm.objective.isClose(to: cold.objective))
+        #expect(warm.iterations < cold.iterations, "warm \(warm.iterations) vs cold \(cold.iterations)")
+    }
+
+    @Test func boundsAndRightHandSidesChangeBetweenSolves() throws {
+        try solver.withWarmStart(KnownModels.sailco()) { session in
+            #expect(session.solve().objective.isClose(to: 78_450))
+            // Demand of quarter 4 from 25 to 35: ten more boats on quarter 4's idle regular time.
+            try session.setBounds(of: ConstraintID(index: 3), to: .equal(35))
+            #expect(session.solve().objective.isClose(to: 78_450 + 4_000))
+            // Regular capacity of quarter 4 down to 30 moves five boats to overtime: +5 × 50.
+            try session.setBounds(of: VariableID(index: 9), lower: 0, upper: 30)
+            let solution = session.solve()
+            #expect(solution.objective.isClose(to: 78_450 + 4_000 + 250))
+            #expect(try solver.solve(session.program).objective.isClose(to: solution.objective))
+        }
+    }
+
+    @Test func invalidChangesAreRefused() throws {
+        try solver.withWarmStart(KnownModels.wyndor()) { session in
+            #expect(throws: LinearProgramError.self) { try session.setBounds(of: VariableID(index: 0), lower: 3, upper: 1) }
+            #expect(throws: LinearProgramError.self) { try session.setObjective(of: VariableID(index: 5), to: 1) }
+            #expect(throws: LinearProgramError.self) { try session.setBounds(of: ConstraintID(index: 9), to: .lessOrEqual(1)) }
+            #expect(throws: LinearProgramError.self) { try session.setObjective(of: VariableID(index: 1), to: .nan) }
+            // The refused changes left the program as it was.
+            #expect(session.solve().objective.isClose(to: 36))
+            // Infeasible, then feasible again from the same session.
+            try session.setBounds(of: ConstraintID(index: 2), to: .greaterOrEqual(100))
+            #expect(session.solve().status == .infeasible)
+            try session.setBounds(of: ConstraintID(index: 2), to: .lessOrEqual(18))
+            #expect(session.solve().objective.isClose(to: 36))
+        }
+    }
+
+    @Test func mixedIntegerProgramsResolveToo() throws {
+        try solver.withWarmStart(KnownModels.smallMIP()) { session in
+            #expect(session.solve().objective.isClose(to: 20))
+            try session.setObjective(of: VariableID(index: 1), to: 10)
+            // max 5x + 10y: y = 3 (x + 2y ≤ 6) gives 30.
+            #expect(session.solve().objective.isClose(to: 30))
+        }
+    }
+}
