@@ -7,7 +7,7 @@ let products: [Product] = [
     .library(name: "Takt", targets: ["Takt"]),
     .library(name: "TaktLP", targets: ["TaktLP"]),
     .library(name: "TaktGLPK", targets: ["TaktGLPK"]),
-    .executable(name: "takt", targets: ["takt"]),
+    .executable(name: "takt", targets: ["TaktCLI"]),
 ]
 
 // MARK: - Implementation
@@ -24,9 +24,10 @@ let targets: [Target] = [
     .target(name: "TaktGLPK", dependencies: ["CGLPK", "TaktLP"]),
     // The planning library.
     .target(name: "Takt", dependencies: ["TaktLP", "TaktGLPK"]),
-    // The command-line tool, thin over the library.
+    // The command-line tool `takt`, thin over the library. (The module is not called `takt`:
+    // it would differ from `Takt` only in case, which case-insensitive file systems conflate.)
     .executableTarget(
-        name: "takt",
+        name: "TaktCLI",
         dependencies: [
             "Takt",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -41,7 +42,8 @@ let targets: [Target] = [
         dependencies: ["Takt"],
         resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "taktTests", dependencies: ["Takt"]),
+    // Runs the built `takt` binary end to end.
+    .testTarget(name: "TaktCLITests", dependencies: ["Takt", "TaktCLI"]),
 ]
 
 let package = Package(

@@ -1,0 +1,53 @@
+/// Decodes a ``ScenarioSource``'s records into a ``Scenario``, keeping where each value
+/// came from so that later checks can name the row.
+struct ScenarioAssembly {
+    var scenario: Scenario?
+    /// The location of each kept entity, by table and index in the scenario's arrays.
+    var locations: [ScenarioTable: [SourceLocation]] = [:]
+    /// Ids of records that were rejected, so references to them do not raise a second error.
+    var rejectedIDs: [ScenarioTable: Set<String>] = [:]
+
+    init(_ source: ScenarioSource, log: DiagnosticLog) {
+        var name = source.origin
+        var horizon: Horizon?
+        var policy = Policy()
+        if let record = source.tables[.scenario]?.first {
+            (name, horizon, policy) = RecordDecoding.horizonAndPolicy(record, log: log)
+        }
+
+        func decode<T>(_ table: ScenarioTable, idColumn: String? = "id", _ decode: (Record, DiagnosticLog) -> T?) -> [T] {
+            var values: [T] = []
+            var places: [SourceLocation] = []
+            for record in source.tables[table] ?? [] {
+                if let value = decode(record, log) {
+                    values.append(value)
+                    places.append(record.location)
+                } else if let idColumn, !record[idColumn].isEmpty {
+                    rejectedIDs[table, default: []].insert(record[idColumn])
+                }
+            }
+            locations[table] = places
+            return values
+        }
+
+        let calendars = decode(.calendars, idColumn: nil, RecordDecoding.calendarRule)
+        let exceptions = decode(.calendarExceptions, idColumn: nil, RecordDecoding.calendarException)
+        let units = decode(.units, RecordDecoding.unit)
+        let products = decode(.products, RecordDecoding.product)
+        let workCenters = decode(.workCenters, RecordDecoding.workCenter)
+        let maintenance = decode(.maintenance, idColumn: nil, RecordDecoding.maintenance)
+        let laborPools = decode(.laborPools, RecordDecoding.laborPool)
+        let routings = decode(.routings, idColumn: "product", RecordDecoding.routingStep)
+        let salesPlan = decode(.salesPlan, idColumn: nil, RecordDecoding.salesPlanLine)
+        let seasonality = decode(.seasonality, idColumn: nil, RecordDecoding.seasonality)
+        let orders = decode(.orders, RecordDecoding.order)
+        let subcontractors = decode(.subcontractors, idColumn: "product", RecordDecoding.subcontractor)
+
+        guard let horizon else { return }
+        scenario = Scenario(
+            name: name, horizon: horizon, policy: policy, calendars: calendars, calendarExceptions: exceptions,
+            units: units, products: products, workCenters: workCenters, maintenance: maintenance,
+            laborPools: laborPools, routings: routings, salesPlan: salesPlan, seasonality: seasonality,
+            orders: orders, subcontractors: subcontractors)
+    }
+}

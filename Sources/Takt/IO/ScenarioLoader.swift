@@ -1,0 +1,78 @@
+import Foundation
+
+/// A scenario read from disk and found valid, with the warnings worth showing the planner.
+public struct LoadedScenario: Sendable {
+    public var scenario: Scenario
+    public var warnings: [Diagnostic]
+}
+
+/// Reads a scenario from a folder of CSV files or from one JSON file, and validates it.
+///
+///     let loaded = try ScenarioLoader.load(from: "datasets/sample-plant")
+///     print(loaded.scenario.orders.count)
+///
+/// Every problem found is reported at once (up to ``ScenarioLoadError/limit``), each with its
+/// file, row and column.
+public enum ScenarioLoader {
+    /// - Parameter path: a folder holding `scenario.csv`, `products.csv`, …, or a `.json` file.
+    /// - Throws: ``ScenarioLoadError`` listing every problem when the input is not a valid scenario.
+    public static func load(from path: String) throws(ScenarioLoadError) -> LoadedScenario {
+        let url = URL(fileURLWithPath: path)
+        let log = DiagnosticLog()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            throw ScenarioLoadError(diagnostics: [
+                Diagnostic(.error, SourceLocation(file: path), "no such file or folder; expected a scenario folder of CSV files or a .json file")
+            ])
+        }
+        let source: ScenarioSource
+        if isFolder.boolValue {
+            source = .csvFolder(url, log: log)
+        } else if url.pathExtension.lowercased() == "json" {
+            source = .jsonFile(url, log: log)
+        } else {
+            throw ScenarioLoadError(diagnostics: [
+                Diagnostic(.error, SourceLocation(file: path), "expected a scenario folder of CSV files or a .json file")
+            ])
+        }
+        let assembly = ScenarioAssembly(source, log: log)
+        if let scenario = assembly.scenario {
+            let validator = ScenarioValidator(scenario, locations: assembly.locations, rejectedIDs: assembly.rejectedIDs)
+            for diagnostic in validator.diagnostics() { log.add(diagnostic) }
+        }
+        if log.hasErrors || assembly.scenario == nil {
+            if !log.hasErrors {
+                log.error(SourceLocation(file: ScenarioTable.scenario.fileName), "the horizon is missing; expected start, period and periods")
+            }
+            throw log.failure
+        }
+        return LoadedScenario(scenario: assembly.scenario!, warnings: log.diagnostics.filter { $0.severity == .warning })
+    }
+
+    /// Reads a scenario from JSON data in the scenario file format.
+    public static func load(json data: Data, name: String = "scenario.json") throws(ScenarioLoadError) -> LoadedScenario {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("takt-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try data.write(to: directory.appendingPathComponent(name))
+        } catch {
+            throw ScenarioLoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: name), "cannot be staged for reading: \(error)")])
+        }
+        defer { try? FileManager.default.removeItem(at: directory) }
+        return try load(from: directory.appendingPathComponent(name).path)
+    }
+}
+
+extension Scenario {
+    /// The scenario in the JSON scenario file format: snake_case keys, one array per table.
+    /// Keys are sorted so that the same scenario always gives the same bytes.
+    public func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Unlimited overtime is infinity, which JSON has no number for.
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "unlimited", negativeInfinity: "-unlimited", nan: "nan")
+        return try encoder.encode(self)
+    }
+}

@@ -1,0 +1,255 @@
+/// Checks that a scenario hangs together: every reference resolves, ids are unique, dates
+/// fall in the horizon, and every product can be made. Field-level checks (types, ranges)
+/// happen while reading; this looks across records and tables.
+///
+///     let problems = ScenarioValidator(scenario).diagnostics()
+///     let errors = problems.filter { $0.severity == .error }
+public struct ScenarioValidator {
+    let scenario: Scenario
+    let locate: (ScenarioTable, Int) -> SourceLocation
+    let rejectedIDs: [ScenarioTable: Set<String>]
+
+    /// Validates a scenario built in code; locations are paths such as `orders[3]`.
+    public init(_ scenario: Scenario) {
+        self.scenario = scenario
+        self.locate = { table, index in SourceLocation(file: "scenario", record: "\(table.rawValue)[\(index)]") }
+        self.rejectedIDs = [:]
+    }
+
+    init(_ scenario: Scenario, locations: [ScenarioTable: [SourceLocation]], rejectedIDs: [ScenarioTable: Set<String>]) {
+        self.scenario = scenario
+        self.locate = { table, index in
+            locations[table].flatMap { $0.indices.contains(index) ? $0[index] : nil }
+                ?? SourceLocation(file: table.fileName, record: "\(table.rawValue)[\(index)]")
+        }
+        self.rejectedIDs = rejectedIDs
+    }
+
+    /// Every problem found, errors and warnings, in table order.
+    public func diagnostics() -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        func error(_ table: ScenarioTable, _ index: Int, _ column: String, _ value: String?, _ message: String) {
+            found.append(Diagnostic(.error, locate(table, index).column(column), value: value, message))
+        }
+        func warning(_ table: ScenarioTable, _ index: Int, _ column: String?, _ value: String?, _ message: String) {
+            let location = locate(table, index)
+            found.append(Diagnostic(.warning, column.map { location.column($0) } ?? location, value: value, message))
+        }
+
+        let s = scenario
+        let horizon = s.horizon
+        let horizonRange = horizon.range
+        let periods = horizon.periods
+        let horizonText = "the horizon \(horizonRange.start) to \(horizonRange.end.advanced(by: -1))"
+
+        // Ids: unique within their table, and known to references (rejected rows count as known).
+        func ids<T>(_ table: ScenarioTable, _ items: [T], _ id: (T) -> String) -> Set<String> {
+            var seen: [String: Int] = [:]
+            for (i, item) in items.enumerated() {
+                if let first = seen[id(item)] {
+                    error(table, i, "id", id(item), "duplicate id; first used at \(locate(table, first))")
+                } else {
+                    seen[id(item)] = i
+                }
+            }
+            return Set(seen.keys).union(rejectedIDs[table] ?? [])
+        }
+        let unitIDs = ids(.units, s.units, \.id)
+        let productIDs = ids(.products, s.products, \.id)
+        let workCenterIDs = ids(.workCenters, s.workCenters, \.id)
+        let laborPoolIDs = ids(.laborPools, s.laborPools, \.id)
+        _ = ids(.orders, s.orders, \.id)
+        let families = Set(s.products.map(\.family))
+        let scopes = unitIDs.union(workCenterIDs)
+        let subcontracted = Set(s.subcontractors.map(\.product)).union(rejectedIDs[.subcontractors] ?? [])
+        let routedProducts = Set(s.routings.map(\.product)).union(rejectedIDs[.routings] ?? [])
+
+        func reference(_ table: ScenarioTable, _ index: Int, _ column: String, _ value: String, in known: Set<String>, _ what: String) {
+            if !known.contains(value) { error(table, index, column, value, "unknown \(what); expected an id from \(Self.file(for: what))") }
+        }
+
+        // Units.
+        for (i, unit) in s.units.enumerated() {
+            if let parent = unit.parent {
+                if parent == unit.id { error(.units, i, "parent", parent, "a unit cannot be its own parent") }
+                else { reference(.units, i, "parent", parent, in: unitIDs, "production unit") }
+            }
+            if !s.workCenters.contains(where: { $0.unit == unit.id }) && !s.laborPools.contains(where: { $0.unit == unit.id })
+                && !s.units.contains(where: { $0.parent == unit.id })
+            {
+                warning(.units, i, nil, unit.id, "the unit has no work centers and no labor pools")
+            }
+        }
+        for id in unitIDs.intersection(workCenterIDs).sorted() {
+            if let i = s.workCenters.firstIndex(where: { $0.id == id }) {
+                error(.workCenters, i, "id", id, "a production unit has the same id; calendar scopes need distinct ids")
+            }
+        }
+
+        // Calendars.
+        var calendarScopes: [String: Int] = [:]
+        for (i, rule) in s.calendars.enumerated() {
+            let scope = rule.scope ?? ""
+            if let first = calendarScopes[scope] {
+                error(.calendars, i, "scope", rule.scope ?? "(company)", "a second weekday rule for the same scope; first at \(locate(.calendars, first))")
+            }
+            calendarScopes[scope] = i
+            if let scope = rule.scope { reference(.calendars, i, "scope", scope, in: scopes, "production unit or work center") }
+            if rule.weekdays.isEmpty { warning(.calendars, i, "weekdays", nil, "no working weekdays: only extra workdays will be worked") }
+        }
+        for (i, exception) in s.calendarExceptions.enumerated() {
+            if let scope = exception.scope { reference(.calendarExceptions, i, "scope", scope, in: scopes, "production unit or work center") }
+        }
+
+        // Products.
+        for (i, product) in s.products.enumerated() {
+            if let max = product.maxInventory {
+                if product.safetyStock > max {
+                    error(.products, i, "safety_stock", product.safetyStock.compactText, "expected at most max_inventory \(max.compactText)")
+                }
+                if product.targetEndingInventory > max {
+                    error(.products, i, "target_ending_inventory", product.targetEndingInventory.compactText, "expected at most max_inventory \(max.compactText)")
+                }
+            }
+            if product.lotMultiple > 0 && product.lotMin > 0 && product.lotMin < product.lotMultiple {
+                warning(.products, i, "lot_min", product.lotMin.compactText, "below lot_multiple \(product.lotMultiple.compactText); lots will be at least one multiple")
+            }
+            if !routedProducts.contains(product.id) && !rejectedIDs[.routings, default: []].contains(product.id) {
+                if subcontracted.contains(product.id) {
+                    warning(.products, i, "id", product.id, "no routing: the product can only be subcontracted")
+                } else {
+                    error(.products, i, "id", product.id, "the product has no routing and no subcontractor; expected steps in routings.csv")
+                }
+            }
+        }
+        let demanded = Set(s.orders.map(\.product)).union(s.salesPlan.map(\.product))
+        for (i, product) in s.products.enumerated() where !demanded.contains(product.id) {
+            warning(.products, i, "id", product.id, "no orders and no sales plan: nothing will be planned for it")
+        }
+
+        // Work centers and maintenance.
+        for (i, center) in s.workCenters.enumerated() {
+            reference(.workCenters, i, "unit", center.unit, in: unitIDs, "production unit")
+            if center.machines == 0 || center.shiftsPerDay == 0 || center.hoursPerShift == 0 {
+                warning(.workCenters, i, "machines", String(center.machines), "no regular capacity (machines × shifts × hours is 0)")
+            }
+        }
+        let usedCenters = Set(s.routings.flatMap { [$0.workCenter] + $0.alternatives })
+        for (i, center) in s.workCenters.enumerated() where !usedCenters.contains(center.id) {
+            warning(.workCenters, i, "id", center.id, "no routing step uses this work center")
+        }
+        for (i, item) in s.maintenance.enumerated() {
+            reference(.maintenance, i, "work_center", item.workCenter, in: workCenterIDs, "work center")
+            if let center = s.workCenters.first(where: { $0.id == item.workCenter }), item.start != nil, item.machines > center.machines {
+                error(.maintenance, i, "machines", String(item.machines), "expected at most the work center's \(center.machines) machines")
+            }
+            let range = item.period?.range ?? item.start.flatMap { start in item.end.map { DayRange(start: start, end: $0.advanced(by: 1)) } }
+            if let range, !range.overlaps(horizonRange) {
+                warning(.maintenance, i, item.period == nil ? "start" : "period", item.period?.text ?? item.start?.description, "outside \(horizonText); ignored")
+            }
+        }
+
+        // Labor pools.
+        let usedPools = Set(s.routings.compactMap(\.laborPool))
+        for (i, pool) in s.laborPools.enumerated() {
+            reference(.laborPools, i, "unit", pool.unit, in: unitIDs, "production unit")
+            if pool.headcount < pool.minHeadcount || pool.maxHeadcount.map({ pool.headcount > $0 }) == true {
+                error(.laborPools, i, "headcount", pool.headcount.compactText, "expected a headcount between min_headcount and max_headcount")
+            }
+            if !usedPools.contains(pool.id) { warning(.laborPools, i, "id", pool.id, "no routing step uses this labor pool") }
+        }
+
+        // Routings.
+        var steps: [String: Int] = [:]
+        for (i, step) in s.routings.enumerated() {
+            reference(.routings, i, "product", step.product, in: productIDs, "product")
+            reference(.routings, i, "work_center", step.workCenter, in: workCenterIDs, "work center")
+            for alternative in step.alternatives {
+                reference(.routings, i, "alternatives", alternative, in: workCenterIDs, "work center")
+                if alternative == step.workCenter { warning(.routings, i, "alternatives", alternative, "the primary work center is listed as its own alternative") }
+            }
+            if let pool = step.laborPool { reference(.routings, i, "labor_pool", pool, in: laborPoolIDs, "labor pool") }
+            let key = "\(step.product)\u{1}\(step.step)"
+            if let first = steps[key] {
+                error(.routings, i, "step", String(step.step), "the product already has this step at \(locate(.routings, first))")
+            }
+            steps[key] = i
+            if step.runHours == 0 && step.setupHours == 0 && step.laborHours == 0 {
+                warning(.routings, i, "run_hours", "0", "the step takes no time")
+            }
+        }
+
+        // Sales plan and seasonality.
+        var salesKeys: [String: Int] = [:]
+        for (i, line) in s.salesPlan.enumerated() {
+            reference(.salesPlan, i, "product", line.product, in: productIDs, "product")
+            if !line.period.range.overlaps(horizonRange) {
+                warning(.salesPlan, i, "period", line.period.text, "outside \(horizonText); ignored")
+            }
+            let key = "\(line.product)\u{1}\(line.period.range.start.ordinal)\u{1}\(line.period.range.end.ordinal)"
+            if let first = salesKeys[key] {
+                error(.salesPlan, i, "period", line.period.text, "the product already has a line for this period at \(locate(.salesPlan, first))")
+            }
+            salesKeys[key] = i
+        }
+        var seasonKeys: [String: Int] = [:]
+        for (i, weight) in s.seasonality.enumerated() {
+            if !productIDs.contains(weight.key) && !families.contains(weight.key) {
+                error(.seasonality, i, "key", weight.key, "unknown product or family; expected a product id or a family from products.csv")
+            }
+            let key = "\(weight.key)\u{1}\(weight.month)"
+            if let first = seasonKeys[key] {
+                error(.seasonality, i, "month", String(weight.month), "the key already has a weight for this month at \(locate(.seasonality, first))")
+            }
+            seasonKeys[key] = i
+        }
+
+        // Orders.
+        for (i, order) in s.orders.enumerated() {
+            reference(.orders, i, "product", order.product, in: productIDs, "product")
+            if !horizonRange.contains(order.due) {
+                error(.orders, i, "due", order.due.description, "outside \(horizonText); expected a due date within it")
+            }
+            if let frozen = order.frozenPeriod {
+                if let index = horizon.periodIndex(containing: frozen.range.start), frozen.range.end <= periods[index].end {
+                    if order.status != .frozen {
+                        warning(.orders, i, "frozen_period", frozen.text, "ignored: the order's status is \(order.status.rawValue), not frozen")
+                    }
+                } else {
+                    error(.orders, i, "frozen_period", frozen.text, "expected one period of \(horizonText) (periods are \(horizon.periodLength.rawValue)s)")
+                }
+            }
+            if order.remaining == 0 { warning(.orders, i, "completed", order.completed.compactText, "the order is complete; nothing is left to plan") }
+        }
+        if s.orders.isEmpty && s.salesPlan.isEmpty {
+            found.append(Diagnostic(.warning, SourceLocation(file: ScenarioTable.orders.fileName), "no orders and no sales plan: there is no demand to plan"))
+        }
+
+        // Subcontractors.
+        var offers: [String: Int] = [:]
+        for (i, offer) in s.subcontractors.enumerated() {
+            reference(.subcontractors, i, "product", offer.product, in: productIDs, "product")
+            let key = "\(offer.id)\u{1}\(offer.product)"
+            if let first = offers[key] {
+                error(.subcontractors, i, "product", offer.product, "the subcontractor already has a row for this product at \(locate(.subcontractors, first))")
+            }
+            offers[key] = i
+        }
+        return found
+    }
+
+    private static func file(for what: String) -> String {
+        switch what {
+        case "product": "products.csv"
+        case "work center": "work_centers.csv"
+        case "labor pool": "labor_pools.csv"
+        case "production unit": "units.csv"
+        default: "units.csv or work_centers.csv"
+        }
+    }
+}
+
+extension Scenario {
+    /// Cross-table problems in a scenario built in code; see ``ScenarioValidator``.
+    public func validate() -> [Diagnostic] { ScenarioValidator(self).diagnostics() }
+}

@@ -1,0 +1,57 @@
+/// A product specification (规格) within a product family (品种), with its lot rules,
+/// inventory targets and costs.
+public struct Product: Hashable, Sendable, Codable {
+    public var id: String
+    public var name: String
+    /// The product family (品种) that aggregate plans are made for.
+    public var family: String
+    /// The specification (规格), free text such as `Φ20×2m`.
+    public var specification: String
+    /// The unit of measure, such as `pcs`, `t`, `件`.
+    public var uom: String
+    /// The smallest lot that is made at once (0: no minimum).
+    public var lotMin: Double
+    /// Lots are whole multiples of this (0: any quantity).
+    public var lotMultiple: Double
+    public var initialInventory: Double
+    /// Minimum (safety) stock at every period's end.
+    public var safetyStock: Double
+    /// Maximum stock at any period's end; `nil` for no limit.
+    public var maxInventory: Double?
+    /// Stock wanted at the horizon's end.
+    public var targetEndingInventory: Double
+    /// Cost of one unit in stock at a period's end.
+    public var holdingCost: Double
+    /// Cost of one unit of demand late by one period.
+    public var backlogCost: Double
+    /// Cost of one unit of demand never met; `nil` to use `unitRevenue`.
+    public var lostSaleCost: Double?
+    /// Revenue of one unit sold; `nil` when plans minimise cost only.
+    public var unitRevenue: Double?
+    /// Material and other variable cost of one unit made in-house.
+    public var unitCost: Double
+
+    public init(
+        id: String, name: String, family: String, specification: String = "", uom: String = "pcs",
+        lotMin: Double = 0, lotMultiple: Double = 0, initialInventory: Double = 0, safetyStock: Double = 0,
+        maxInventory: Double? = nil, targetEndingInventory: Double = 0, holdingCost: Double = 0,
+        backlogCost: Double = 0, lostSaleCost: Double? = nil, unitRevenue: Double? = nil, unitCost: Double = 0
+    ) {
+        self.id = id
+        self.name = name
+        self.family = family
+        self.specification = specification
+        self.uom = uom
+        self.lotMin = lotMin
+        self.lotMultiple = lotMultiple
+        self.initialInventory = initialInventory
+        self.safetyStock = safetyStock
+        self.maxInventory = maxInventory
+        self.targetEndingInventory = targetEndingInventory
+        self.holdingCost = holdingCost
+        self.backlogCost = backlogCost
+        self.lostSaleCost = lostSaleCost
+        self.unitRevenue = unitRevenue
+        self.unitCost = unitCost
+    }
+}

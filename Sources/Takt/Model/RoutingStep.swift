@@ -1,0 +1,35 @@
+/// One operation (工序) of a product's routing (工艺路线).
+///
+/// Work-center load is `runHours × quantity + setupHours` per lot; labor load is
+/// `laborHours × quantity` on `laborPool`. The step is done `offsetDays` before the
+/// order's due date.
+public struct RoutingStep: Hashable, Sendable, Codable {
+    public var product: String
+    /// The step's position in the routing (10, 20, … or 1, 2, …).
+    public var step: Int
+    /// The primary work center.
+    public var workCenter: String
+    /// Work centers that can do the step instead.
+    public var alternatives: [String]
+    public var runHours: Double
+    public var setupHours: Double
+    public var laborPool: String?
+    public var laborHours: Double
+    /// Lead-time offset: days before the due date the step takes place.
+    public var offsetDays: Int
+
+    public init(
+        product: String, step: Int, workCenter: String, alternatives: [String] = [], runHours: Double,
+        setupHours: Double = 0, laborPool: String? = nil, laborHours: Double = 0, offsetDays: Int = 0
+    ) {
+        self.product = product
+        self.step = step
+        self.workCenter = workCenter
+        self.alternatives = alternatives
+        self.runHours = runHours
+        self.setupHours = setupHours
+        self.laborPool = laborPool
+        self.laborHours = laborHours
+        self.offsetDays = offsetDays
+    }
+}

@@ -1,0 +1,46 @@
+/// Everything a plan is made from: the horizon, the plant, the demand and the rules.
+///
+/// A scenario is a value: a what-if is a changed copy. Load one with
+/// ``ScenarioLoader/load(from:)``, which validates it; a scenario built in code can be
+/// checked with ``ScenarioValidator``.
+public struct Scenario: Hashable, Sendable, Codable {
+    public var name: String
+    public var horizon: Horizon
+    public var policy: Policy
+    public var calendars: [CalendarRule]
+    public var calendarExceptions: [CalendarException]
+    public var units: [ProductionUnit]
+    public var products: [Product]
+    public var workCenters: [WorkCenter]
+    public var maintenance: [Maintenance]
+    public var laborPools: [LaborPool]
+    public var routings: [RoutingStep]
+    public var salesPlan: [SalesPlanLine]
+    public var seasonality: [SeasonalityWeight]
+    public var orders: [CustomerOrder]
+    public var subcontractors: [Subcontractor]
+
+    public init(
+        name: String, horizon: Horizon, policy: Policy = Policy(), calendars: [CalendarRule] = [],
+        calendarExceptions: [CalendarException] = [], units: [ProductionUnit] = [], products: [Product] = [],
+        workCenters: [WorkCenter] = [], maintenance: [Maintenance] = [], laborPools: [LaborPool] = [],
+        routings: [RoutingStep] = [], salesPlan: [SalesPlanLine] = [], seasonality: [SeasonalityWeight] = [],
+        orders: [CustomerOrder] = [], subcontractors: [Subcontractor] = []
+    ) {
+        self.name = name
+        self.horizon = horizon
+        self.policy = policy
+        self.calendars = calendars
+        self.calendarExceptions = calendarExceptions
+        self.units = units
+        self.products = products
+        self.workCenters = workCenters
+        self.maintenance = maintenance
+        self.laborPools = laborPools
+        self.routings = routings
+        self.salesPlan = salesPlan
+        self.seasonality = seasonality
+        self.orders = orders
+        self.subcontractors = subcontractors
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+
+/// `takt`: production planning from the command line.
+@main
+struct TaktCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "takt",
+        abstract: "Production planning: check a scenario, see how loaded the plant is, and plan it.",
+        discussion: """
+            A scenario is a folder of CSV files (scenario.csv, products.csv, work_centers.csv, …) \
+            or one JSON file with the same tables. See the README for every column.
+
+            Exit codes: 0 success, 1 invalid input, 2 usage error.
+            """,
+        version: "0.1.0",
+        subcommands: [Validate.self]
+    )
+
+    /// Runs the command with the documented exit codes: usage errors exit 2 (not the
+    /// argument parser's 64), problems in the input exit 1.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as InvalidInput {
+            Terminal.standardError.write(failure.message)
+            Foundation.exit(1)
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Terminal.standardError.write(fullMessage(for: error) + "\n")
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// The input was read and found wanting; the problems are already printed.
+struct InvalidInput: Error {
+    var message: String = ""
+}
