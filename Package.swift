@@ -37,13 +37,9 @@ let targets: [Target] = [
     // MARK: - Tests
 
     .testTarget(name: "TaktLPTests", dependencies: ["TaktLP", "TaktGLPK"]),
-    .testTarget(
-        name: "TaktTests",
-        dependencies: ["Takt"],
-        resources: [.copy("Fixtures")]
-    ),
+    .testTarget(name: "TaktTests", dependencies: ["Takt"]),
     // Runs the built `takt` binary end to end.
-    .testTarget(name: "TaktCLITests", dependencies: ["Takt", "TaktCLI"]),
+    .testTarget(name: "TaktCLITests", dependencies: ["TaktCLI"]),
 ]
 
 let package = Package(

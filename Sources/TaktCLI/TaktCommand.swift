@@ -6,7 +6,7 @@ import Foundation
 struct TaktCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "takt",
-        abstract: "Production planning: check a scenario, see how loaded the plant is, and plan it.",
+        abstract: "Production planning and scheduling for a manufacturing plant.",
         discussion: """
             A scenario is a folder of CSV files (scenario.csv, products.csv, work_centers.csv, …) \
             or one JSON file with the same tables. See the README for every column.

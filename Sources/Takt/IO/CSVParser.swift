@@ -2,7 +2,7 @@
 /// breaks; lines may end in CRLF or LF. The separator is a comma, or a semicolon or tab when
 /// the header has no comma (spreadsheets in some locales export those).
 struct CSVParser {
-    struct Row {
+    struct Row: Equatable {
         /// The line the record starts on, counting from 1.
         var line: Int
         var fields: [String]

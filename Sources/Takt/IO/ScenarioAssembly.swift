@@ -1,11 +1,13 @@
 /// Decodes a ``ScenarioSource``'s records into a ``Scenario``, keeping where each value
 /// came from so that later checks can name the row.
 struct ScenarioAssembly {
-    var scenario: Scenario?
+    var scenario: Scenario
+    /// Whether the horizon was read; without it, dates cannot be checked and nothing planned.
+    var hasHorizon: Bool
     /// The location of each kept entity, by table and index in the scenario's arrays.
-    var locations: [ScenarioTable: [SourceLocation]] = [:]
+    var locations: [ScenarioTable: [SourceLocation]]
     /// Ids of records that were rejected, so references to them do not raise a second error.
-    var rejectedIDs: [ScenarioTable: Set<String>] = [:]
+    var rejectedIDs: [ScenarioTable: Set<String>]
 
     init(_ source: ScenarioSource, log: DiagnosticLog) {
         var name = source.origin
@@ -15,6 +17,8 @@ struct ScenarioAssembly {
             (name, horizon, policy) = RecordDecoding.horizonAndPolicy(record, log: log)
         }
 
+        var locations: [ScenarioTable: [SourceLocation]] = [:]
+        var rejected: [ScenarioTable: Set<String>] = [:]
         func decode<T>(_ table: ScenarioTable, idColumn: String? = "id", _ decode: (Record, DiagnosticLog) -> T?) -> [T] {
             var values: [T] = []
             var places: [SourceLocation] = []
@@ -23,7 +27,7 @@ struct ScenarioAssembly {
                     values.append(value)
                     places.append(record.location)
                 } else if let idColumn, !record[idColumn].isEmpty {
-                    rejectedIDs[table, default: []].insert(record[idColumn])
+                    rejected[table, default: []].insert(record[idColumn])
                 }
             }
             locations[table] = places
@@ -43,9 +47,13 @@ struct ScenarioAssembly {
         let orders = decode(.orders, RecordDecoding.order)
         let subcontractors = decode(.subcontractors, idColumn: "product", RecordDecoding.subcontractor)
 
-        guard let horizon else { return }
-        scenario = Scenario(
-            name: name, horizon: horizon, policy: policy, calendars: calendars, calendarExceptions: exceptions,
+        // Without a horizon the cross-table checks still run, on a stand-in the loader never returns.
+        let standIn = Horizon(start: Day(year: 2000, month: 1, day: 1), periodLength: .month, periodCount: 1)
+        self.hasHorizon = horizon != nil
+        self.locations = locations
+        self.rejectedIDs = rejected
+        self.scenario = Scenario(
+            name: name, horizon: horizon ?? standIn, policy: policy, calendars: calendars, calendarExceptions: exceptions,
             units: units, products: products, workCenters: workCenters, maintenance: maintenance,
             laborPools: laborPools, routings: routings, salesPlan: salesPlan, seasonality: seasonality,
             orders: orders, subcontractors: subcontractors)

@@ -36,17 +36,15 @@ public enum ScenarioLoader {
             ])
         }
         let assembly = ScenarioAssembly(source, log: log)
-        if let scenario = assembly.scenario {
-            let validator = ScenarioValidator(scenario, locations: assembly.locations, rejectedIDs: assembly.rejectedIDs)
-            for diagnostic in validator.diagnostics() { log.add(diagnostic) }
+        let validator = ScenarioValidator(
+            assembly.scenario, locations: assembly.locations, rejectedIDs: assembly.rejectedIDs,
+            checksDates: assembly.hasHorizon)
+        for diagnostic in validator.diagnostics() { log.add(diagnostic) }
+        if !assembly.hasHorizon && !log.hasErrors {
+            log.error(SourceLocation(file: ScenarioTable.scenario.fileName), "the horizon is missing; expected start, period and periods")
         }
-        if log.hasErrors || assembly.scenario == nil {
-            if !log.hasErrors {
-                log.error(SourceLocation(file: ScenarioTable.scenario.fileName), "the horizon is missing; expected start, period and periods")
-            }
-            throw log.failure
-        }
-        return LoadedScenario(scenario: assembly.scenario!, warnings: log.diagnostics.filter { $0.severity == .warning })
+        if log.hasErrors { throw log.failure }
+        return LoadedScenario(scenario: assembly.scenario, warnings: log.diagnostics.filter { $0.severity == .warning })
     }
 
     /// Reads a scenario from JSON data in the scenario file format.

@@ -8,21 +8,28 @@ public struct ScenarioValidator {
     let scenario: Scenario
     let locate: (ScenarioTable, Int) -> SourceLocation
     let rejectedIDs: [ScenarioTable: Set<String>]
+    /// Whether the horizon is real, so that dates can be checked against it.
+    let checksDates: Bool
 
     /// Validates a scenario built in code; locations are paths such as `orders[3]`.
     public init(_ scenario: Scenario) {
         self.scenario = scenario
         self.locate = { table, index in SourceLocation(file: "scenario", record: "\(table.rawValue)[\(index)]") }
         self.rejectedIDs = [:]
+        self.checksDates = true
     }
 
-    init(_ scenario: Scenario, locations: [ScenarioTable: [SourceLocation]], rejectedIDs: [ScenarioTable: Set<String>]) {
+    init(
+        _ scenario: Scenario, locations: [ScenarioTable: [SourceLocation]], rejectedIDs: [ScenarioTable: Set<String>],
+        checksDates: Bool
+    ) {
         self.scenario = scenario
         self.locate = { table, index in
             locations[table].flatMap { $0.indices.contains(index) ? $0[index] : nil }
                 ?? SourceLocation(file: table.fileName, record: "\(table.rawValue)[\(index)]")
         }
         self.rejectedIDs = rejectedIDs
+        self.checksDates = checksDates
     }
 
     /// Every problem found, errors and warnings, in table order.
@@ -144,7 +151,7 @@ public struct ScenarioValidator {
                 error(.maintenance, i, "machines", String(item.machines), "expected at most the work center's \(center.machines) machines")
             }
             let range = item.period?.range ?? item.start.flatMap { start in item.end.map { DayRange(start: start, end: $0.advanced(by: 1)) } }
-            if let range, !range.overlaps(horizonRange) {
+            if checksDates, let range, !range.overlaps(horizonRange) {
                 warning(.maintenance, i, item.period == nil ? "start" : "period", item.period?.text ?? item.start?.description, "outside \(horizonText); ignored")
             }
         }
@@ -183,7 +190,7 @@ public struct ScenarioValidator {
         var salesKeys: [String: Int] = [:]
         for (i, line) in s.salesPlan.enumerated() {
             reference(.salesPlan, i, "product", line.product, in: productIDs, "product")
-            if !line.period.range.overlaps(horizonRange) {
+            if checksDates && !line.period.range.overlaps(horizonRange) {
                 warning(.salesPlan, i, "period", line.period.text, "outside \(horizonText); ignored")
             }
             let key = "\(line.product)\u{1}\(line.period.range.start.ordinal)\u{1}\(line.period.range.end.ordinal)"
@@ -207,10 +214,10 @@ public struct ScenarioValidator {
         // Orders.
         for (i, order) in s.orders.enumerated() {
             reference(.orders, i, "product", order.product, in: productIDs, "product")
-            if !horizonRange.contains(order.due) {
+            if checksDates && !horizonRange.contains(order.due) {
                 error(.orders, i, "due", order.due.description, "outside \(horizonText); expected a due date within it")
             }
-            if let frozen = order.frozenPeriod {
+            if checksDates, let frozen = order.frozenPeriod {
                 if let index = horizon.periodIndex(containing: frozen.range.start), frozen.range.end <= periods[index].end {
                     if order.status != .frozen {
                         warning(.orders, i, "frozen_period", frozen.text, "ignored: the order's status is \(order.status.rawValue), not frozen")

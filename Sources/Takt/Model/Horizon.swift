@@ -33,39 +33,48 @@ public struct Horizon: Hashable, Sendable, Codable {
         case workingDaysPerPeriod
     }
 
+    /// The first day of period `index` (`index == periodCount` gives the horizon's end).
+    ///
+    /// Counted from the horizon's start, not from the previous period, so that a month that
+    /// starts on the 31st stays on the last day of shorter months without drifting.
+    public func periodStart(_ index: Int) -> Day {
+        switch periodLength {
+        case .week: start.advanced(by: 7 * index)
+        case .month: start.addingMonths(index)
+        case .quarter: start.addingMonths(3 * index)
+        case .year: start.addingMonths(12 * index)
+        }
+    }
+
     /// The periods in order.
     public var periods: [Period] {
-        var result: [Period] = []
-        result.reserveCapacity(max(0, periodCount))
-        var start = self.start
-        for index in 0..<max(0, periodCount) {
-            let end = periodLength.next(after: start)
-            result.append(Period(index: index, range: DayRange(start: start, end: end), label: label(for: start)))
-            start = end
+        (0..<max(0, periodCount)).map { index in
+            let first = periodStart(index)
+            return Period(index: index, range: DayRange(start: first, end: periodStart(index + 1)), label: label(for: first))
         }
-        return result
     }
 
     /// All days the horizon covers.
-    public var range: DayRange {
-        var end = start
-        for _ in 0..<max(0, periodCount) { end = periodLength.next(after: end) }
-        return DayRange(start: start, end: end)
-    }
+    public var range: DayRange { DayRange(start: start, end: periodStart(max(0, periodCount))) }
 
     /// The period containing `day`, if the horizon covers it.
+    /// - Complexity: O(1).
     public func periodIndex(containing day: Day) -> Int? {
         guard range.contains(day) else { return nil }
+        var index: Int
         switch periodLength {
         case .week: return start.distance(to: day) / 7
         case .month, .quarter, .year:
-            let months = [PeriodLength.month: 1, .quarter: 3, .year: 12][periodLength]!
-            let (sy, sm, sd) = start.components
-            let (dy, dm, dd) = day.components
-            var elapsed = (dy - sy) * 12 + (dm - sm)
-            if dd < sd { elapsed -= 1 }
-            return elapsed / months
+            let months = periodLength == .month ? 1 : periodLength == .quarter ? 3 : 12
+            let (sy, sm, _) = start.components
+            let (dy, dm, _) = day.components
+            index = ((dy - sy) * 12 + (dm - sm)) / months
         }
+        // The month count is off by at most one where days of month differ.
+        index = min(max(index, 0), periodCount - 1)
+        while index > 0 && day < periodStart(index) { index -= 1 }
+        while index < periodCount - 1 && day >= periodStart(index + 1) { index += 1 }
+        return index
     }
 
     /// A fiscal label: the fiscal year is named after the calendar year it starts in.

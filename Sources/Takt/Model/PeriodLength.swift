@@ -4,16 +4,6 @@ public enum PeriodLength: String, CaseIterable, Hashable, Sendable, Codable {
     case month
     case quarter
     case year
-
-    /// The start of the period after the one starting at `start`.
-    public func next(after start: Day) -> Day {
-        switch self {
-        case .week: start.advanced(by: 7)
-        case .month: start.addingMonths(1)
-        case .quarter: start.addingMonths(3)
-        case .year: start.addingMonths(12)
-        }
-    }
 }
 
 /// A span of days `[start, end)`: a planning period, a sales-plan bucket, a maintenance window.
