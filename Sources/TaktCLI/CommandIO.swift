@@ -1,0 +1,44 @@
+import Foundation
+import Takt
+
+/// Reading the inputs every subcommand shares, with problems printed the same way.
+enum CommandInput {
+    /// Loads a scenario; on problems prints them to standard error and fails with exit code 1.
+    static func scenario(at path: String) throws -> Scenario {
+        do {
+            let loaded = try ScenarioLoader.load(from: path)
+            Terminal.standardError.write(DiagnosticText.lines(loaded.warnings, terminal: .standardError, limit: 10))
+            return loaded.scenario
+        } catch {
+            throw InvalidInput(message: DiagnosticText.lines(error.diagnostics, terminal: .standardError) + summary(error))
+        }
+    }
+
+    static func plan(at path: String, for scenario: Scenario) throws -> [PlannedProduction] {
+        do {
+            return try PlanFile.read(path, for: scenario)
+        } catch {
+            throw InvalidInput(message: DiagnosticText.lines(error.diagnostics, terminal: .standardError) + summary(error))
+        }
+    }
+
+    private static func summary(_ error: ScenarioLoadError) -> String {
+        let count = error.errors.count + error.omittedErrorCount
+        return "Invalid input: \(count) error\(count == 1 ? "" : "s").\n"
+    }
+}
+
+enum CommandOutput {
+    /// Prints `text`, or writes it atomically to `path`.
+    static func emit(_ text: String, to path: String?) throws {
+        guard let path else {
+            Terminal.standardOutput.write(text)
+            return
+        }
+        do {
+            try AtomicFile.write(text, to: path)
+        } catch {
+            throw InvalidInput(message: "error: \(error.description)\n")
+        }
+    }
+}
