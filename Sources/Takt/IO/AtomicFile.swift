@@ -19,11 +19,14 @@ public enum AtomicFile {
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         do {
             try data.write(to: temporary)
-            if FileManager.default.fileExists(atPath: target.path) {
-                _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: target)
+            // rename(2) replaces the target in one step; readers see the old file or the new one.
+            if rename(temporary.path, target.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: temporary)
+                throw WriteError(path: path, reason: reason)
             }
+        } catch let error as WriteError {
+            throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw WriteError(path: path, reason: (error as NSError).localizedDescription)

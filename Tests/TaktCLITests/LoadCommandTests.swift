@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@Suite struct LoadCommandTests {
+    private func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("takt-load-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func tableOnTheSamplePlant() throws {
+        let run = try TaktBinary.run(["load", "datasets/sample-plant"])
+        #expect(run.status == 0)
+        let out = run.standardOutput
+        #expect(out.contains("2027-01 2027-02"))
+        #expect(out.contains("ASM-2 装配线2"))
+        #expect(out.contains("Bottlenecks\n  1. ASM-2"))
+        #expect(out.contains("Overloads\n  ASM-2 2027-02:"))
+        #expect(out.contains("most load from: SO-"))
+        #expect(!out.contains("\u{1B}["))
+        // Chinese names are two columns wide: every matrix line is as wide as the header.
+        let matrix = out.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).prefix { !$0.hasPrefix("Bottlenecks") }.filter { !$0.isEmpty }
+        #expect(matrix.count == 1 + 13)
+        let widths = Set(matrix.map { line in line.unicodeScalars.reduce(0) { $0 + (($1.value >= 0x4E00 && $1.value <= 0x9FFF) ? 2 : 1) } })
+        #expect(widths.count == 1)
+    }
+
+    @Test func csvAndJSONCarryTheSameNumbers() throws {
+        let csv = try TaktBinary.run(["load", "datasets/sample-plant", "--format", "csv"])
+        let json = try TaktBinary.run(["load", "datasets/sample-plant", "--format", "json"])
+        #expect(csv.status == 0 && json.status == 0)
+        let lines = csv.standardOutput.split(separator: "\n")
+        #expect(lines.count == 13 * 12 + 1)
+        let header = lines[0].split(separator: ",")
+        let required = header.firstIndex(of: "required_hours")!
+        let csvTotal = lines.dropFirst().reduce(0.0) { $0 + Double($1.split(separator: ",", omittingEmptySubsequences: false)[required])! }
+        let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as! [String: Any]
+        let rows = object["rows"] as! [[String: Any]]
+        let jsonTotal = rows.reduce(0.0) { $0 + ($1["required_hours"] as! Double) }
+        #expect(abs(csvTotal - jsonTotal) < 0.01 * 13 * 12)
+        #expect(rows.count == 13 * 12)
+    }
+
+    @Test func byQuarterForOneUnit() throws {
+        let run = try TaktBinary.run(["load", "datasets/sample-plant", "--by", "quarter", "--unit", "SUB-B", "--format", "csv"])
+        #expect(run.status == 0)
+        let lines = run.standardOutput.split(separator: "\n").dropFirst()
+        #expect(lines.count == 6 * 4)  // five work centers and one labor pool in SUB-B
+        #expect(lines.allSatisfy { $0.contains(",SUB-B,") })
+        #expect(lines.first?.contains(",2027-Q1,") == true)
+    }
+
+    @Test func outIsWrittenAtomicallyAndIdenticallyTwice() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let target = folder.appendingPathComponent("load.json").path
+        let written = try TaktBinary.run(["load", "datasets/sample-plant", "--format", "json", "--out", target])
+        #expect(written.status == 0, "\(written.standardError)")
+        let first = try Data(contentsOf: URL(fileURLWithPath: target))
+        #expect(try TaktBinary.run(["load", "datasets/sample-plant", "--format", "json", "--out", target]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: target)) == first)
+        // Nothing but the output is left in the folder.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["load.json"])
+        let missing = try TaktBinary.run(["load", "datasets/sample-plant", "--out", "/no/such/folder/x.txt"])
+        #expect(missing.status == 1)
+        #expect(missing.standardError.contains("does not exist"))
+    }
+
+    @Test func planFileInsteadOfOrders() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plan = folder.appendingPathComponent("plan.csv")
+        try "product,period,quantity,alternatives\nCP-100,2027-03,100,\nGP-20,2027-03,50,30:ASM-1\n".write(to: plan, atomically: true, encoding: .utf8)
+        let run = try TaktBinary.run(["load", "datasets/sample-plant", "--plan", plan.path, "--format", "csv"])
+        #expect(run.status == 0)
+        let bad = folder.appendingPathComponent("bad.csv")
+        try "product,period,quantity\nCP-100,2030-01,100\nNOPE,2027-03,5\nCP-100,2027-04,lots\n".write(to: bad, atomically: true, encoding: .utf8)
+        let failed = try TaktBinary.run(["load", "datasets/sample-plant", "--plan", bad.path])
+        #expect(failed.status == 1)
+        #expect(failed.standardError.contains("bad.csv, row 2, column period: '2030-01'"))
+        #expect(failed.standardError.contains("bad.csv, row 3, column product: 'NOPE'"))
+        #expect(failed.standardError.contains("bad.csv, row 4, column quantity: 'lots'"))
+    }
+
+    @Test func badOptionsAreUsageErrors() throws {
+        #expect(try TaktBinary.run(["load", "datasets/sample-plant", "--unit", "NOPE"]).status == 2)
+        #expect(try TaktBinary.run(["load", "datasets/sample-plant", "--by", "fortnight"]).status == 2)
+        #expect(try TaktBinary.run(["load", "datasets/sample-plant", "--tight", "-1"]).status == 2)
+        let invalid = try TaktBinary.run(["load", "no/such/place"])
+        #expect(invalid.status == 1)
+    }
+}
