@@ -3,6 +3,14 @@ import PackageDescription
 
 // Benchmarks live in their own package so that building or testing Takt never builds them.
 // Run from this folder: swift package --allow-writing-to-package-directory benchmark
+let takt: [Target.Dependency] = [
+    .product(name: "Benchmark", package: "benchmark"),
+    .product(name: "Takt", package: "Takt"),
+    .product(name: "TaktLP", package: "Takt"),
+    .product(name: "TaktGLPK", package: "Takt"),
+    "BenchmarkSupport",
+]
+
 let package = Package(
     name: "TaktBenchmarks",
     platforms: [.macOS(.v13)],
@@ -11,16 +19,16 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // Seeded instance generators: large instances are made at benchmark time, never committed.
+        .target(name: "BenchmarkSupport", dependencies: [.product(name: "Takt", package: "Takt"), .product(name: "TaktLP", package: "Takt")]),
         .executableTarget(
-            name: "Foundation",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "Takt", package: "Takt"),
-                .product(name: "TaktLP", package: "Takt"),
-                .product(name: "TaktGLPK", package: "Takt"),
-            ],
-            path: "Benchmarks/Foundation",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+            name: "Loading", dependencies: takt, path: "Benchmarks/Loading",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
+            name: "Solver", dependencies: takt, path: "Benchmarks/Solver",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
+            name: "CapacityLoad", dependencies: takt, path: "Benchmarks/CapacityLoad",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     ]
 )
