@@ -1,32 +1,34 @@
+import Foundation
+
 /// Any JSON value, for reading a scenario file whose shape is checked by hand so that every
 /// problem can be reported with its path.
-enum JSONValue: Decodable {
+enum JSONValue {
     case string(String)
     case number(Double)
     case bool(Bool)
     case null
     case array([JSONValue])
+    /// Members sorted by key, so that reading is deterministic.
     case object([(String, JSONValue)])
 
-    init(from decoder: any Decoder) throws {
-        if let container = try? decoder.container(keyedBy: AnyKey.self) {
-            // Keys in file order would need a custom parser; sorted keys keep output stable.
-            self = .object(try container.allKeys.sorted { $0.stringValue < $1.stringValue }.map {
-                ($0.stringValue, try container.decode(JSONValue.self, forKey: $0))
-            })
-            return
+    /// Parses JSON text. (JSONSerialization, rather than a Decodable enum: probing each value
+    /// for its kind with `try?` throws and catches several errors per value, which made
+    /// reading a scenario several times slower.)
+    static func parse(_ data: Data) throws -> JSONValue {
+        JSONValue(any: try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]))
+    }
+
+    private init(any value: Any) {
+        switch value {
+        case let string as String: self = .string(string)
+        case let number as NSNumber:
+            // Booleans arrive as NSNumber too; their Objective-C type is "c".
+            if String(cString: number.objCType) == "c" { self = .bool(number.boolValue) } else { self = .number(number.doubleValue) }
+        case let array as [Any]: self = .array(array.map(JSONValue.init(any:)))
+        case let object as [String: Any]:
+            self = .object(object.keys.sorted().map { ($0, JSONValue(any: object[$0]!)) })
+        default: self = .null
         }
-        if var container = try? decoder.unkeyedContainer() {
-            var items: [JSONValue] = []
-            while !container.isAtEnd { items.append(try container.decode(JSONValue.self)) }
-            self = .array(items)
-            return
-        }
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else { self = .string(try container.decode(String.self)) }
     }
 
     /// The value as a table cell's text; `nil` for an object, which no cell can hold.
@@ -50,16 +52,6 @@ enum JSONValue: Decodable {
         case .null: "null"
         case .array: "an array"
         case .object: "an object"
-        }
-    }
-
-    struct AnyKey: CodingKey {
-        var stringValue: String
-        var intValue: Int?
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) {
-            self.stringValue = String(intValue)
-            self.intValue = intValue
         }
     }
 }

@@ -36,10 +36,13 @@ public enum ScenarioLoader {
             ])
         }
         let assembly = ScenarioAssembly(source, log: log)
-        let validator = ScenarioValidator(
-            assembly.scenario, locations: assembly.locations, rejectedIDs: assembly.rejectedIDs,
-            checksDates: assembly.hasHorizon)
-        for diagnostic in validator.diagnostics() { log.add(diagnostic) }
+        // With no table read at all (a file that is not JSON), there is nothing to cross-check.
+        if !source.tables.isEmpty {
+            let validator = ScenarioValidator(
+                assembly.scenario, locations: assembly.locations, rejectedIDs: assembly.rejectedIDs,
+                tableLocation: source.tableLocation, checksDates: assembly.hasHorizon)
+            for diagnostic in validator.diagnostics() { log.add(diagnostic) }
+        }
         if !assembly.hasHorizon && !log.hasErrors {
             log.error(SourceLocation(file: ScenarioTable.scenario.fileName), "the horizon is missing; expected start, period and periods")
         }

@@ -6,6 +6,7 @@ extension ScenarioSource {
     static func jsonFile(_ url: URL, log: DiagnosticLog) -> ScenarioSource {
         let file = url.lastPathComponent
         var source = ScenarioSource(origin: file)
+        source.tableLocation = { SourceLocation(file: file, record: $0.rawValue) }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             log.error(SourceLocation(file: file), "cannot be read")
             return source
@@ -14,7 +15,7 @@ extension ScenarioSource {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         let root: JSONValue
         do {
-            root = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+            root = try JSONValue.parse(Data(bytes))
         } catch {
             log.error(SourceLocation(file: file), "not valid JSON: \(Self.describe(error))")
             return source
@@ -109,10 +110,7 @@ extension ScenarioSource {
     }
 
     private static func describe(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            let underlying = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return underlying ?? context.debugDescription
-        }
-        return "\(error)"
+        let error = error as NSError
+        return error.userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
     }
 }

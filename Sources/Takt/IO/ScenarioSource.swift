@@ -6,6 +6,8 @@ struct ScenarioSource {
     var tables: [ScenarioTable: [Record]] = [:]
     /// How a record is named when it came from nowhere in particular.
     var origin: String
+    /// Where a whole table comes from: its CSV file, or its key in the JSON file.
+    var tableLocation: (ScenarioTable) -> SourceLocation = { SourceLocation(file: $0.fileName) }
 
     /// Reads a folder of CSV files, one per ``ScenarioTable``.
     static func csvFolder(_ url: URL, log: DiagnosticLog) -> ScenarioSource {

@@ -7,6 +7,7 @@
 public struct ScenarioValidator {
     let scenario: Scenario
     let locate: (ScenarioTable, Int) -> SourceLocation
+    let tableLocation: (ScenarioTable) -> SourceLocation
     let rejectedIDs: [ScenarioTable: Set<String>]
     /// Whether the horizon is real, so that dates can be checked against it.
     let checksDates: Bool
@@ -15,18 +16,20 @@ public struct ScenarioValidator {
     public init(_ scenario: Scenario) {
         self.scenario = scenario
         self.locate = { table, index in SourceLocation(file: "scenario", record: "\(table.rawValue)[\(index)]") }
+        self.tableLocation = { table in SourceLocation(file: "scenario", record: table.rawValue) }
         self.rejectedIDs = [:]
         self.checksDates = true
     }
 
     init(
         _ scenario: Scenario, locations: [ScenarioTable: [SourceLocation]], rejectedIDs: [ScenarioTable: Set<String>],
-        checksDates: Bool
+        tableLocation: @escaping (ScenarioTable) -> SourceLocation, checksDates: Bool
     ) {
+        self.tableLocation = tableLocation
         self.scenario = scenario
         self.locate = { table, index in
             locations[table].flatMap { $0.indices.contains(index) ? $0[index] : nil }
-                ?? SourceLocation(file: table.fileName, record: "\(table.rawValue)[\(index)]")
+                ?? SourceLocation(file: tableLocation(table).file, record: "\(table.rawValue)[\(index)]")
         }
         self.rejectedIDs = rejectedIDs
         self.checksDates = checksDates
@@ -229,7 +232,7 @@ public struct ScenarioValidator {
             if order.remaining == 0 { warning(.orders, i, "completed", order.completed.compactText, "the order is complete; nothing is left to plan") }
         }
         if s.orders.isEmpty && s.salesPlan.isEmpty {
-            found.append(Diagnostic(.warning, SourceLocation(file: ScenarioTable.orders.fileName), "no orders and no sales plan: there is no demand to plan"))
+            found.append(Diagnostic(.warning, tableLocation(.orders), "no orders and no sales plan: there is no demand to plan"))
         }
 
         // Subcontractors.
