@@ -29,10 +29,5 @@ struct ValidationReport: Encodable {
         self.omittedErrorCount = omittedErrorCount
     }
 
-    func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
-    }
+    func json() throws -> String { try JSONOutput.text(self) }
 }

@@ -11,29 +11,26 @@ struct ModelFileNames {
 
     let format: Format
 
-    /// The objective row's name: `obj`, or `obj_N` when a constraint already has that name.
-    static func objectiveName(avoiding program: LinearProgram) -> String {
-        let rowNames = Set(program.constraints.map(\.name))
-        var name = "obj"
+    /// `base`, or `base_N` with the smallest N that no name in `taken` has.
+    private static func unique(_ base: String, avoiding taken: Set<String>) -> String {
+        var name = base
         var suffix = 1
-        while rowNames.contains(name) {
-            name = "obj_\(suffix)"
+        while taken.contains(name) {
+            name = "\(base)_\(suffix)"
             suffix += 1
         }
         return name
     }
 
+    /// The objective row's name: `obj`, or `obj_N` when a constraint already has that name.
+    static func objectiveName(avoiding program: LinearProgram) -> String {
+        unique("obj", avoiding: Set(program.constraints.map(\.name)))
+    }
+
     /// The column that carries the objective constant, fixed at 1: readers disagree on the
     /// sign of an MPS objective RHS, and GLPK's LP reader takes no constant at all.
     static func constantColumnName(avoiding program: LinearProgram) -> String {
-        let columnNames = Set(program.variables.map(\.name))
-        var name = "constant"
-        var suffix = 1
-        while columnNames.contains(name) {
-            name = "constant_\(suffix)"
-            suffix += 1
-        }
-        return name
+        unique("constant", avoiding: Set(program.variables.map(\.name)))
     }
 
     /// The program with its objective constant moved onto a column fixed at 1.

@@ -68,12 +68,6 @@ extension Scenario {
     /// The scenario in the JSON scenario file format: snake_case keys, one array per table.
     /// Keys are sorted so that the same scenario always gives the same bytes.
     public func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Unlimited overtime is infinity, which JSON has no number for.
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "unlimited", negativeInfinity: "-unlimited", nan: "nan")
-        return try encoder.encode(self)
+        try JSONOutput.encoder().encode(self)
     }
 }

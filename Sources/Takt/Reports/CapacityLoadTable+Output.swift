@@ -22,14 +22,7 @@ extension CapacityLoadTable {
     }
 
     /// The whole table as JSON: snake_case keys, sorted, unlimited overtime as "unlimited".
-    public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "unlimited", negativeInfinity: "-unlimited", nan: "nan")
-        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
-    }
+    public func json() throws -> String { try JSONOutput.text(self) }
 
     /// The table for a terminal: a matrix of load ratios (resources × periods), the
     /// bottlenecks, and each overload with what could absorb it and who causes it.
