@@ -1,0 +1,368 @@
+import TaktLP
+
+/// The aggregate production plan as a linear program (mixed-integer with whole workers).
+///
+/// Indices: product p, period t, demand class c, work center w, labor pool l, subcontract
+/// offer s (one product each). Data: demand d[p,c,t]; regular hours R[w,t]; overtime limit
+/// O[w,t]; extra-shift hours E[w,t]; hours per worker h[l,t]; run hours a[p,k] and labor hours
+/// b[p,k] of routing step k, whose load falls in period t−δ[p,k,t] (the step's lead-time
+/// offset before the period's last day).
+///
+/// Variables, all ≥ 0: production x[p,t]; inventory I[p,t]; backlog B[p,c,t]; unmet demand
+/// U[p,c,t]; subcontracted receipts y[s,t]; overtime hours o[w,t] ≤ O[w,t]; extra-shift share
+/// e[w,t] ≤ 1; workers W[l,t] (whole numbers if asked), hires H[l,t], layoffs L[l,t], labor
+/// overtime v[l,t]; the share z[p,k,w,t] of step k done on work center w where the step has
+/// alternatives; shortfalls below safety stock S[p,t], below the ending target G[p], and
+/// below frozen production F[p,t].
+///
+///     min  Σ unitCost·x + holding·I + backlog·weight(c)·B + lost(c)·U + subcontract·y
+///        + overtimeCost·o + extraShiftCost·e + wage·h·W + hire·H + layoff·L + overtimeCost·v
+///        + backlog·S + M·(G + F)
+///     s.t. I[p,t−1] + x[p,t] + Σs y[s,t] − I[p,t] + Σc (B[p,c,t] − B[p,c,t−1] + U[p,c,t]) = Σc d[p,c,t]
+///          Σ a[p,k]·x[p,t+δ] (or ·z) − o[w,t] − E[w,t]·e[w,t] ≤ R[w,t]        work center w
+///          Σ b[p,k]·x[p,t+δ] − h[l,t]·W[l,t] − v[l,t] ≤ 0,  v[l,t] ≤ V[l]·W[l,t]   labor pool l
+///          W[l,t] = W[l,t−1] + H[l,t] − L[l,t],  W[l,0−] = headcount,  min ≤ W ≤ max
+///          Σw z[p,k,w,t] = x[p,t];  x[p,t] + F[p,t] ≥ frozen[p,t];  I[p,t] + S[p,t] ≥ safety[p]
+///          I[p,T] + G[p] ≥ target[p];  B[p,c,t] ≤ demand of the last k periods;  B[p,c,T] = 0
+///
+/// Unmet demand U costs the lost-sale cost (or the unit revenue) where lost sales are allowed
+/// and the penalty M otherwise, so the program always has a solution: when demand exceeds
+/// every option the plan shows what goes unmet instead of failing. M is 1,000 times the
+/// largest other cost coefficient. A step's setup hours are spread over the product's lot
+/// size (left out when it has none). A labor pool whose hire and layoff costs are both zero
+/// keeps its headcount. The size grows with products × periods × classes, never with orders.
+struct AggregatePlanModel {
+    let scenario: Scenario
+    let demand: DemandProfile
+    let capacity: [CapacityProfile]
+    var program = LinearProgram(name: "aggregate_plan")
+
+    // Column handles, for reading the solution back.
+    var production: [[VariableID]] = []
+    var inventory: [[VariableID]] = []
+    var backlog: [[[VariableID?]]] = []
+    var unmet: [[[VariableID?]]] = []
+    var subcontract: [[VariableID?]] = []
+    var overtime: [[VariableID?]] = []
+    var extraShift: [[VariableID?]] = []
+    var workforce: [[VariableID?]] = []
+    var hires: [[VariableID?]] = []
+    var layoffs: [[VariableID?]] = []
+    var laborOvertime: [[VariableID?]] = []
+    var safetyShortfall: [[VariableID?]] = []
+    var endingShortfall: [VariableID?] = []
+    var frozenShortfall: [[VariableID?]] = []
+    /// Alternative splits: (product, step, work center, period) → column.
+    var routingSplit: [(product: Int, step: Int, workCenter: Int, period: Int, column: VariableID)] = []
+    // Row handles.
+    var centerRows: [[ConstraintID?]] = []
+    var laborRows: [[ConstraintID?]] = []
+    var balanceRows: [[ConstraintID]] = []
+
+    /// Hours per period of each resource, from the daily profiles.
+    let regularHours: [[Double]]
+    let overtimeHours: [[Double]]
+    let extraShiftHours: [[Double]]
+    /// The penalty on unmet demand and broken targets.
+    private(set) var penalty: Double = 0
+    /// The period each step's load falls in: `[product][step][period]`.
+    let loadPeriod: [[[Int]]]
+    let routing: [[RoutingStep]]
+    let workCenterIndex: [String: Int]
+    let laborPoolIndex: [String: Int]
+
+    init(scenario: Scenario, demand: DemandProfile, capacity: [CapacityProfile]) {
+        self.scenario = scenario
+        self.demand = demand
+        self.capacity = capacity
+        let horizon = scenario.horizon
+        let periods = horizon.periods
+        let start = horizon.start
+        func perPeriod(_ daily: [Double]) -> [Double] {
+            periods.map { period in
+                (start.distance(to: period.start)..<start.distance(to: period.end)).reduce(0) { $0 + daily[$1] }
+            }
+        }
+        regularHours = capacity.map { perPeriod($0.regular) }
+        overtimeHours = capacity.map { perPeriod($0.overtime) }
+        extraShiftHours = capacity.map { perPeriod($0.extraShift) }
+        workCenterIndex = Dictionary(uniqueKeysWithValues: scenario.workCenters.enumerated().map { ($1.id, $0) })
+        laborPoolIndex = Dictionary(uniqueKeysWithValues: scenario.laborPools.enumerated().map { ($1.id, $0) })
+        let stepsByProduct = Dictionary(grouping: scenario.routings, by: \.product)
+        routing = scenario.products.map { (stepsByProduct[$0.id] ?? []).sorted { $0.step < $1.step } }
+        loadPeriod = routing.map { steps in
+            steps.map { step in
+                periods.map { period in
+                    let day = period.end.advanced(by: -1 - step.offsetDays)
+                    return horizon.periodIndex(containing: day) ?? 0
+                }
+            }
+        }
+    }
+
+    /// Builds every row and column.
+    mutating func build() {
+        let periods = scenario.horizon.periodCount
+        let policy = scenario.policy
+        penalty = 1000 * max(1, largestCostCoefficient())
+        let classes = DemandClass.allCases
+
+        // Products: flows, backlog, unmet demand, targets.
+        for (p, product) in scenario.products.enumerated() {
+            let id = Self.name(product.id, p)
+            production.append((0..<periods).map { t in
+                program.addVariable("make(\(id),\(t))", objective: product.unitCost)
+            })
+            inventory.append((0..<periods).map { t in
+                program.addVariable("stock(\(id),\(t))", upperBound: product.maxInventory ?? .infinity,
+                    objective: product.holdingCost * policy.holdingWeight)
+            })
+            let active = Set(demand.activeClasses[p])
+            var productBacklog: [[VariableID?]] = []
+            var productUnmet: [[VariableID?]] = []
+            for c in classes {
+                guard active.contains(c) else {
+                    productBacklog.append(Array(repeating: nil, count: periods))
+                    productUnmet.append(Array(repeating: nil, count: periods))
+                    continue
+                }
+                let lost = policy.lostSalesAllowed ? (product.lostSaleCost ?? product.unitRevenue ?? penalty) : penalty
+                productUnmet.append((0..<periods).map { t in
+                    demand.quantity[p][t][c.rawValue] > 0 ? program.addVariable("unmet(\(id),\(c.name),\(t))", objective: lost) : nil
+                })
+                productBacklog.append((0..<periods).map { t in
+                    let isLast = t == periods - 1
+                    guard policy.backlogAllowed, !isLast || policy.endingBacklogAllowed else { return nil }
+                    let window = policy.maxBacklogPeriods ?? periods
+                    let eligible = (max(0, t - window + 1)...t).reduce(0) { $0 + demand.quantity[p][$1][c.rawValue] }
+                    guard window > 0, eligible > 0 else { return nil }
+                    return program.addVariable(
+                        "late(\(id),\(c.name),\(t))", upperBound: eligible,
+                        objective: product.backlogCost * c.backlogWeight * policy.backlogWeight)
+                })
+            }
+            backlog.append(productBacklog)
+            unmet.append(productUnmet)
+            safetyShortfall.append((0..<periods).map { t in
+                product.safetyStock > 0
+                    ? program.addVariable("belowsafety(\(id),\(t))", upperBound: product.safetyStock, objective: max(product.backlogCost, product.holdingCost)) : nil
+            })
+            endingShortfall.append(product.targetEndingInventory > 0
+                ? program.addVariable("belowtarget(\(id))", upperBound: product.targetEndingInventory, objective: penalty) : nil)
+            frozenShortfall.append((0..<periods).map { t in
+                demand.frozen[p][t] > 0 ? program.addVariable("unfrozen(\(id),\(t))", upperBound: demand.frozen[p][t], objective: penalty) : nil
+            })
+        }
+
+        // Subcontracting: receipts no earlier than the lead time allows.
+        let periodDays = Double(scenario.horizon.range.dayCount) / Double(max(1, periods))
+        for (s, offer) in scenario.subcontractors.enumerated() {
+            guard let p = scenario.products.firstIndex(where: { $0.id == offer.product }) else {
+                subcontract.append(Array(repeating: nil, count: periods))
+                continue
+            }
+            let leadPeriods = Int((Double(offer.leadTimeDays) / periodDays).rounded(.up))
+            subcontract.append((0..<periods).map { t in
+                t < leadPeriods ? nil : program.addVariable(
+                    "buy(\(Self.name(offer.id, s)),\(Self.name(scenario.products[p].id, p)),\(t))", upperBound: offer.capacity ?? .infinity,
+                    objective: offer.unitCost * policy.subcontractWeight)
+            })
+        }
+
+        buildBalances()
+        buildWorkCenters()
+        buildLaborPools()
+    }
+
+    private mutating func buildBalances() {
+        let periods = scenario.horizon.periodCount
+        for (p, product) in scenario.products.enumerated() {
+            var rows: [ConstraintID] = []
+            let id = Self.name(product.id, p)
+            let offers = scenario.subcontractors.indices.filter { scenario.subcontractors[$0].product == product.id }
+            for t in 0..<periods {
+                var terms = [Term(production[p][t], 1), Term(inventory[p][t], -1)]
+                if t > 0 { terms.append(Term(inventory[p][t - 1], 1)) }
+                for s in offers { if let y = subcontract[s][t] { terms.append(Term(y, 1)) } }
+                for c in DemandClass.allCases {
+                    if let b = backlog[p][c.rawValue][t] { terms.append(Term(b, 1)) }
+                    if t > 0, let b = backlog[p][c.rawValue][t - 1] { terms.append(Term(b, -1)) }
+                    if let u = unmet[p][c.rawValue][t] { terms.append(Term(u, 1)) }
+                }
+                let need = demand.total(product: p, period: t) - (t == 0 ? product.initialInventory : 0)
+                rows.append(program.addConstraint("balance(\(id),\(t))", terms, .equal(need)))
+                if let s = safetyShortfall[p][t] {
+                    program.addConstraint("safety(\(id),\(t))", [Term(inventory[p][t], 1), Term(s, 1)], .greaterOrEqual(product.safetyStock))
+                }
+                if let f = frozenShortfall[p][t] {
+                    program.addConstraint("frozen(\(id),\(t))", [Term(production[p][t], 1), Term(f, 1)], .greaterOrEqual(demand.frozen[p][t]))
+                }
+            }
+            if let g = endingShortfall[p] {
+                program.addConstraint("target(\(id))", [Term(inventory[p][periods - 1], 1), Term(g, 1)], .greaterOrEqual(product.targetEndingInventory))
+            }
+            balanceRows.append(rows)
+        }
+    }
+
+    private mutating func buildWorkCenters() {
+        let periods = scenario.horizon.periodCount
+        let policy = scenario.policy
+        var load = [[[Term]]](repeating: [[Term]](repeating: [], count: periods), count: scenario.workCenters.count)
+        for (p, steps) in routing.enumerated() {
+            for (k, step) in steps.enumerated() {
+                guard let primary = workCenterIndex[step.workCenter] else { continue }
+                let centers = [primary] + step.alternatives.compactMap { workCenterIndex[$0] }.filter { $0 != primary }
+                for t in 0..<periods {
+                    let target = loadPeriod[p][k][t]
+                    let hours = hoursPerUnit(step, product: p)
+                    if centers.count == 1 {
+                        if hours > 0 { load[primary][target].append(Term(production[p][t], hours)) }
+                        continue
+                    }
+                    var split: [Term] = [Term(production[p][t], -1)]
+                    for w in centers {
+                        let column = program.addVariable("route(\(Self.name(scenario.products[p].id, p)),\(step.step),\(Self.name(scenario.workCenters[w].id, w)),\(t))")
+                        routingSplit.append((p, k, w, t, column))
+                        split.append(Term(column, 1))
+                        if hours > 0 { load[w][target].append(Term(column, hours)) }
+                    }
+                    program.addConstraint("split(\(Self.name(scenario.products[p].id, p)),\(step.step),\(t))", split, .equal(0))
+                }
+            }
+        }
+        for (w, center) in scenario.workCenters.enumerated() {
+            let id = Self.name(center.id, w)
+            var rows: [ConstraintID?] = []
+            var overtimeColumns: [VariableID?] = []
+            var shiftColumns: [VariableID?] = []
+            for t in 0..<periods {
+                let terms = Self.merged(load[w][t])
+                let o = overtimeHours[w][t] > 0
+                    ? program.addVariable("overtime(\(id),\(t))", upperBound: overtimeHours[w][t], objective: center.overtimeCost * policy.overtimeWeight) : nil
+                let e = extraShiftHours[w][t] > 0
+                    ? program.addVariable("extrashift(\(id),\(t))", upperBound: 1, objective: (center.extraShiftCost ?? 0) * policy.overtimeWeight) : nil
+                overtimeColumns.append(o)
+                shiftColumns.append(e)
+                guard !terms.isEmpty else {
+                    rows.append(nil)
+                    continue
+                }
+                var row = terms
+                if let o { row.append(Term(o, -1)) }
+                if let e { row.append(Term(e, -extraShiftHours[w][t])) }
+                rows.append(program.addConstraint("capacity(\(id),\(t))", row, .lessOrEqual(regularHours[w][t])))
+            }
+            centerRows.append(rows)
+            overtime.append(overtimeColumns)
+            extraShift.append(shiftColumns)
+        }
+    }
+
+    private mutating func buildLaborPools() {
+        let periods = scenario.horizon.periodCount
+        let policy = scenario.policy
+        let centers = scenario.workCenters.count
+        var load = [[[Term]]](repeating: [[Term]](repeating: [], count: periods), count: scenario.laborPools.count)
+        for (p, steps) in routing.enumerated() {
+            for (k, step) in steps.enumerated() where step.laborHours > 0 {
+                guard let pool = step.laborPool.flatMap({ laborPoolIndex[$0] }) else { continue }
+                for t in 0..<periods { load[pool][loadPeriod[p][k][t]].append(Term(production[p][t], step.laborHours)) }
+            }
+        }
+        for (l, pool) in scenario.laborPools.enumerated() {
+            let id = Self.name(pool.id, l)
+            let flexible = pool.hireCost > 0 || pool.layoffCost > 0
+            let integer = flexible && policy.workforce == .integer
+            let kind: VariableKind = integer ? .integer : .continuous
+            let hoursPerWorker = (0..<periods).map { pool.headcount > 0 ? regularHours[centers + l][$0] / pool.headcount : 0 }
+            var rows: [ConstraintID?] = []
+            var workers: [VariableID?] = [], hired: [VariableID?] = [], laidOff: [VariableID?] = [], extra: [VariableID?] = []
+            for t in 0..<periods {
+                let terms = Self.merged(load[l][t])
+                if flexible {
+                    let lower = integer ? pool.minHeadcount.rounded(.up) : pool.minHeadcount
+                    let upper = integer ? (pool.maxHeadcount?.rounded(.down) ?? .infinity) : (pool.maxHeadcount ?? .infinity)
+                    let w = program.addVariable("workers(\(id),\(t))", lowerBound: lower, upperBound: upper, kind: kind,
+                        objective: pool.wage * hoursPerWorker[t])
+                    let h = program.addVariable("hire(\(id),\(t))", kind: kind, objective: pool.hireCost)
+                    let f = program.addVariable("layoff(\(id),\(t))", kind: kind, objective: pool.layoffCost)
+                    var flow = [Term(w, 1), Term(h, -1), Term(f, 1)]
+                    if t > 0, let previous = workers[t - 1] { flow.append(Term(previous, -1)) }
+                    program.addConstraint("staff(\(id),\(t))", flow, .equal(t == 0 ? pool.headcount : 0))
+                    workers.append(w)
+                    hired.append(h)
+                    laidOff.append(f)
+                    let v = pool.overtimeHoursMax > 0 ? program.addVariable("laborovertime(\(id),\(t))", objective: pool.overtimeCost * policy.overtimeWeight) : nil
+                    if let v, pool.overtimeHoursMax.isFinite {
+                        program.addConstraint("overtimelimit(\(id),\(t))", [Term(v, 1), Term(w, -pool.overtimeHoursMax)], .lessOrEqual(0))
+                    }
+                    extra.append(v)
+                    var row = terms
+                    row.append(Term(w, -hoursPerWorker[t]))
+                    if let v { row.append(Term(v, -1)) }
+                    rows.append(terms.isEmpty ? nil : program.addConstraint("labor(\(id),\(t))", row, .lessOrEqual(0)))
+                } else {
+                    workers.append(nil)
+                    hired.append(nil)
+                    laidOff.append(nil)
+                    let limit = pool.headcount * pool.overtimeHoursMax
+                    let v = limit > 0 ? program.addVariable("laborovertime(\(id),\(t))", upperBound: limit, objective: pool.overtimeCost * policy.overtimeWeight) : nil
+                    extra.append(v)
+                    var row = terms
+                    if let v { row.append(Term(v, -1)) }
+                    rows.append(terms.isEmpty ? nil : program.addConstraint("labor(\(id),\(t))", row, .lessOrEqual(regularHours[centers + l][t])))
+                }
+            }
+            laborRows.append(rows)
+            workforce.append(workers)
+            hires.append(hired)
+            layoffs.append(laidOff)
+            laborOvertime.append(extra)
+        }
+    }
+
+    /// The largest cost a plan can weigh, so the penalty on unmet demand dominates them all.
+    private func largestCostCoefficient() -> Double {
+        var largest = 0.0
+        for product in scenario.products {
+            largest = max(largest, product.unitCost, product.holdingCost, product.backlogCost * 4, product.lostSaleCost ?? 0, product.unitRevenue ?? 0)
+        }
+        for offer in scenario.subcontractors { largest = max(largest, offer.unitCost) }
+        for center in scenario.workCenters { largest = max(largest, center.overtimeCost, center.extraShiftCost ?? 0) }
+        let days = Double(scenario.horizon.range.dayCount) / Double(max(1, scenario.horizon.periodCount))
+        for pool in scenario.laborPools {
+            largest = max(largest, pool.hireCost, pool.layoffCost, pool.overtimeCost, pool.wage * pool.hoursPerDay * days)
+        }
+        let weights = scenario.policy
+        return largest * max(1, weights.holdingWeight, weights.backlogWeight, weights.overtimeWeight, weights.subcontractWeight)
+    }
+
+    /// Sums the coefficients of repeated columns (a product with two steps on one center).
+    static func merged(_ terms: [Term]) -> [Term] {
+        var index: [VariableID: Int] = [:]
+        var result: [Term] = []
+        for term in terms {
+            if let i = index[term.variable] { result[i].coefficient += term.coefficient }
+            else {
+                index[term.variable] = result.count
+                result.append(term)
+            }
+        }
+        return result
+    }
+
+    /// A name the model files can carry: the id if it is plain ASCII, else its position.
+    static func name(_ id: String, _ index: Int) -> String {
+        let plain = id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
+        // The LP format reads '-' as minus; '.' is allowed inside a name.
+        return plain && !id.isEmpty && id.utf8.count < 40 ? id.replacingOccurrences(of: "-", with: ".") : "n\(index)"
+    }
+
+    /// Run hours per unit of a step, with its setup spread over the product's lot size
+    /// (without a lot size the aggregate plan leaves setups out).
+    func hoursPerUnit(_ step: RoutingStep, product: Int) -> Double {
+        let lot = max(scenario.products[product].lotMin, scenario.products[product].lotMultiple)
+        return step.runHours + (lot > 0 ? step.setupHours / lot : 0)
+    }
+}

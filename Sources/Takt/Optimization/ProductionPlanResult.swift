@@ -1,0 +1,162 @@
+/// One product in one period of the plan.
+public struct ProductPeriodPlan: Hashable, Sendable, Codable {
+    public var product: String
+    public var family: String
+    /// The production unit of the product's last routing step.
+    public var unit: String
+    public var period: String
+    public var periodIndex: Int
+    public var demand: Double
+    public var production: Double
+    public var subcontracted: Double
+    /// Demand met in the period (on time or catching up on backlog).
+    public var delivered: Double
+    public var endingInventory: Double
+    public var endingBacklog: Double
+    /// Demand given up in the period (lost sales, or unmet when lost sales are not allowed).
+    public var unmet: Double
+}
+
+/// One work center or labor pool in one period of the plan.
+public struct ResourcePeriodPlan: Hashable, Sendable, Codable {
+    public var resource: Resource
+    public var period: String
+    public var availableHours: Double
+    public var requiredHours: Double
+    public var overtimeHours: Double
+    /// Share of the period (0–1) an extra shift runs.
+    public var extraShiftShare: Double
+    public var extraShiftHours: Double
+    /// For a labor pool with hiring and layoffs: workers in the period.
+    public var workers: Double?
+    public var hired: Double?
+    public var laidOff: Double?
+    /// What one more regular hour here would save (the capacity row's shadow price);
+    /// `nil` when the plan was solved with whole workers (no duals) or nothing loads it.
+    public var hourValue: Double?
+    public var loadRatio: Double? { availableHours > 0 ? requiredHours / availableHours : nil }
+}
+
+/// Subcontracted quantity from one offer in one period.
+public struct SubcontractPlan: Hashable, Sendable, Codable {
+    public var subcontractor: String
+    public var product: String
+    public var period: String
+    public var quantity: Double
+    public var cost: Double
+}
+
+/// Costs of a plan by category; `total` is what the plan costs, `revenue` what it earns.
+public struct CostBreakdown: Hashable, Sendable, Codable {
+    public var material: Double = 0
+    public var regularLabor: Double = 0
+    public var overtime: Double = 0
+    public var extraShifts: Double = 0
+    public var subcontracting: Double = 0
+    public var holding: Double = 0
+    public var backlog: Double = 0
+    public var lostSales: Double = 0
+    public var hiring: Double = 0
+    public var layoffs: Double = 0
+    /// Safety stock shortfall, at the backlog cost.
+    public var safetyStock: Double = 0
+    public var revenue: Double = 0
+
+    public var total: Double {
+        material + regularLabor + overtime + extraShifts + subcontracting + holding + backlog + lostSales + hiring + layoffs
+            + safetyStock
+    }
+
+    public var profit: Double { revenue - total }
+
+    /// Category names and amounts in a fixed order, for reports.
+    public var lines: [(String, Double)] {
+        [
+            ("material", material), ("regular labor", regularLabor), ("overtime", overtime), ("extra shifts", extraShifts),
+            ("subcontracting", subcontracting), ("holding", holding), ("backlog", backlog), ("lost sales", lostSales),
+            ("hiring", hiring), ("layoffs", layoffs), ("safety stock shortfall", safetyStock),
+        ]
+    }
+}
+
+/// Something the plan does to absorb load or demand, with what it costs.
+public struct PlanAction: Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable {
+        case overtime, extraShift = "extra_shift", subcontract, hire, layoff, buildAhead = "build_ahead", delay
+    }
+
+    public var kind: Kind
+    /// The work center, labor pool or subcontractor, or the order moved.
+    public var subject: String
+    public var period: String
+    public var quantity: Double
+    /// Hours, workers, units or unit-periods.
+    public var unit: String
+    public var cost: Double
+    public var detail: String
+}
+
+/// Where a customer order's quantity comes from and when it is complete.
+public struct OrderAssignment: Hashable, Sendable, Codable {
+    public struct Portion: Hashable, Sendable, Codable {
+        /// The period the units are made (or received from a subcontractor, or "stock").
+        public var period: String
+        public var quantity: Double
+        /// `in-house`, `subcontracted` or `stock`.
+        public var source: String
+    }
+
+    public var order: String
+    public var product: String
+    public var quantity: Double
+    public var due: Day
+    public var duePeriod: String
+    public var demandClass: DemandClass
+    /// The period the last unit is delivered; `nil` when some of the order goes unmet.
+    public var completionPeriod: String?
+    /// Periods late (0 when on time).
+    public var periodsLate: Int
+    public var unmetQuantity: Double
+    public var portions: [Portion]
+    public var onTime: Bool { unmetQuantity == 0 && periodsLate == 0 }
+    public var subcontracted: Bool { portions.contains { $0.source == "subcontracted" } }
+}
+
+/// A fact of the data that no plan can satisfy, with its cause.
+public struct PlanContradiction: Hashable, Sendable, Codable {
+    public var subject: String
+    public var period: String
+    public var message: String
+}
+
+/// The plan: what to make when, how the plant absorbs the load, what it costs, and what
+/// happens to every order.
+public struct ProductionPlanResult: Hashable, Sendable, Codable {
+    public var scenario: String
+    public var status: String
+    public var costs: CostBreakdown
+    /// The value of the optimisation's objective, with priority weights and penalties.
+    public var objective: Double
+    public var products: [ProductPeriodPlan]
+    public var resources: [ResourcePeriodPlan]
+    public var subcontracting: [SubcontractPlan]
+    public var actions: [PlanAction]
+    public var orders: [OrderAssignment]
+    public var contradictions: [PlanContradiction]
+    /// Demand no option could meet, per product and period (only when lost sales are not allowed).
+    public var unmetDemand: Double
+    /// Rows and columns of the optimisation model, for the curious and for benchmarks.
+    public var modelRows: Int
+    public var modelColumns: Int
+
+    /// On-time orders ÷ orders.
+    public var onTimeRate: Double { orders.isEmpty ? 1 : Double(orders.filter(\.onTime).count) / Double(orders.count) }
+    public var lateOrders: [OrderAssignment] { orders.filter { !$0.onTime } }
+
+    /// The plan as product × period quantities, for the capacity-load table.
+    public var plannedProduction: [PlannedProduction] {
+        products.filter { $0.production > 1e-9 }.map {
+            PlannedProduction(product: $0.product, period: $0.periodIndex, quantity: $0.production)
+        }
+    }
+}
