@@ -37,7 +37,7 @@ let targets: [Target] = [
     // MARK: - Tests
 
     .testTarget(name: "TaktLPTests", dependencies: ["TaktLP", "TaktGLPK"]),
-    .testTarget(name: "TaktTests", dependencies: ["Takt"]),
+    .testTarget(name: "TaktTests", dependencies: ["Takt", "TaktLP", "TaktGLPK"]),
     // Runs the built `takt` binary end to end.
     .testTarget(name: "TaktCLITests", dependencies: ["TaktCLI"]),
 ]

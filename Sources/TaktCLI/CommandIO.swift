@@ -29,6 +29,18 @@ enum CommandInput {
 }
 
 enum CommandOutput {
+    /// Writes each file atomically into `folder`, creating the folder if needed.
+    static func writeFolder(_ folder: String, files: [(String, String)]) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw InvalidInput(message: "error: cannot create the folder \(folder): \(error.localizedDescription)\n")
+        }
+        for (name, text) in files {
+            try emit(text, to: URL(fileURLWithPath: folder).appendingPathComponent(name).path)
+        }
+    }
+
     /// Prints `text`, or writes it atomically to `path`.
     static func emit(_ text: String, to path: String?) throws {
         guard let path else {

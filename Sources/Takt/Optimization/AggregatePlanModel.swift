@@ -22,6 +22,7 @@ import TaktLP
 ///          Σ a[p,k]·x[p,t+δ] (or ·z) − o[w,t] − E[w,t]·e[w,t] ≤ R[w,t]        work center w
 ///          Σ b[p,k]·x[p,t+δ] − h[l,t]·W[l,t] − v[l,t] ≤ 0,  v[l,t] ≤ V[l]·W[l,t]   labor pool l
 ///          W[l,t] = W[l,t−1] + H[l,t] − L[l,t],  W[l,0−] = headcount,  min ≤ W ≤ max
+///          B[p,c,t] − B[p,c,t−1] + U[p,c,t] ≤ d[p,c,t]      (each class's deliveries ≥ 0)
 ///          Σw z[p,k,w,t] = x[p,t];  x[p,t] + F[p,t] ≥ frozen[p,t];  I[p,t] + S[p,t] ≥ safety[p]
 ///          I[p,T] + G[p] ≥ target[p];  B[p,c,t] ≤ demand of the last k periods;  B[p,c,T] = 0
 ///
@@ -191,6 +192,16 @@ struct AggregatePlanModel {
                 }
                 let need = demand.total(product: p, period: t) - (t == 0 ? product.initialInventory : 0)
                 rows.append(program.addConstraint("balance(\(id),\(t))", terms, .equal(need)))
+                // Each class is delivered a non-negative amount: without this a cheap class's
+                // backlog could grow past its own demand to excuse a dearer class's.
+                for c in DemandClass.allCases {
+                    var flow: [Term] = []
+                    if let b = backlog[p][c.rawValue][t] { flow.append(Term(b, 1)) }
+                    if t > 0, let b = backlog[p][c.rawValue][t - 1] { flow.append(Term(b, -1)) }
+                    if let u = unmet[p][c.rawValue][t] { flow.append(Term(u, 1)) }
+                    guard flow.contains(where: { $0.coefficient > 0 }) else { continue }
+                    program.addConstraint("deliver(\(id),\(c.name),\(t))", flow, .lessOrEqual(demand.quantity[p][t][c.rawValue]))
+                }
                 if let s = safetyShortfall[p][t] {
                     program.addConstraint("safety(\(id),\(t))", [Term(inventory[p][t], 1), Term(s, 1)], .greaterOrEqual(product.safetyStock))
                 }
