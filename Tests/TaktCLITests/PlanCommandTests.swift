@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@Suite struct PlanCommandTests {
+    @Test func redTomatoSummary() throws {
+        let run = try TaktBinary.run(["plan", "datasets/textbook/red-tomato"])
+        #expect(run.status == 0)
+        #expect(run.standardOutput.contains("Total cost 422,275"))
+        #expect(run.standardOutput.contains("no customer orders: the plan meets the sales plan"))
+    }
+
+    @Test func sailcoOvertime() throws {
+        let run = try TaktBinary.run(["plan", "datasets/textbook/sailco"])
+        #expect(run.status == 0)
+        #expect(run.standardOutput.contains("Total cost 78,450"))
+        #expect(run.standardOutput.contains("overtime: 45 h, cost 2,250"))
+        #expect(run.standardOutput.contains("CREW 2027-Q3: 50 per hour"))
+    }
+
+    @Test func samplePlantWritesEveryFileIdenticallyTwice() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("takt-plan-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try TaktBinary.run(["plan", "datasets/sample-plant", "--out", folder.path])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("Plan for Sample plant 样例工厂"))
+        #expect(run.standardOutput.contains("Binding capacity"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files == ["actions.csv", "load.csv", "load.json", "orders.csv", "plan.csv", "plan.json", "resources.csv", "subcontracting.csv"])
+        let first = try files.map { try Data(contentsOf: folder.appendingPathComponent($0)) }
+        #expect(try TaktBinary.run(["plan", "datasets/sample-plant", "--out", folder.path]).status == 0)
+        let second = try files.map { try Data(contentsOf: folder.appendingPathComponent($0)) }
+        #expect(first == second)
+
+        // Every order appears once in orders.csv, and the plan's JSON parses.
+        let orders = try String(contentsOf: folder.appendingPathComponent("orders.csv"), encoding: .utf8).split(separator: "\n")
+        #expect(orders.count == 291 + 1)
+        let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("plan.json"))) as? [String: Any]
+        #expect((plan?["orders"] as? [Any])?.count == 291)
+        #expect(plan?["costs"] != nil)
+    }
+
+    @Test func formatsAndBadOptions() throws {
+        let csv = try TaktBinary.run(["plan", "datasets/textbook/sailco", "--format", "csv"])
+        #expect(csv.status == 0)
+        #expect(csv.standardOutput.hasPrefix("product,family,unit,period,demand,production"))
+        #expect(csv.standardOutput.contains("BOAT,Sailboats,YARD,2027-Q3,75,75,0,75,0,0,0"))
+        let json = try TaktBinary.run(["plan", "datasets/textbook/sailco", "--format", "json"])
+        #expect(json.status == 0)
+        #expect((try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])?["objective"] != nil)
+        #expect(try TaktBinary.run(["plan", "datasets/textbook/sailco", "--time-limit", "0"]).status == 2)
+        #expect(try TaktBinary.run(["plan", "datasets/textbook/sailco", "--time-limit", "abc"]).status == 2)
+    }
+}
