@@ -1,0 +1,23 @@
+import Foundation
+import Testing
+
+@Suite struct GenerateCommandTests {
+    @Test func sameSeedWritesTheSameFiles() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("takt-generate-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let a = base.appendingPathComponent("a").path, b = base.appendingPathComponent("b").path
+        let arguments = ["generate", "--orders", "300", "--products", "20", "--families", "4", "--work-centers", "6", "--periods", "12", "--period", "month", "--seed", "7"]
+        #expect(try TaktBinary.run(arguments + ["--out", a]).status == 0)
+        #expect(try TaktBinary.run(arguments + ["--out", b]).status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: a).sorted()
+        #expect(files.contains("orders.csv") && files.contains("routings.csv"))
+        for file in files {
+            #expect(FileManager.default.contents(atPath: a + "/" + file) == FileManager.default.contents(atPath: b + "/" + file))
+        }
+        let validated = try TaktBinary.run(["validate", a, "--quiet"])
+        #expect(validated.status == 0)
+        let planned = try TaktBinary.run(["plan", a])
+        #expect(planned.status == 0)
+        #expect(try TaktBinary.run(["generate", "--orders", "0", "--out", a]).status == 2)
+    }
+}
