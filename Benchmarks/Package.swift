@@ -28,6 +28,9 @@ let package = Package(
             name: "Solver", dependencies: takt, path: "Benchmarks/Solver",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
         .executableTarget(
+            name: "Plan", dependencies: takt, path: "Benchmarks/Plan",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
             name: "CapacityLoad", dependencies: takt, path: "Benchmarks/CapacityLoad",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     ]

@@ -195,3 +195,14 @@ import Testing
         #expect(problems.map(\.location.description) == ["scenario, orders[0].due"])
     }
 }
+
+@Suite struct WorkforceValidationTests {
+    @Test func wholeWorkersNeedAWholeHeadcount() {
+        var s = ScenarioFactory.small()
+        s.policy.workforce = .integer
+        s.laborPools[0].hireCost = 100
+        s.laborPools[0].headcount = 10.5
+        let errors = s.validate().filter { $0.severity == .error }
+        #expect(errors.map(\.location.description) == ["scenario, labor_pools[0].headcount"])
+    }
+}

@@ -167,6 +167,9 @@ public struct ScenarioValidator {
                 error(.laborPools, i, "headcount", pool.headcount.compactText, "expected a headcount between min_headcount and max_headcount")
             }
             if !usedPools.contains(pool.id) { warning(.laborPools, i, "id", pool.id, "no routing step uses this labor pool") }
+            if s.policy.workforce == .integer && (pool.hireCost > 0 || pool.layoffCost > 0) && pool.headcount != pool.headcount.rounded() {
+                error(.laborPools, i, "headcount", pool.headcount.compactText, "expected a whole number: the scenario plans whole workers")
+            }
         }
 
         // Routings.
