@@ -196,10 +196,10 @@ struct OrderByPeriodModel {
         var lp = LinearProgram(name: "orders")
         var centerLoad = [[[Term]]](repeating: [[Term]](repeating: [], count: T), count: s.workCenters.count)
         var poolLoad = [[[Term]]](repeating: [[Term]](repeating: [], count: T), count: s.laborPools.count)
-        var stockUse: [Term] = []
-        var constant = 0.0
+        // Opening stock held through the whole horizon costs holding × T a unit; a unit of it
+        // given to an order due in period d is held d periods instead.
+        let constant = s.products.reduce(0) { $0 + $1.holdingCost * Double(T) * $1.initialInventory }
         let productIndex = Dictionary(uniqueKeysWithValues: s.products.enumerated().map { ($1.id, $0) })
-        for (p, product) in s.products.enumerated() { constant += product.holdingCost * Double(T) * product.initialInventory; _ = p }
         var stockRows: [Int: [Term]] = [:]
 
         for (o, order) in s.orders.enumerated() where order.remaining > 0 {
@@ -226,7 +226,6 @@ struct OrderByPeriodModel {
             let lost = lp.addVariable("u\(o)", objective: penalty)
             cover.append(Term(lost, 1))
             lp.addConstraint("cover\(o)", cover, .equal(order.remaining))
-            _ = stockUse
         }
         for (p, terms) in stockRows { lp.addConstraint("stock\(p)", terms, .lessOrEqual(s.products[p].initialInventory)) }
         for (w, center) in s.workCenters.enumerated() {

@@ -2,19 +2,6 @@ import Foundation
 import Takt
 import TaktLP
 
-/// A small seeded generator, so that the same seed always gives the same instance.
-public struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 public enum Instances {
     /// The repository's datasets folder.
     public static let datasets = URL(fileURLWithPath: #filePath)
@@ -24,7 +11,7 @@ public enum Instances {
     /// A plant of `workCenters` work centers in 3 units, `products` products with
     /// `stepsPerProduct` routing steps each, and `orders` orders spread over 52 weeks.
     public static func plant(orders: Int, products: Int = 200, workCenters: Int = 30, stepsPerProduct: Int = 5, seed: UInt64 = 1) -> Scenario {
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         func pick(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
         let start = Day(year: 2027, month: 1, day: 4)
         let units = (0..<3).map { ProductionUnit(id: "U\($0)", name: "Unit \($0)") }
@@ -53,7 +40,7 @@ public enum Instances {
 
     /// A transportation problem: `n` plants, `n` markets, seeded costs, supply equal to demand.
     public static func transportation(size n: Int, seed: UInt64) -> (LinearProgram, [VariableID]) {
-        var random = SplitMix64(seed: seed)
+        var random = SeededGenerator(seed: seed)
         var lp = LinearProgram(name: "transport")
         let ship = (0..<n).map { i in (0..<n).map { j in lp.addVariable("ship(\(i),\(j))", objective: Double(1 + random.next() % 50)) } }
         let amount = (0..<n).map { _ in Double(10 + random.next() % 90) }

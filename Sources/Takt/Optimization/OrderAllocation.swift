@@ -11,13 +11,9 @@ import TaktLP
 struct OrderAllocation {
     let model: AggregatePlanModel
     let solution: Solution
-    private static let tolerance = 1e-6
+    private static let tolerance = Solution.planTolerance
 
-    private func value(_ column: VariableID?) -> Double {
-        guard let column else { return 0 }
-        let v = solution[column]
-        return abs(v) < Self.tolerance ? 0 : v
-    }
+    private func value(_ column: VariableID?) -> Double { solution.planValue(column) }
 
     private struct Open {
         let order: Int

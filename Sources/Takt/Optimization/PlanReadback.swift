@@ -5,13 +5,9 @@ import TaktLP
 struct PlanReadback {
     let model: AggregatePlanModel
     let solution: Solution
-    private static let tolerance = 1e-6
+    private static let tolerance = Solution.planTolerance
 
-    private func value(_ column: VariableID?) -> Double {
-        guard let column else { return 0 }
-        let v = solution[column]
-        return abs(v) < Self.tolerance ? 0 : v
-    }
+    private func value(_ column: VariableID?) -> Double { solution.planValue(column) }
 
     func result() -> ProductionPlanResult {
         let scenario = model.scenario
