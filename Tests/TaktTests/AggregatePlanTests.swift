@@ -189,7 +189,7 @@ struct OrderByPeriodModel {
 
     func solve() throws -> Double {
         let s = scenario
-        var compact = AggregatePlanModel(scenario: s, demand: DemandProfile(s), capacity: CapacityCalculator(s).profiles())
+        var compact = AggregatePlanModel(scenario: s, demand: DemandProfile(s), hours: ResourceHours(s))
         compact.build()
         let penalty = compact.penalty
         let T = s.horizon.periodCount

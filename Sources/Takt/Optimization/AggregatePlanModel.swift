@@ -35,7 +35,6 @@ import TaktLP
 struct AggregatePlanModel {
     let scenario: Scenario
     let demand: DemandProfile
-    let capacity: [CapacityProfile]
     var program = LinearProgram(name: "aggregate_plan")
 
     // Column handles, for reading the solution back.
@@ -60,10 +59,13 @@ struct AggregatePlanModel {
     var laborRows: [[ConstraintID?]] = []
     var balanceRows: [[ConstraintID]] = []
 
-    /// Hours per period of each resource, from the daily profiles.
-    let regularHours: [[Double]]
-    let overtimeHours: [[Double]]
-    let extraShiftHours: [[Double]]
+    /// Hours per period of each resource (work centers, then labor pools).
+    let hours: ResourceHours
+    var regularHours: [[Double]] { hours.regular }
+    var overtimeHours: [[Double]] { hours.overtime }
+    var extraShiftHours: [[Double]] { hours.extraShift }
+    /// Labor pools keep the hours given, hiring and layoffs aside (a plan within a plan).
+    let fixedLabor: Bool
     /// The penalty on unmet demand and broken targets.
     private(set) var penalty: Double = 0
     /// The period each step's load falls in: `[product][step][period]`.
@@ -72,21 +74,13 @@ struct AggregatePlanModel {
     let workCenterIndex: [String: Int]
     let laborPoolIndex: [String: Int]
 
-    init(scenario: Scenario, demand: DemandProfile, capacity: [CapacityProfile]) {
+    init(scenario: Scenario, demand: DemandProfile, hours: ResourceHours, fixedLabor: Bool = false) {
         self.scenario = scenario
         self.demand = demand
-        self.capacity = capacity
+        self.hours = hours
+        self.fixedLabor = fixedLabor
         let horizon = scenario.horizon
         let periods = horizon.periods
-        let start = horizon.start
-        func perPeriod(_ daily: [Double]) -> [Double] {
-            periods.map { period in
-                (start.distance(to: period.start)..<start.distance(to: period.end)).reduce(0) { $0 + daily[$1] }
-            }
-        }
-        regularHours = capacity.map { perPeriod($0.regular) }
-        overtimeHours = capacity.map { perPeriod($0.overtime) }
-        extraShiftHours = capacity.map { perPeriod($0.extraShift) }
         workCenterIndex = Dictionary(uniqueKeysWithValues: scenario.workCenters.enumerated().map { ($1.id, $0) })
         laborPoolIndex = Dictionary(uniqueKeysWithValues: scenario.laborPools.enumerated().map { ($1.id, $0) })
         let stepsByProduct = Dictionary(grouping: scenario.routings, by: \.product)
@@ -252,7 +246,7 @@ struct AggregatePlanModel {
                 let o = overtimeHours[w][t] > 0
                     ? program.addVariable("overtime(\(id),\(t))", upperBound: overtimeHours[w][t], objective: center.overtimeCost * policy.overtimeWeight) : nil
                 let e = extraShiftHours[w][t] > 0
-                    ? program.addVariable("extrashift(\(id),\(t))", upperBound: 1, objective: (center.extraShiftCost ?? 0) * policy.overtimeWeight) : nil
+                    ? program.addVariable("extrashift(\(id),\(t))", upperBound: 1, objective: extraShiftCost(w, t) * policy.overtimeWeight) : nil
                 overtimeColumns.append(o)
                 shiftColumns.append(e)
                 guard !terms.isEmpty else {
@@ -283,7 +277,7 @@ struct AggregatePlanModel {
         }
         for (l, pool) in scenario.laborPools.enumerated() {
             let id = Self.name(pool.id, l)
-            let flexible = pool.hireCost > 0 || pool.layoffCost > 0
+            let flexible = !fixedLabor && (pool.hireCost > 0 || pool.layoffCost > 0)
             let integer = flexible && policy.workforce == .integer
             let kind: VariableKind = integer ? .integer : .continuous
             let hoursPerWorker = (0..<periods).map { pool.headcount > 0 ? regularHours[centers + l][$0] / pool.headcount : 0 }
@@ -317,7 +311,7 @@ struct AggregatePlanModel {
                     workers.append(nil)
                     hired.append(nil)
                     laidOff.append(nil)
-                    let limit = pool.headcount * pool.overtimeHoursMax
+                    let limit = overtimeHours[centers + l][t]
                     let v = limit > 0 ? program.addVariable("laborovertime(\(id),\(t))", upperBound: limit, objective: pool.overtimeCost * policy.overtimeWeight) : nil
                     extra.append(v)
                     var row = terms
@@ -331,6 +325,12 @@ struct AggregatePlanModel {
             layoffs.append(laidOff)
             laborOvertime.append(extra)
         }
+    }
+
+    /// What running the extra shift for the whole of `period` costs here: the work center's
+    /// extra-shift cost, in proportion when only part of the shift's hours are left to plan.
+    func extraShiftCost(_ w: Int, _ t: Int) -> Double {
+        (scenario.workCenters[w].extraShiftCost ?? 0) * hours.extraShiftCostShare[w][t]
     }
 
     /// The largest cost a plan can weigh, so the penalty on unmet demand dominates them all.
@@ -375,5 +375,30 @@ struct AggregatePlanModel {
     func hoursPerUnit(_ step: RoutingStep, product: Int) -> Double {
         let lot = max(scenario.products[product].lotMin, scenario.products[product].lotMultiple)
         return step.runHours + (lot > 0 ? step.setupHours / lot : 0)
+    }
+}
+
+/// Hours per resource and period that a plan may use: regular, overtime and one extra shift.
+struct ResourceHours: Sendable {
+    var regular: [[Double]]
+    var overtime: [[Double]]
+    var extraShift: [[Double]]
+    /// The share of the extra shift's cost that `extraShift` hours carry (1 for a whole shift).
+    var extraShiftCostShare: [[Double]]
+
+    /// The hours of each resource per horizon period, from its daily capacity.
+    init(_ scenario: Scenario) {
+        let profiles = CapacityCalculator(scenario).profiles()
+        let start = scenario.horizon.start
+        let periods = scenario.horizon.periods
+        func perPeriod(_ daily: [Double]) -> [Double] {
+            periods.map { period in
+                (start.distance(to: period.start)..<start.distance(to: period.end)).reduce(0) { $0 + daily[$1] }
+            }
+        }
+        regular = profiles.map { perPeriod($0.regular) }
+        overtime = profiles.map { perPeriod($0.overtime) }
+        extraShift = profiles.map { perPeriod($0.extraShift) }
+        extraShiftCostShare = profiles.map { _ in Array(repeating: 1, count: periods.count) }
     }
 }

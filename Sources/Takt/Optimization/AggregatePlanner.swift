@@ -54,8 +54,7 @@ public struct AggregatePlanner: Sendable {
 
     public func plan(_ options: PlanOptions = PlanOptions()) throws(PlanningError) -> ProductionPlanResult {
         let demand = DemandProfile(scenario)
-        let capacity = CapacityCalculator(scenario).profiles()
-        var model = AggregatePlanModel(scenario: scenario, demand: demand, capacity: capacity)
+        var model = AggregatePlanModel(scenario: scenario, demand: demand, hours: ResourceHours(scenario))
         model.build()
         let solution: Solution
         do {

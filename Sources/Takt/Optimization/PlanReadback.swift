@@ -80,7 +80,7 @@ struct PlanReadback {
                     requiredHours: max(0, required), overtimeHours: o, extraShiftShare: e, extraShiftHours: shiftHours,
                     hourValue: hourValue(model.centerRows[w][t])))
                 costs.overtime += o * center.overtimeCost
-                costs.extraShifts += e * (center.extraShiftCost ?? 0)
+                costs.extraShifts += e * model.extraShiftCost(w, t)
                 if o > 0 {
                     actions.append(PlanAction(
                         kind: .overtime, subject: center.id, period: periods[t].label, quantity: o, unit: "hours",
@@ -89,7 +89,7 @@ struct PlanReadback {
                 if e > 0 {
                     actions.append(PlanAction(
                         kind: .extraShift, subject: center.id, period: periods[t].label, quantity: e, unit: "share of the period",
-                        cost: e * (center.extraShiftCost ?? 0),
+                        cost: e * model.extraShiftCost(w, t),
                         detail: "an extra shift on \(center.name) for \(Int((e * 100).rounded()))% of the period (\(NumberText.hours(shiftHours)) h)"))
                 }
             }
