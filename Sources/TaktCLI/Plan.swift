@@ -27,8 +27,11 @@ struct Plan: ParsableCommand {
     @Option(help: "Standard output format: table (a summary), csv (the product × period plan) or json (everything).")
     var format: LoadFormat = .table
 
-    @Option(name: .customLong("time-limit"), help: "Seconds the solver may take.")
+    @Option(name: .customLong("time-limit"), help: "Seconds each solve may take.")
     var timeLimit: Double?
+
+    @Option(help: "automatic (exact up to 30 products, else families first), exact, or families-first.")
+    var method: PlanOptions.Method = .automatic
 
     func validate() throws {
         if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) { throw ValidationError("--time-limit must be a number of seconds above 0") }
@@ -38,7 +41,7 @@ struct Plan: ParsableCommand {
         let scenario = try CommandInput.scenario(at: path)
         let result: ProductionPlanResult
         do {
-            result = try AggregatePlanner(scenario).plan(PlanOptions(timeLimit: timeLimit))
+            result = try AggregatePlanner(scenario).plan(PlanOptions(method: method, timeLimit: timeLimit))
         } catch {
             throw InvalidInput(message: "error: \(error.description)\n")
         }
@@ -57,3 +60,5 @@ struct Plan: ParsableCommand {
         }
     }
 }
+
+extension PlanOptions.Method: ExpressibleByArgument {}

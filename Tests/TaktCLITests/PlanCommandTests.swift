@@ -49,5 +49,9 @@ import Testing
         #expect((try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])?["objective"] != nil)
         #expect(try TaktBinary.run(["plan", "datasets/textbook/sailco", "--time-limit", "0"]).status == 2)
         #expect(try TaktBinary.run(["plan", "datasets/textbook/sailco", "--time-limit", "abc"]).status == 2)
+        #expect(try TaktBinary.run(["plan", "datasets/textbook/sailco", "--method", "guess"]).status == 2)
+        let familiesFirst = try TaktBinary.run(["plan", "datasets/sample-plant", "--method", "families-first"])
+        #expect(familiesFirst.status == 0)
+        #expect(familiesFirst.standardOutput.contains("Total cost"))
     }
 }

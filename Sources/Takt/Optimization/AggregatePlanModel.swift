@@ -66,6 +66,9 @@ struct AggregatePlanModel {
     var extraShiftHours: [[Double]] { hours.extraShift }
     /// Labor pools keep the hours given, hiring and layoffs aside (a plan within a plan).
     let fixedLabor: Bool
+    /// Whether each class's deliveries are kept non-negative (see ``build()``). A family plan,
+    /// which only shares out capacity, can do without those rows.
+    var keepsClassesApart = true
     /// The penalty on unmet demand and broken targets.
     private(set) var penalty: Double = 0
     /// The period each step's load falls in: `[product][step][period]`.
@@ -188,7 +191,7 @@ struct AggregatePlanModel {
                 rows.append(program.addConstraint("balance(\(id),\(t))", terms, .equal(need)))
                 // Each class is delivered a non-negative amount: without this a cheap class's
                 // backlog could grow past its own demand to excuse a dearer class's.
-                for c in DemandClass.allCases {
+                for c in DemandClass.allCases where keepsClassesApart {
                     var flow: [Term] = []
                     if let b = backlog[p][c.rawValue][t] { flow.append(Term(b, 1)) }
                     if t > 0, let b = backlog[p][c.rawValue][t - 1] { flow.append(Term(b, -1)) }
@@ -325,6 +328,35 @@ struct AggregatePlanModel {
             layoffs.append(laidOff)
             laborOvertime.append(extra)
         }
+    }
+
+    /// Hours the given products take from each resource in each period of a solution:
+    /// `[resource][period]`, work centers first, then labor pools.
+    func resourceLoad(of products: some Sequence<Int>, in solution: Solution) -> [[Double]] {
+        let periods = scenario.horizon.periodCount
+        let centers = scenario.workCenters.count
+        var load = [[Double]](repeating: [Double](repeating: 0, count: periods), count: centers + scenario.laborPools.count)
+        let wanted = Set(products)
+        var split = Set<[Int]>()
+        for entry in routingSplit where wanted.contains(entry.product) {
+            split.insert([entry.product, entry.step])
+            let hours = hoursPerUnit(routing[entry.product][entry.step], product: entry.product)
+            load[entry.workCenter][loadPeriod[entry.product][entry.step][entry.period]] += hours * solution.planValue(entry.column)
+        }
+        for p in wanted {
+            for (k, step) in routing[p].enumerated() {
+                for t in 0..<periods {
+                    let made = solution.planValue(production[p][t])
+                    guard made > 0 else { continue }
+                    let target = loadPeriod[p][k][t]
+                    if !split.contains([p, k]), let w = workCenterIndex[step.workCenter] {
+                        load[w][target] += hoursPerUnit(step, product: p) * made
+                    }
+                    if let l = step.laborPool.flatMap({ laborPoolIndex[$0] }) { load[centers + l][target] += step.laborHours * made }
+                }
+            }
+        }
+        return load
     }
 
     /// What running the extra shift for the whole of `period` costs here: the work center's

@@ -3,12 +3,28 @@ import TaktLP
 
 /// Options for making a plan.
 public struct PlanOptions: Sendable {
-    /// Seconds the solver may take; `nil` for no limit.
+    /// How the plan is made.
+    public enum Method: String, CaseIterable, Sendable {
+        /// One model of every product (exact), unless the scenario has more products than
+        /// ``PlanOptions/exactProductLimit`` and more than one family: then families first.
+        case automatic
+        /// One model of every product: the least-cost plan, but slow past a few dozen products.
+        case exact
+        /// Families first, then each family's products (see ``HierarchicalPlanner``).
+        case familiesFirst = "families-first"
+    }
+
+    public var method: Method
+    /// Above this many products, ``Method/automatic`` plans families first.
+    public var exactProductLimit: Int
+    /// Seconds each solve may take; `nil` for no limit.
     public var timeLimit: Double?
     /// Relative gap at which a plan with whole workers is accepted.
     public var relativeGap: Double
 
-    public init(timeLimit: Double? = nil, relativeGap: Double = 1e-6) {
+    public init(method: Method = .automatic, exactProductLimit: Int = 30, timeLimit: Double? = nil, relativeGap: Double = 1e-6) {
+        self.method = method
+        self.exactProductLimit = exactProductLimit
         self.timeLimit = timeLimit
         self.relativeGap = relativeGap
     }
@@ -53,6 +69,13 @@ public struct AggregatePlanner: Sendable {
     }
 
     public func plan(_ options: PlanOptions = PlanOptions()) throws(PlanningError) -> ProductionPlanResult {
+        let families = Set(scenario.products.map(\.family)).count
+        let hierarchical = switch options.method {
+        case .exact: false
+        case .familiesFirst: families > 1
+        case .automatic: families > 1 && scenario.products.count > options.exactProductLimit
+        }
+        if hierarchical { return try HierarchicalPlanner(scenario: scenario, solver: solver, options: options).plan() }
         let demand = DemandProfile(scenario)
         var model = AggregatePlanModel(scenario: scenario, demand: demand, hours: ResourceHours(scenario))
         model.build()

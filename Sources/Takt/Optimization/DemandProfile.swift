@@ -41,6 +41,20 @@ public struct DemandProfile: Sendable {
         }
     }
 
+    /// A profile from given quantities (`[product][period][class]`) and frozen production.
+    init(quantity: [[[Double]]], frozen: [[Double]]) {
+        self.quantity = quantity
+        self.frozen = frozen
+        activeClasses = quantity.map { rows in
+            DemandClass.allCases.filter { c in rows.contains { $0[c.rawValue] > 0 } }
+        }
+    }
+
+    /// The profile of some products only, in the order given.
+    func restricted(to products: [Int]) -> DemandProfile {
+        DemandProfile(quantity: products.map { quantity[$0] }, frozen: products.map { frozen[$0] })
+    }
+
     /// Total demand of a product in a period.
     public func total(product: Int, period: Int) -> Double { quantity[product][period].reduce(0, +) }
 

@@ -1,0 +1,116 @@
+/// A scenario's product families as products of their own, for the first level of
+/// hierarchical planning.
+///
+/// A family's demand, stock and targets are its products' sums; its costs are their averages
+/// weighted by demand over the horizon; its routing puts, on each work center (and labor
+/// pool) with each lead-time offset rounded to whole periods, the demand-weighted hours per
+/// unit of its products; routing alternatives are left to the product plans.
+/// A family plan therefore loads each resource exactly as its products would if they were
+/// made in proportion to their demand; how far the real mix departs from that is what the
+/// second level, product by product, corrects.
+struct FamilyAggregation {
+    let families: [String]
+    /// Product indices of each family, in scenario order.
+    let members: [[Int]]
+    let scenario: Scenario
+    let demand: DemandProfile
+
+    init(_ original: Scenario, demand original_demand: DemandProfile) {
+        var families: [String] = []
+        var members: [[Int]] = []
+        var index: [String: Int] = [:]
+        for (p, product) in original.products.enumerated() {
+            if let f = index[product.family] { members[f].append(p) } else {
+                index[product.family] = families.count
+                families.append(product.family)
+                members.append([p])
+            }
+        }
+        self.families = families
+        self.members = members
+
+        let periods = original.horizon.periodCount
+        let periodDays = Double(original.horizon.range.dayCount) / Double(max(1, periods))
+        let classes = DemandClass.allCases.count
+        let totals = original.products.indices.map { p in
+            (0..<periods).reduce(0) { $0 + original_demand.total(product: p, period: $1) }
+        }
+        let stepsByProduct = Dictionary(grouping: original.routings, by: \.product)
+        var products: [Product] = []
+        var routings: [RoutingStep] = []
+        var quantity: [[[Double]]] = []
+        var frozen: [[Double]] = []
+        let familyID = families.map { "family:" + $0 }
+        for (f, group) in members.enumerated() {
+            let sum = group.reduce(0) { $0 + totals[$1] }
+            let weight = group.map { sum > 0 ? totals[$0] / sum : 1 / Double(group.count) }
+            func average(_ value: (Product) -> Double) -> Double {
+                zip(group, weight).reduce(0) { $0 + $1.1 * value(original.products[$1.0]) }
+            }
+            func total(_ value: (Product) -> Double) -> Double { group.reduce(0) { $0 + value(original.products[$1]) } }
+            let items = group.map { original.products[$0] }
+            products.append(Product(
+                id: familyID[f], name: families[f], family: families[f], initialInventory: total(\.initialInventory),
+                safetyStock: total(\.safetyStock),
+                maxInventory: items.allSatisfy { $0.maxInventory != nil } ? total { $0.maxInventory! } : nil,
+                targetEndingInventory: total(\.targetEndingInventory), holdingCost: average(\.holdingCost),
+                backlogCost: average(\.backlogCost),
+                lostSaleCost: items.allSatisfy { ($0.lostSaleCost ?? $0.unitRevenue) != nil } ? average { $0.lostSaleCost ?? $0.unitRevenue! } : nil,
+                unitRevenue: items.allSatisfy { $0.unitRevenue != nil } ? average { $0.unitRevenue! } : nil,
+                unitCost: average(\.unitCost)))
+
+            // Demand-weighted hours per unit, merged per work center (or labor pool) and lead-time
+            // offset in whole periods. Alternatives are left to the product plans.
+            var merged: [String: RoutingStep] = [:]
+            var order: [String] = []
+            func add(_ key: String, _ make: () -> RoutingStep, _ grow: (inout RoutingStep) -> Void) {
+                if merged[key] == nil {
+                    order.append(key)
+                    merged[key] = make()
+                } else {
+                    grow(&merged[key]!)
+                }
+            }
+            for (p, w) in zip(group, weight) {
+                let product = original.products[p]
+                let lot = max(product.lotMin, product.lotMultiple)
+                for step in stepsByProduct[product.id] ?? [] {
+                    let offset = Int((Double(step.offsetDays) / periodDays).rounded()) * Int(periodDays.rounded())
+                    let run = w * (step.runHours + (lot > 0 ? step.setupHours / lot : 0))
+                    if run > 0 {
+                        add("w\u{1}\(step.workCenter)\u{1}\(offset)", {
+                            RoutingStep(product: familyID[f], step: 0, workCenter: step.workCenter, runHours: run, offsetDays: offset)
+                        }, { $0.runHours += run })
+                    }
+                    if let pool = step.laborPool, step.laborHours > 0 {
+                        let labor = w * step.laborHours
+                        add("l\u{1}\(pool)\u{1}\(offset)", {
+                            RoutingStep(product: familyID[f], step: 0, workCenter: step.workCenter, runHours: 0, laborPool: pool, laborHours: labor, offsetDays: offset)
+                        }, { $0.laborHours += labor })
+                    }
+                }
+            }
+            for (i, key) in order.enumerated() { merged[key]!.step = 10 * (i + 1) }
+            routings += order.map { merged[$0]! }
+
+            quantity.append((0..<periods).map { t in
+                (0..<classes).map { c in group.reduce(0) { $0 + original_demand.quantity[$1][t][c] } }
+            })
+            frozen.append((0..<periods).map { t in group.reduce(0) { $0 + original_demand.frozen[$1][t] } })
+        }
+        let familyOf = Dictionary(uniqueKeysWithValues: original.products.map { ($0.id, familyID[index[$0.family]!]) })
+        var aggregated = original
+        aggregated.products = products
+        aggregated.routings = routings
+        aggregated.subcontractors = original.subcontractors.map { offer in
+            var copy = offer
+            copy.product = familyOf[offer.product] ?? offer.product
+            return copy
+        }
+        // Demand comes from the profile; orders and the sales plan stay with the products.
+        aggregated.orders = []
+        aggregated.salesPlan = []
+        self.scenario = aggregated
+        self.demand = DemandProfile(quantity: quantity, frozen: frozen)
+    }
+}

@@ -1,0 +1,55 @@
+import Testing
+@testable import Takt
+
+@Suite struct HierarchicalPlanTests {
+    private func scenario(seed: UInt64) -> Scenario {
+        ScenarioGenerator(orders: 1_500, products: 24, families: 4, workCenters: 8, units: 2, periods: 12, periodLength: .month, seed: seed).scenario()
+    }
+
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func familiesFirstKeepsEveryPromiseOfAPlan(seed: UInt64) throws {
+        let s = scenario(seed: seed)
+        let plan = try AggregatePlanner(s).plan(PlanOptions(method: .familiesFirst))
+        #expect(plan.status.hasSuffix("families first"))
+        // Capacity: no resource takes more than its regular hours, overtime limit and extra shift.
+        let limits = try CapacityLoadAnalysis(s).table()
+        for (row, limit) in zip(plan.resources, limits.rows) {
+            #expect(row.resource == limit.resource && row.period == limit.period)
+            #expect(row.requiredHours <= row.availableHours + row.overtimeHours + row.extraShiftHours + 1e-6)
+            #expect(row.overtimeHours <= limit.overtimeHours + 1e-6, "\(row.resource.id) \(row.period)")
+            #expect(row.extraShiftHours <= limit.extraShiftHours + 1e-6)
+        }
+        // Inventory balance, and every ordered unit accounted for once.
+        for product in s.products {
+            var stock = product.initialInventory
+            for row in plan.products where row.product == product.id {
+                stock += row.production + row.subcontracted - row.delivered
+                #expect(abs(stock - row.endingInventory) < 1e-6 * max(1, stock))
+            }
+        }
+        #expect(plan.orders.count == s.orders.count)
+        for order in plan.orders {
+            #expect(abs(order.portions.reduce(0) { $0 + $1.quantity } + order.unmetQuantity - order.quantity) < 1e-6 * order.quantity)
+        }
+    }
+
+    /// What the hierarchy gives up against the exact plan on small generated plants.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func familiesFirstCostsLittleMoreThanTheExactPlan(seed: UInt64) throws {
+        let s = scenario(seed: seed)
+        let exact = try AggregatePlanner(s).plan(PlanOptions(method: .exact))
+        let hierarchical = try AggregatePlanner(s).plan(PlanOptions(method: .familiesFirst))
+        let gap = (hierarchical.costs.total - exact.costs.total) / exact.costs.total
+        #expect(gap > -1e-6, "the exact plan is the cheapest")
+        #expect(gap < 0.01, "families first costs \(gap * 100)% more")
+    }
+
+    @Test func automaticPlansFewProductsExactly() throws {
+        let s = scenario(seed: 4)
+        let automatic = try AggregatePlanner(s).plan()
+        let exact = try AggregatePlanner(s).plan(PlanOptions(method: .exact))
+        #expect(automatic.objective == exact.objective)
+        let many = try AggregatePlanner(s).plan(PlanOptions(exactProductLimit: 10))
+        #expect(many.status.hasSuffix("families first"))
+    }
+}
