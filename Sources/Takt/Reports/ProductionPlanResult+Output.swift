@@ -129,6 +129,13 @@ extension ProductionPlanResult {
         }
         if !any { out += "  none: regular capacity covers the plan\n" }
 
+        // Overloads the plan absorbs (above regular hours) and any it cannot (never, by construction).
+        let absorbed = resources.filter { $0.requiredHours > $0.availableHours + 1e-6 }
+        let left = resources.filter { $0.requiredHours > $0.availableHours + $0.overtimeHours + $0.extraShiftHours + 1e-6 }
+        out += "\n" + bold("Overloads") + "\n"
+        out += "  above regular hours: \(absorbed.count) resource-period\(absorbed.count == 1 ? "" : "s"), absorbed by overtime and extra shifts\n"
+        out += "  left after them: \(left.isEmpty ? "none" : "\(left.count)")\n"
+
         let valued = resources.filter { ($0.hourValue ?? 0) > 1e-6 }
         out += "\n" + bold("Binding capacity") + " (what one more regular hour would save)\n"
         if valued.isEmpty { out += "  none: no capacity limits the plan\n" }
