@@ -1,7 +1,7 @@
 /// A scenario's product families as products of their own, for the first level of
 /// hierarchical planning.
 ///
-/// A family's demand, stock and targets are its products' sums; its costs are their averages
+/// A family's demand (in one class), stock and targets are its products' sums; its costs are their averages
 /// weighted by demand over the horizon; its routing puts, on each work center (and labor
 /// pool) with each lead-time offset rounded to whole periods, the demand-weighted hours per
 /// unit of its products; routing alternatives are left to the product plans.
@@ -93,8 +93,11 @@ struct FamilyAggregation {
             for (i, key) in order.enumerated() { merged[key]!.step = 10 * (i + 1) }
             routings += order.map { merged[$0]! }
 
+            // One class per family: the family plan shares out capacity; which orders come first
+            // is the product plans' business. A third of the columns goes with the classes.
             quantity.append((0..<periods).map { t in
-                (0..<classes).map { c in group.reduce(0) { $0 + original_demand.quantity[$1][t][c] } }
+                let total = group.reduce(0) { $0 + original_demand.total(product: $1, period: t) }
+                return (0..<classes).map { $0 == DemandClass.standard.rawValue ? total : 0 }
             })
             frozen.append((0..<periods).map { t in group.reduce(0) { $0 + original_demand.frozen[$1][t] } })
         }
