@@ -73,3 +73,21 @@ import Testing
         #expect(FieldReader.parseNumber(text) == nil)
     }
 }
+
+@Suite struct NumberTextTests {
+    @Test(arguments: [
+        (0.0, "0"), (12, "12"), (-12, "-12"), (12.5, "12.5"), (0.33333333, "0.3333"), (-0.00001, "0"), (1e-4, "0.0001"),
+        (2.05, "2.05"), (1234567.125, "1234567.125"), (0.99999, "1"), (-3.25, "-3.25"), (Double.infinity, "unlimited"),
+    ])
+    func plainNumbers(_ value: Double, _ text: String) {
+        #expect(NumberText.plain(value) == text)
+    }
+
+    @Test func csvFieldsAreQuotedOnlyWhenNeeded() {
+        #expect(CSVText.field("plain") == "plain")
+        #expect(CSVText.field("a,b") == "\"a,b\"")
+        #expect(CSVText.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVText.field(" padded") == "\" padded\"")
+        #expect(CSVText.field("离心泵") == "离心泵")
+    }
+}
