@@ -206,3 +206,17 @@ import Testing
         #expect(errors.map(\.location.description) == ["scenario, labor_pools[0].headcount"])
     }
 }
+
+@Suite struct HorizonLimitTests {
+    @Test func aHorizonPastTheLastDateIsAnErrorNotACrash() throws {
+        let folder = try Datasets.copy(of: Datasets.sailco)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var scenario = try CSVFile(folder, "scenario.csv")
+        scenario.set(line: 3, column: "value", to: "9990-01-01")  // start
+        scenario.set(line: 4, column: "value", to: "year")
+        scenario.set(line: 5, column: "value", to: "40")
+        try scenario.save()
+        let error = try #require(#expect(throws: ScenarioLoadError.self) { try ScenarioLoader.load(from: folder.path) })
+        #expect(error.errors.contains { $0.location.column == "periods" && $0.message.contains("9998") })
+    }
+}

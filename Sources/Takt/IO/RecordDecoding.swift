@@ -26,6 +26,15 @@ enum RecordDecoding {
             tightThreshold: r.number("tight_threshold", default: defaults.tightThreshold, .positive),
             underloadThreshold: r.number("underload_threshold", default: defaults.underloadThreshold))
         var horizon: Horizon?
+        // Dates stop at year 9999; a horizon must end before then.
+        if let start, let length, count > 0 {
+            let months = [PeriodLength.week: 0, .month: 1, .quarter: 3, .year: 12][length]!
+            let years = length == .week ? (count * 7) / 365 + 1 : (count * months) / 12 + 1
+            if start.year + years > 9998 {
+                log.error(record.locate("periods"), value: String(count), "the horizon would run past the year 9998; expected fewer periods or an earlier start")
+                return (name, nil, policy)
+            }
+        }
         if let start, let length, count > 0, !r.failed {
             horizon = Horizon(
                 start: start, periodLength: length, periodCount: count, fiscalYearStartMonth: fiscal,
