@@ -32,6 +32,10 @@ import TaktLP
         let reduced = try #require(solution.reducedCosts)
         #expect(reduced.allSatisfy { $0.isClose(to: 0) })
         #expect(solution.rowActivities[2].isClose(to: 18))
+        // The program evaluates a point the same way the solver reports it.
+        let program = KnownModels.wyndor()
+        #expect(program.objectiveValue(at: solution.values).isClose(to: solution.objective))
+        #expect(program.activity(of: ConstraintID(index: 2), at: solution.values).isClose(to: solution.rowActivities[2]))
     }
 
     @Test func reducedCostOfAnUnusedColumn() throws {

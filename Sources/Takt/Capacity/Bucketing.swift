@@ -28,14 +28,8 @@ public struct Bucketing: Sendable {
     private static func index(_ periods: [Period], over range: DayRange) -> [Int] {
         var result = [Int](repeating: 0, count: max(0, range.dayCount))
         for period in periods {
-            for offset in range.start.distance(to: period.start)..<range.start.distance(to: period.end) { result[offset] = period.index }
+            for offset in period.dayOffsets(from: range.start) { result[offset] = period.index }
         }
         return result
-    }
-
-    /// The bucket of a day in the horizon.
-    public func bucket(of day: Day) -> Int? {
-        let offset = horizon.start.distance(to: day)
-        return bucketOfDay.indices.contains(offset) ? bucketOfDay[offset] : nil
     }
 }

@@ -148,7 +148,7 @@ public struct CapacityLoadAnalysis: Sendable {
                 resource: profile.resource, availableHours: 0, requiredHours: 0, loadRatio: nil, overHours: 0,
                 peakLoadRatio: nil, overloadedPeriods: 0)
             for period in periods {
-                let offsets = dayStart.distance(to: period.start)..<dayStart.distance(to: period.end)
+                let offsets = period.dayOffsets(from: dayStart)
                 func sum(_ values: [Double]) -> Double { offsets.reduce(0) { $0 + values[$1] } }
                 let available = sum(profile.regular)
                 let required = sum(load.hours[r])

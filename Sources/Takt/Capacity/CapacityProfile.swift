@@ -45,7 +45,7 @@ struct CapacityCalculator {
         var weights = working.map { $0 ? 1.0 : 0.0 }
         guard let fixed = scenario.horizon.workingDaysPerPeriod else { return weights }
         for period in scenario.horizon.periods {
-            let offsets = days.start.distance(to: period.start)..<days.start.distance(to: period.end)
+            let offsets = period.dayOffsets(from: days.start)
             let count = offsets.reduce(0) { $0 + (working[$1] ? 1 : 0) }
             for offset in offsets {
                 weights[offset] = count > 0 ? (working[offset] ? fixed / Double(count) : 0) : fixed / Double(offsets.count)

@@ -33,6 +33,11 @@ public struct Period: Hashable, Sendable, Codable {
 
     public var start: Day { range.start }
     public var end: Day { range.end }
+
+    /// The period's days as offsets from `origin`, for indexing arrays that hold one value a day.
+    public func dayOffsets(from origin: Day) -> Range<Int> {
+        origin.distance(to: range.start)..<origin.distance(to: range.end)
+    }
 }
 
 /// A reference to a span of time as planners write it in a spreadsheet:

@@ -425,7 +425,7 @@ struct ResourceHours: Sendable {
         let periods = scenario.horizon.periods
         func perPeriod(_ daily: [Double]) -> [Double] {
             periods.map { period in
-                (start.distance(to: period.start)..<start.distance(to: period.end)).reduce(0) { $0 + daily[$1] }
+                period.dayOffsets(from: start).reduce(0) { $0 + daily[$1] }
             }
         }
         regular = profiles.map { perPeriod($0.regular) }
