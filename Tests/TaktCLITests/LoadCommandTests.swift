@@ -2,12 +2,6 @@ import Foundation
 import Testing
 
 @Suite struct LoadCommandTests {
-    private func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("takt-load-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
-    }
-
     @Test func tableOnTheSamplePlant() throws {
         let run = try TaktBinary.run(["load", "datasets/sample-plant"])
         #expect(run.status == 0)
@@ -51,7 +45,7 @@ import Testing
     }
 
     @Test func outIsWrittenAtomicallyAndIdenticallyTwice() throws {
-        let folder = try temporaryFolder()
+        let folder = try TaktBinary.temporaryFolder("load")
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("load.json").path
         let written = try TaktBinary.run(["load", "datasets/sample-plant", "--format", "json", "--out", target])
@@ -67,7 +61,7 @@ import Testing
     }
 
     @Test func planFileInsteadOfOrders() throws {
-        let folder = try temporaryFolder()
+        let folder = try TaktBinary.temporaryFolder("load")
         defer { try? FileManager.default.removeItem(at: folder) }
         let plan = folder.appendingPathComponent("plan.csv")
         try "product,period,quantity,alternatives\nCP-100,2027-03,100,\nGP-20,2027-03,50,30:ASM-1\n".write(to: plan, atomically: true, encoding: .utf8)

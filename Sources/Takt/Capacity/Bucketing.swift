@@ -25,6 +25,13 @@ public struct Bucketing: Sendable {
         bucketOfDay = Self.index(periods, over: range)
     }
 
+    /// Given periods, which cover `range` in order.
+    init(periods: [Period], over range: DayRange) {
+        self.horizon = range
+        self.periods = periods
+        bucketOfDay = Self.index(periods, over: range)
+    }
+
     private static func index(_ periods: [Period], over range: DayRange) -> [Int] {
         var result = [Int](repeating: 0, count: max(0, range.dayCount))
         for period in periods {

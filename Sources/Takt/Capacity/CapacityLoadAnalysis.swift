@@ -18,6 +18,9 @@ public struct CapacityLoadAnalysis: Sendable {
     public var unit: String?
     public var tightThreshold: Double
     public var underloadThreshold: Double
+    /// Report in these periods, which must cover the horizon's days in order (the weeks of a
+    /// decomposed plan, cut at month ends); overrides `bucketLength`.
+    var customPeriods: [Period]?
 
     public init(_ scenario: Scenario, source: LoadSource = .orders, by bucketLength: PeriodLength? = nil, unit: String? = nil) {
         self.scenario = scenario
@@ -45,7 +48,7 @@ public struct CapacityLoadAnalysis: Sendable {
         let included = try includedUnits()
         let calculator = CapacityCalculator(scenario)
         let profiles = calculator.profiles()
-        let bucketing = Bucketing(scenario.horizon, by: bucketLength)
+        let bucketing = customPeriods.map { Bucketing(periods: $0, over: scenario.horizon.range) } ?? Bucketing(scenario.horizon, by: bucketLength)
         let days = scenario.horizon.range
         let lastDay = days.dayCount - 1
 
@@ -66,6 +69,30 @@ public struct CapacityLoadAnalysis: Sendable {
             resourceCount: resources.count, dayCount: days.dayCount, bucketOfDay: bucketing.bucketOfDay,
             bucketCount: bucketing.periods.count)
         func clampToHorizon(_ day: Day) -> Int { min(max(days.start.distance(to: day), 0), lastDay) }
+
+        func addCompletion(_ line: PlannedCompletion, line lineNumber: Int) throws(CapacityLoadError) {
+            guard let steps = routing[line.product] ?? (scenario.products.contains { $0.id == line.product } ? [] : nil) else {
+                throw .unknownProduct(line.product, line: lineNumber)
+            }
+            guard line.quantity.isFinite, line.quantity >= 0 else { throw .invalidQuantity(line.quantity, line: lineNumber) }
+            guard line.quantity > 0 else { return }
+            for step in steps {
+                var center = step.workCenter
+                if let choice = line.alternatives.first(where: { $0.step == step.step }),
+                    choice.workCenter != scenario.workCenters[step.workCenter].id
+                {
+                    guard let alternative = step.alternatives[choice.workCenter] else {
+                        throw .unknownAlternative(product: line.product, step: step.step, workCenter: choice.workCenter, line: lineNumber)
+                    }
+                    center = alternative
+                }
+                let offset = clampToHorizon(line.day.advanced(by: -step.offsetDays))
+                load.add(resource: center, day: offset, hours: step.runHours * line.quantity + step.setupHours)
+                if let pool = step.laborPool, step.laborHours > 0 {
+                    load.add(resource: pool, day: offset, hours: step.laborHours * line.quantity)
+                }
+            }
+        }
 
         switch source {
         case .orders:
@@ -88,32 +115,16 @@ public struct CapacityLoadAnalysis: Sendable {
         case .plan(let lines):
             let periods = scenario.horizon.periods
             for (lineNumber, line) in lines.enumerated() {
-                guard let steps = routing[line.product] ?? (scenario.products.contains { $0.id == line.product } ? [] : nil) else {
-                    throw .unknownProduct(line.product, line: lineNumber)
-                }
                 guard periods.indices.contains(line.period) else {
                     throw .periodOutOfRange(line.period, line: lineNumber, periods: periods.count)
                 }
-                guard line.quantity.isFinite, line.quantity >= 0 else { throw .invalidQuantity(line.quantity, line: lineNumber) }
-                guard line.quantity > 0 else { continue }
-                let completion = periods[line.period].end.advanced(by: -1)
-                for step in steps {
-                    var center = step.workCenter
-                    if let choice = line.alternatives.first(where: { $0.step == step.step }),
-                        choice.workCenter != scenario.workCenters[step.workCenter].id
-                    {
-                        guard let alternative = step.alternatives[choice.workCenter] else {
-                            throw .unknownAlternative(product: line.product, step: step.step, workCenter: choice.workCenter, line: lineNumber)
-                        }
-                        center = alternative
-                    }
-                    let offset = clampToHorizon(completion.advanced(by: -step.offsetDays))
-                    load.add(resource: center, day: offset, hours: step.runHours * line.quantity + step.setupHours)
-                    if let pool = step.laborPool, step.laborHours > 0 {
-                        load.add(resource: pool, day: offset, hours: step.laborHours * line.quantity)
-                    }
-                }
+                try addCompletion(
+                    PlannedCompletion(product: line.product, day: periods[line.period].end.advanced(by: -1), quantity: line.quantity,
+                        alternatives: line.alternatives),
+                    line: lineNumber)
             }
+        case .completions(let lines):
+            for (lineNumber, line) in lines.enumerated() { try addCompletion(line, line: lineNumber) }
         }
 
         return assemble(profiles: profiles, load: load, bucketing: bucketing, included: included)

@@ -7,6 +7,24 @@ public enum LoadSource: Sendable {
     /// A production plan: each quantity completed at the end of its period, each routing
     /// step placed its lead-time offset earlier.
     case plan([PlannedProduction])
+    /// Quantities completed on given days (a plan whose periods are not the horizon's), each
+    /// routing step placed its lead-time offset earlier.
+    case completions([PlannedCompletion])
+}
+
+/// A quantity of one product completed on one day, with the steps moved to alternatives.
+public struct PlannedCompletion: Hashable, Sendable, Codable {
+    public var product: String
+    public var day: Day
+    public var quantity: Double
+    public var alternatives: [StepAssignment]
+
+    public init(product: String, day: Day, quantity: Double, alternatives: [StepAssignment] = []) {
+        self.product = product
+        self.day = day
+        self.quantity = quantity
+        self.alternatives = alternatives
+    }
 }
 
 /// A problem with the request for a load table (not with the scenario, which is valid).

@@ -62,7 +62,19 @@ public struct DemandProfile: Sendable {
     static func salesPlan(_ scenario: Scenario, productIndex: [String: Int]) -> [[Double]] {
         let horizon = scenario.horizon
         let range = horizon.range
-        var result = [[Double]](repeating: [Double](repeating: 0, count: horizon.periodCount), count: scenario.products.count)
+        let daily = dailySalesPlan(scenario, productIndex: productIndex, over: range)
+        let periodOfDay = range.days.map { horizon.periodIndex(containing: $0) ?? 0 }
+        return daily.map { days in
+            var result = [Double](repeating: 0, count: horizon.periodCount)
+            for (offset, quantity) in days.enumerated() where quantity != 0 { result[periodOfDay[offset]] += quantity }
+            return result
+        }
+    }
+
+    /// The sales plan per product and day of `range`: each line spread over its days, each
+    /// day weighing its month's seasonality divided by the month's length.
+    static func dailySalesPlan(_ scenario: Scenario, productIndex: [String: Int], over range: DayRange) -> [[Double]] {
+        var result = [[Double]](repeating: [Double](repeating: 0, count: range.dayCount), count: scenario.products.count)
         var weightsByKey: [String: [Double]] = [:]
         for weight in scenario.seasonality {
             weightsByKey[weight.key, default: [Double](repeating: 0, count: 12)][weight.month - 1] = weight.weight
@@ -71,7 +83,6 @@ public struct DemandProfile: Sendable {
             guard let p = productIndex[line.product] else { continue }
             let family = scenario.products[p].family
             let months = weightsByKey[line.product] ?? weightsByKey[family]
-            // Each day weighs its month's seasonality divided by the month's length.
             func weight(_ day: Day) -> Double {
                 guard let months else { return 1 }
                 let (y, m, _) = day.components
@@ -79,13 +90,13 @@ public struct DemandProfile: Sendable {
             }
             let bucket = line.period.range
             if bucket.dayCount == 1 {
-                if let t = horizon.periodIndex(containing: bucket.start) { result[p][t] += line.quantity }
+                if range.contains(bucket.start) { result[p][range.start.distance(to: bucket.start)] += line.quantity }
                 continue
             }
             let total = bucket.days.reduce(0) { $0 + weight($1) }
             guard total > 0 else { continue }
             for day in bucket.days where range.contains(day) {
-                if let t = horizon.periodIndex(containing: day) { result[p][t] += line.quantity * weight(day) / total }
+                result[p][range.start.distance(to: day)] += line.quantity * weight(day) / total
             }
         }
         return result

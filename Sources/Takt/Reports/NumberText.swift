@@ -29,7 +29,8 @@ enum NumberText {
 
     /// Whole hours grouped in thousands: `12,345`.
     static func hours(_ value: Double) -> String {
-        if value.isInfinite { return "∞" }
+        if value.isInfinite { return value > 0 ? "∞" : "-∞" }
+        guard value.isFinite, abs(value) < 9e18 else { return value.isNaN ? "-" : "\(value)" }
         let whole = Int(value.rounded())
         let digits = String(abs(whole))
         var out = ""
@@ -42,7 +43,8 @@ enum NumberText {
 
     /// A ratio as a whole percentage: `87%`; `∞` when nothing is available.
     static func percent(_ ratio: Double?) -> String {
-        guard let ratio else { return "∞" }
+        guard let ratio, ratio.isFinite else { return ratio?.isNaN == true ? "-" : "∞" }
+        guard abs(ratio) < 1e15 else { return ratio > 0 ? "∞" : "-∞" }
         return "\(Int((ratio * 100).rounded()))%"
     }
 }

@@ -1,0 +1,131 @@
+import TaktLP
+
+/// Runs the capacity-aware split for the products that use it: one ``CapacitySplitModel``
+/// item per product and unit, or per family and unit whose plan is then shared among the
+/// family's products.
+///
+/// Why families first loses little: a family item loads each resource with its products'
+/// hours weighted by their annual quantities, and each period's family supply is shared
+/// among the products in exactly that mix (a bought unit saving its own product's hours), so
+/// the family plan's load is the products' load: capacity is respected exactly and every
+/// product keeps its annual quantity. What is given up is the freedom to change the mix
+/// from period to period: products whose season differs from their family's carry more
+/// stock or backlog than they would planned one by one. The README reports the measured gap.
+struct CapacitySplit {
+    let scenario: Scenario
+    let year: PlanYear
+    let solver: any Solver
+    let options: DecompositionOptions
+
+    /// Fills in `continuous` and `subcontracted` of the plans split by capacity; returns the
+    /// subcontracting bought and the model solved.
+    func run(_ plans: inout [ProductUnitPlan], fixedLoad: [[Double]], costScale: [Double]) throws(DecompositionError)
+        -> (subcontracting: [SubcontractedQuantity], model: CapacityModel?)
+    {
+        let members = plans.indices.filter { plans[$0].method == .capacity }
+        guard !members.isEmpty else { return ([], nil) }
+        let productCount = Set(members.map { plans[$0].product }).count
+        let model: CapacityModel = switch options.capacityModel {
+        case .automatic: productCount <= options.exactProductLimit ? .products : .families
+        case let chosen: chosen
+        }
+
+        // Items: one per plan, or per family and unit.
+        var groups: [[Int]] = []
+        if model == .products {
+            groups = members.map { [$0] }
+        } else {
+            var index: [String: Int] = [:]
+            for k in members {
+                let key = scenario.products[plans[k].product].family + "\u{1}" + plans[k].site.unit
+                if let g = index[key] { groups[g].append(k) } else {
+                    index[key] = groups.count
+                    groups.append([k])
+                }
+            }
+        }
+        let periods = year.periods
+        let days = Double(scenario.horizon.range.dayCount) / Double(max(1, scenario.horizon.periodCount))
+        let policy = scenario.policy
+        let offersByProduct = Dictionary(grouping: scenario.subcontractors, by: \.product)
+        let start = year.calendar.year.start
+        var offerOwner: [[(plan: Int, subcontractor: String)]] = []
+        let items = groups.map { group -> CapacitySplitModel.Item in
+            let quantity = group.reduce(0) { $0 + plans[$1].quantity }
+            let weight = group.map { quantity > 0 ? plans[$0].quantity / quantity : 1 / Double(group.count) }
+            var sales = [Double](repeating: 0, count: periods.count)
+            var opening = 0.0, holding = 0.0, backlog = 0.0
+            var load: [String: (resource: Int, hours: Double, offsetDays: Int)] = [:]
+            var offers: [CapacitySplitModel.Offer] = []
+            var owners: [(plan: Int, subcontractor: String)] = []
+            for (k, w) in zip(group, weight) {
+                let plan = plans[k]
+                let product = scenario.products[plan.product]
+                for t in periods.indices { sales[t] += year.sales[plan.product][t] * plan.share }
+                opening += product.initialInventory * plan.share
+                holding += w * product.holdingCost * policy.holdingWeight
+                backlog += w * product.backlogCost * policy.backlogWeight
+                for entry in plan.load(product) {
+                    let key = "\(entry.resource),\(entry.offsetDays)"
+                    load[key, default: (entry.resource, 0, entry.offsetDays)].hours += w * entry.hours
+                }
+                for offer in offersByProduct[product.id] ?? [] where plan.share > 0 {
+                    let earliest = start.advanced(by: offer.leadTimeDays)
+                    offers.append(CapacitySplitModel.Offer(
+                        subcontractor: offer.id, product: product.id,
+                        capacity: periods.map { $0.end.advanced(by: -1) < earliest ? 0 : (offer.capacity ?? .infinity) * plan.share * Double($0.range.dayCount) / days },
+                        extraCost: (offer.unitCost - product.unitCost) * policy.subcontractWeight,
+                        mixShare: quantity > 0 ? plan.quantity / quantity : 1, load: plan.load(product)))
+                    owners.append((k, offer.id))
+                }
+            }
+            offerOwner.append(owners)
+            return CapacitySplitModel.Item(
+                quantity: quantity, sales: sales, opening: opening, holdingCost: holding, backlogCost: backlog,
+                load: load.keys.sorted().map { load[$0]! }, offers: offers)
+        }
+
+        let regular = zip(year.regular, fixedLoad).map { zip($0, $1).map { $0 - $1 } }
+        var split = CapacitySplitModel(
+            items: items, periods: periods, regular: regular, overtime: year.overtime,
+            overtimeCost: year.overtimeCost.map { $0 * policy.overtimeWeight }, costScale: costScale)
+        split.build()
+        let solution: Solution
+        do { solution = try solver.solve(split.program, options: SolveOptions(timeLimit: options.timeLimit)) } catch {
+            throw .solverStopped("\(error)")
+        }
+        guard solution.status.hasFeasibleSolution else { throw .solverStopped(solution.status.rawValue) }
+
+        var bought: [SubcontractedQuantity] = []
+        for (i, group) in groups.enumerated() {
+            for k in group {
+                plans[k].subcontracted = Array(repeating: 0, count: periods.count)
+            }
+            var supply = split.production[i].map { solution.planValue($0) }
+            for (s, owner) in offerOwner[i].enumerated() {
+                for t in periods.indices {
+                    let quantity = solution.planValue(split.received[i][s][t])
+                    guard quantity > 0 else { continue }
+                    supply[t] += quantity
+                    plans[owner.plan].subcontracted[t] += quantity
+                    bought.append(SubcontractedQuantity(
+                        subcontractor: owner.subcontractor, product: scenario.products[plans[owner.plan].product].id,
+                        unit: plans[owner.plan].site.unit, period: periods[t].label, quantity: quantity,
+                        extraCost: quantity * items[i].offers[s].extraCost))
+                }
+            }
+            if group.count == 1 {
+                plans[group[0]].continuous = supply
+                continue
+            }
+            // Each period's supply is shared in proportion to the products' annual quantities,
+            // the mix the family model's hours assume.
+            let total = group.reduce(0) { $0 + plans[$1].quantity }
+            for k in group {
+                let share = total > 0 ? plans[k].quantity / total : 0
+                plans[k].continuous = supply.map { $0 * share }
+            }
+        }
+        return (bought, model)
+    }
+}

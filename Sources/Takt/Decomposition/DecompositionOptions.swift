@@ -1,0 +1,81 @@
+/// How a parent period's quantity is shared out among its sub-periods.
+public enum SplitMethod: String, CaseIterable, Hashable, Sendable, Codable {
+    /// In proportion to the sub-periods' sales (seasonal); by working days where a parent
+    /// period has no sales.
+    case sales
+    /// In proportion to the production unit's working days (level per working day).
+    case workingDays = "working-days"
+    /// Equal per period at every level.
+    case level
+    /// Least holding, backlog, overtime and subcontracting cost within each unit's
+    /// work-center and labor capacity (``CapacitySplitModel``).
+    case capacity
+}
+
+/// How a product's annual quantity is shared among the production units that can make it.
+public enum UnitAllocation: String, CaseIterable, Hashable, Sendable, Codable {
+    /// In proportion to what each unit could make of the product alone with its capacity.
+    case capacityShare = "capacity-share"
+    /// By the shares given in ``DecompositionOptions/unitShares``.
+    case fixed
+    /// So that the units' load ratios are as even as possible (各生产单位产量平衡).
+    case balanced
+}
+
+/// Whether quantities are rounded, and to what.
+public enum QuantityRounding: String, CaseIterable, Hashable, Sendable, Codable {
+    /// Multiples of each product's lot size (`lot_multiple`), whole units where it has none.
+    case lots
+    /// Whole units.
+    case whole
+    /// No rounding.
+    case none
+}
+
+/// Which model the capacity-aware split solves.
+public enum CapacityModel: String, CaseIterable, Hashable, Sendable, Codable {
+    /// Products when there are at most ``DecompositionOptions/exactProductLimit`` of them, else families.
+    case automatic
+    /// One item per product and unit: the least-cost split.
+    case products
+    /// One item per family and unit, whose split is then shared among its products.
+    case families
+}
+
+/// What a decomposition does: down to which level, by which method, and how it rounds.
+public struct DecompositionOptions: Hashable, Sendable {
+    public var finestLevel: PlanLevel
+    /// The split method of every product without one of its own.
+    public var method: SplitMethod
+    /// Methods per product id or family name; a product's own entry wins over its family's.
+    public var methods: [String: SplitMethod]
+    public var unitAllocation: UnitAllocation
+    /// Unit shares per product id or family name (`["PUMP": ["PLANT-A": 0.6, "PLANT-B": 0.4]]`);
+    /// they are normalised over the units that can make the product, and always win over
+    /// ``unitAllocation``.
+    public var unitShares: [String: [String: Double]]
+    public var rounding: QuantityRounding
+    public var capacityModel: CapacityModel
+    public var exactProductLimit: Int
+    /// Seconds the capacity-aware split may take; `nil` for no limit.
+    public var timeLimit: Double?
+
+    public init(
+        to finestLevel: PlanLevel = .month, method: SplitMethod = .sales, methods: [String: SplitMethod] = [:],
+        unitAllocation: UnitAllocation = .capacityShare, unitShares: [String: [String: Double]] = [:],
+        rounding: QuantityRounding = .lots, capacityModel: CapacityModel = .automatic, exactProductLimit: Int = 100,
+        timeLimit: Double? = nil
+    ) {
+        self.finestLevel = finestLevel
+        self.method = method
+        self.methods = methods
+        self.unitAllocation = unitAllocation
+        self.unitShares = unitShares
+        self.rounding = rounding
+        self.capacityModel = capacityModel
+        self.exactProductLimit = exactProductLimit
+        self.timeLimit = timeLimit
+    }
+
+    func method(of product: Product) -> SplitMethod { methods[product.id] ?? methods[product.family] ?? method }
+}

@@ -1,0 +1,49 @@
+/// Sharing a quantity among children so that they add up to it exactly.
+enum QuantitySplit {
+    /// Splits `total` in proportion to `weights` (or `fallback`, or equally, where those add
+    /// up to nothing), in whole multiples of `step` when it is above 0.
+    ///
+    /// Whole steps go by largest remainder, ties to the earlier child; a rest smaller than one
+    /// step (when `total` is no multiple of it) goes to the child with the largest share. The
+    /// last child with a share takes what rounding in floating point leaves, so the children
+    /// always add up to `total`.
+    static func split(_ total: Double, weights: [Double], fallback: [Double]? = nil, step: Double) -> [Double] {
+        let count = weights.count
+        guard count > 0 else { return [] }
+        var w = weights.map { $0.isFinite && $0 > 0 ? $0 : 0 }
+        if w.reduce(0, +) <= 0, let fallback { w = fallback.map { $0.isFinite && $0 > 0 ? $0 : 0 } }
+        if w.reduce(0, +) <= 0 { w = Array(repeating: 1, count: count) }
+        let sum = w.reduce(0, +)
+        guard total > 0 else { return Array(repeating: 0, count: count) }
+
+        var result: [Double]
+        if step > 0 {
+            let steps = (total / step + 1e-9).rounded(.down)
+            let exact = w.map { steps * $0 / sum }
+            var whole = exact.map { $0.rounded(.down) }
+            var left = Int(steps - whole.reduce(0, +))
+            let byRemainder = exact.indices.sorted { a, b in
+                let (ra, rb) = (exact[a] - whole[a], exact[b] - whole[b])
+                return ra != rb ? ra > rb : a < b
+            }
+            for k in byRemainder where left > 0 {
+                whole[k] += 1
+                left -= 1
+            }
+            result = whole.map { $0 * step }
+            let rest = total - steps * step
+            if rest > 1e-9 * max(1, total) {
+                let biggest = w.indices.max { a, b in w[a] != w[b] ? w[a] < w[b] : a > b }!
+                result[biggest] += rest
+            }
+        } else {
+            result = w.map { total * $0 / sum }
+        }
+        // Floating point: the last child with a share absorbs the difference.
+        if let last = result.indices.last(where: { result[$0] > 0 }) {
+            let others = result.indices.reduce(0.0) { $1 == last ? $0 : $0 + result[$1] }
+            result[last] = total - others
+        }
+        return result
+    }
+}
