@@ -31,6 +31,9 @@ let package = Package(
             name: "Plan", dependencies: takt, path: "Benchmarks/Plan",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
         .executableTarget(
+            name: "Decomposition", dependencies: takt, path: "Benchmarks/Decomposition",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
             name: "CapacityLoad", dependencies: takt, path: "Benchmarks/CapacityLoad",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     ]

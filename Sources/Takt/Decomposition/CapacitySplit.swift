@@ -30,14 +30,14 @@ struct CapacitySplit {
         case let chosen: chosen
         }
 
-        // Items: one per plan, or per family and unit.
+        // Items: one per plan, or one per family across its units.
         var groups: [[Int]] = []
         if model == .products {
             groups = members.map { [$0] }
         } else {
             var index: [String: Int] = [:]
             for k in members {
-                let key = scenario.products[plans[k].product].family + "\u{1}" + plans[k].site.unit
+                let key = scenario.products[plans[k].product].family
                 if let g = index[key] { groups[g].append(k) } else {
                     index[key] = groups.count
                     groups.append([k])
@@ -86,27 +86,91 @@ struct CapacitySplit {
         }
 
         let regular = zip(year.regular, fixedLoad).map { zip($0, $1).map { $0 - $1 } }
-        var split = CapacitySplitModel(
-            items: items, periods: periods, regular: regular, overtime: year.overtime,
-            overtimeCost: year.overtimeCost.map { $0 * policy.overtimeWeight }, costScale: costScale)
-        split.build()
-        let solution: Solution
-        do { solution = try solver.solve(split.program, options: SolveOptions(timeLimit: options.timeLimit)) } catch {
-            throw .solverStopped("\(error)")
+        let overtimeCost = year.overtimeCost.map { $0 * policy.overtimeWeight }
+        var supply = items.map { _ in [Double](repeating: 0, count: periods.count) }
+        var receipts = items.map { $0.offers.map { _ in [Double](repeating: 0, count: periods.count) } }
+        func record(_ split: CapacitySplitModel, _ solution: Solution, _ committed: Range<Int>) {
+            for i in items.indices {
+                for t in committed {
+                    let k = t - split.window.lowerBound
+                    supply[i][t] += solution.planValue(split.supply[i][k])
+                    for s in items[i].offers.indices { receipts[i][s][t] += solution.planValue(split.received[i][s][k]) }
+                }
+            }
         }
-        guard solution.status.hasFeasibleSolution else { throw .solverStopped(solution.status.rawValue) }
+
+        let calendar = year.calendar
+        if calendar.levels.last == .week {
+            // A whole year of weeks is too big a model for GLPK (13 s for 20 families), so the
+            // months are planned first, against each month's hours.
+            let months = calendar.periods[2]
+            let monthOf = calendar.parent[3]
+            func perMonth(_ values: [Double]) -> [Double] {
+                var result = [Double](repeating: 0, count: months.count)
+                for t in values.indices { result[monthOf[t]] += values[t] }
+                return result
+            }
+            let monthly = items.map { item in
+                var copy = item
+                copy.sales = perMonth(item.sales)
+                copy.offers = item.offers.map { offer in
+                    CapacitySplitModel.Offer(
+                        subcontractor: offer.subcontractor, product: offer.product, capacity: perMonth(offer.capacity),
+                        extraCost: offer.extraCost, mixShare: offer.mixShare, load: offer.load)
+                }
+                return copy
+            }
+            var top = CapacitySplitModel(
+                items: monthly, periods: months, window: months.indices, regular: regular.map(perMonth),
+                overtime: year.overtime.map(perMonth), overtimeCost: overtimeCost, costScale: months.map { Double($0.range.dayCount) / days })
+            top.build()
+            let topSolution = try solve(top.program)
+            // Then a rolling window: each month's weeks with the next month's as a look-ahead,
+            // the two months' quantity together fixed (plus what earlier windows made more or
+            // less than the month plan), so that production can move across the month's end
+            // and the load the next month's first weeks put on this one (lead-time offsets) is
+            // seen. Only this month's weeks are kept; the last window makes the rest, so the
+            // annual quantity holds exactly.
+            var left = regular
+            var window = items
+            let weeksOf = months.indices.map { m in
+                let weeks = periods.indices.filter { monthOf[$0] == m }
+                return weeks.first!..<(weeks.last! + 1)
+            }
+            var carry = [Double](repeating: 0, count: items.count)
+            for m in months.indices {
+                let span = m...min(months.count - 1, m + 1)
+                for i in items.indices {
+                    let planned = span.reduce(0) { $0 + solutionSupply(top, topSolution, item: i, period: $1) }
+                    window[i].quantity = max(0, planned + carry[i])
+                }
+                var split = CapacitySplitModel(
+                    items: window, periods: periods, window: weeksOf[m].lowerBound..<weeksOf[span.upperBound].upperBound, regular: left, overtime: year.overtime,
+                    overtimeCost: overtimeCost, costScale: costScale)
+                split.build()
+                let solution = try solve(split.program)
+                record(split, solution, weeksOf[m])
+                for (key, hours) in split.placedLoad(solution, of: weeksOf[m]) { left[key.resource][key.offset] -= hours }
+                for i in items.indices {
+                    let made = weeksOf[m].reduce(0) { $0 + solution.planValue(split.supply[i][$1 - split.window.lowerBound]) }
+                    carry[i] += solutionSupply(top, topSolution, item: i, period: m) - made
+                    window[i].opening += made - weeksOf[m].reduce(0) { $0 + items[i].sales[$1] }
+                }
+            }
+        } else {
+            var split = CapacitySplitModel(
+                items: items, periods: periods, window: periods.indices, regular: regular, overtime: year.overtime,
+                overtimeCost: overtimeCost, costScale: costScale)
+            split.build()
+            record(split, try solve(split.program), periods.indices)
+        }
 
         var bought: [SubcontractedQuantity] = []
         for (i, group) in groups.enumerated() {
-            for k in group {
-                plans[k].subcontracted = Array(repeating: 0, count: periods.count)
-            }
-            var supply = split.production[i].map { solution.planValue($0) }
+            for k in group { plans[k].subcontracted = Array(repeating: 0, count: periods.count) }
             for (s, owner) in offerOwner[i].enumerated() {
-                for t in periods.indices {
-                    let quantity = solution.planValue(split.received[i][s][t])
-                    guard quantity > 0 else { continue }
-                    supply[t] += quantity
+                for t in periods.indices where receipts[i][s][t] > 0 {
+                    let quantity = receipts[i][s][t]
                     plans[owner.plan].subcontracted[t] += quantity
                     bought.append(SubcontractedQuantity(
                         subcontractor: owner.subcontractor, product: scenario.products[plans[owner.plan].product].id,
@@ -114,18 +178,29 @@ struct CapacitySplit {
                         extraCost: quantity * items[i].offers[s].extraCost))
                 }
             }
-            if group.count == 1 {
-                plans[group[0]].continuous = supply
-                continue
-            }
             // Each period's supply is shared in proportion to the products' annual quantities,
             // the mix the family model's hours assume.
             let total = group.reduce(0) { $0 + plans[$1].quantity }
             for k in group {
-                let share = total > 0 ? plans[k].quantity / total : 0
-                plans[k].continuous = supply.map { $0 * share }
+                let share = group.count == 1 ? 1 : (total > 0 ? plans[k].quantity / total : 0)
+                plans[k].continuous = supply[i].map { $0 * share }
             }
         }
         return (bought, model)
+    }
+
+    /// What item `i` supplies in period `t` of a solved model, made or bought.
+    private func solutionSupply(_ split: CapacitySplitModel, _ solution: Solution, item i: Int, period t: Int) -> Double {
+        let k = t - split.window.lowerBound
+        return solution.planValue(split.supply[i][k])
+    }
+
+    private func solve(_ program: LinearProgram) throws(DecompositionError) -> Solution {
+        let solution: Solution
+        do { solution = try solver.solve(program, options: SolveOptions(timeLimit: options.timeLimit)) } catch {
+            throw .solverStopped("\(error)")
+        }
+        guard solution.status.hasFeasibleSolution else { throw .solverStopped(solution.status.rawValue) }
+        return solution
     }
 }

@@ -1,38 +1,42 @@
 import TaktLP
 
-/// The capacity-aware split of annual quantities over the finest periods, as a linear program.
+/// The capacity-aware split of a quantity over a window of periods, as a linear program: the
+/// whole year, or one month's weeks once the months are planned.
 ///
-/// Indices: item i (a product, or a family, in one production unit), finest period t,
+/// Indices: item i (a product in one production unit, or a family), period t of the window,
 /// resource r (work center or labor pool), subcontract offer s of item i. Data: the item's
-/// annual quantity Q[i] and sales d[i,t]; opening stock I₀[i]; hours a[i,r,k] per unit of
-/// load entry k whose lead-time offset puts production of period t on r in period τ(k,t);
-/// regular hours R[r,t] left by the items split by other methods; overtime limit O[r,t];
+/// quantity Q[i] for the window and sales d[i,t]; opening stock less backlog P[i]; hours
+/// a[i,r,k] per unit of load entry k whose lead-time offset puts production of period t on r
+/// in period τ(k,t), which may lie before the window; regular hours R[r,t] left by the items
+/// split by other methods and by earlier windows; overtime limit O[r,t];
 /// offer capacity Y[s,t]; m[s], the share of item i's quantity that is offer s's product, and
 /// h[s,r,k] that product's own hours.
 ///
-/// Variables, all ≥ 0: production x[i,t]; subcontracted receipts y[s,t] ≤ Y[s,t]; stock
+/// Variables, all ≥ 0: supply x[i,t] (made or bought); bought y[s,t] ≤ Y[s,t]; stock
 /// I[i,t]; backlog B[i,t]; overtime o[r,t] ≤ O[r,t]; overload u[r,t].
 ///
 ///     min  Σ holding·I + backlog·B + overtimeCost·o + (offerCost − unitCost)·y + M·u
-///     s.t. Σt (x[i,t] + Σs y[s,t]) = Q[i]                                     (the parent total)
-///          I[i,t−1] − B[i,t−1] + x[i,t] + Σs y[s,t] − I[i,t] + B[i,t] = d[i,t]   (I₀, B₀ given)
-///          Σ a[i,r,k]·(x[i,t'] + Σs y[s,t']) − Σs h[s,r,k]·y[s,t'] over τ(k,t') = t  − o[r,t] − u[r,t] ≤ R[r,t]
-///          y[s,t] ≤ m[s]·(x[i,t] + Σs' y[s',t])                              (when m[s] < 1)
+///     s.t. Σt x[i,t] = Q[i]                                              (the parent total)
+///          I[i,t−1] − B[i,t−1] + x[i,t] − I[i,t] + B[i,t] = d[i,t]   (I − B before = P)
+///          y[s,t] ≤ m[s]·x[i,t]
+///          Σ a[i,r,k]·x[i,t'] − Σs h[s,r,k]·y[s,t'] over τ(k,t') = t  − o[r,t] − u[r,t] ≤ R[r,t]
 ///
-/// Each period's supply x + Σy of a family is shared among its products in proportion to
-/// their annual quantities; a unit bought from a subcontractor then saves its own product's
-/// hours, not the family's average. That makes the family model's load exactly the load
-/// of its products' plans. For an item of one product, a = h and m = 1: in-house hours only.
+/// Each period's supply of a family is shared among its products in proportion to their
+/// annual quantities (m), so its hours are the family's average a; a unit bought saves its
+/// own product's hours h, not the average. That makes the family model's load exactly the
+/// load of its products' plans. For an item of one product, a = h and m = 1.
 ///
-/// The annual total is fixed, so the model only moves production between periods and out to
+/// The quantities are fixed, so the model only moves production between periods and out to
 /// subcontractors; overload u is priced at M (1,000 × the largest other cost) and is non-zero
 /// only where the total cannot fit: the result reports it as the hours missing per resource
-/// and period instead of failing. The size is items × periods, never orders or products
-/// when items are families.
+/// and period instead of failing. Bought columns touch only their own product's rows, which
+/// keeps a family model sparse. The size is items × periods, never orders, and never
+/// products when items are families.
 struct CapacitySplitModel {
     struct Offer {
         let subcontractor: String
         let product: String
+        /// Units it can deliver per period (of `periods`).
         let capacity: [Double]
         let extraCost: Double
         /// The offer's product's share of its item's quantity; each period the item's supply
@@ -44,40 +48,62 @@ struct CapacitySplitModel {
     }
 
     struct Item {
-        let quantity: Double
-        let sales: [Double]
-        let opening: Double
+        /// What the window must supply in all.
+        var quantity: Double
+        /// Per period (of `periods`).
+        var sales: [Double]
+        /// Stock less backlog before the window.
+        var opening: Double
         let holdingCost: Double
         let backlogCost: Double
         /// (resource, hours per unit, lead-time offset in days).
         let load: [(resource: Int, hours: Double, offsetDays: Int)]
-        let offers: [Offer]
+        var offers: [Offer]
+    }
+
+    /// A resource and a lead-time offset, or (once merged) a resource and a period.
+    struct Key: Hashable, Comparable {
+        let resource: Int
+        let offset: Int
+        init(_ resource: Int, _ offset: Int) {
+            self.resource = resource
+            self.offset = offset
+        }
+        static func < (a: Key, b: Key) -> Bool { (a.resource, a.offset) < (b.resource, b.offset) }
     }
 
     let items: [Item]
     let periods: [Period]
+    /// The periods decided: production in them, load in them and in the ones before.
+    let window: Range<Int>
     let regular: [[Double]]
     let overtime: [[Double]]
     let overtimeCost: [Double]
-    /// Holding and backlog costs are per horizon period; a finest period costs this share of one.
+    /// Holding and backlog costs are per horizon period; a period costs this share of one.
     let costScale: [Double]
 
     var program = LinearProgram(name: "capacity_split")
-    var production: [[VariableID]] = []
+    /// Supply per item, per period of the window.
+    var supply: [[VariableID]] = []
     var received: [[[VariableID]]] = []
-    var overtimeColumns: [[VariableID?]] = []
-    var overloadColumns: [[VariableID?]] = []
+    /// Load rows' terms of production and purchases, per resource and period.
+    var loadTerms: [Key: [Term]] = [:]
+    var overloadColumns: [Key: VariableID] = [:]
 
-    init(items: [Item], periods: [Period], regular: [[Double]], overtime: [[Double]], overtimeCost: [Double], costScale: [Double]) {
-        self.costScale = costScale
+    init(
+        items: [Item], periods: [Period], window: Range<Int>, regular: [[Double]], overtime: [[Double]], overtimeCost: [Double],
+        costScale: [Double]
+    ) {
         self.items = items
         self.periods = periods
+        self.window = window
         self.regular = regular
         self.overtime = overtime
         self.overtimeCost = overtimeCost
+        self.costScale = costScale
     }
 
-    /// The finest period that production completed in period `t` loads, `offsetDays` earlier.
+    /// The period that production completed in period `t` loads, `offsetDays` earlier.
     static func loadPeriod(_ periods: [Period], _ t: Int, offsetDays: Int) -> Int {
         let day = periods[t].end.advanced(by: -1 - offsetDays)
         var k = t
@@ -85,81 +111,80 @@ struct CapacitySplitModel {
         return k
     }
 
-    /// A resource and a lead-time offset (or, merged, a target period).
-    struct Key: Hashable {
-        let resource: Int
-        let offset: Int
-        init(_ resource: Int, _ offset: Int) {
-            self.resource = resource
-            self.offset = offset
-        }
-    }
-
     mutating func build() {
-        let count = periods.count
+        let span = Array(window)
         var largest = 1.0
         for item in items { largest = max(largest, item.holdingCost, item.backlogCost, item.offers.map { abs($0.extraCost) }.max() ?? 0) }
         largest = max(largest, overtimeCost.max() ?? 0)
         let penalty = 1000 * largest
 
-        var rowTerms = [[[Term]]](repeating: [[Term]](repeating: [], count: count), count: regular.count)
         for (i, item) in items.enumerated() {
-            let x = (0..<count).map { program.addVariable("x(\(i),\($0))") }
-            production.append(x)
+            let x = span.map { program.addVariable("x(\(i),\($0))") }
+            supply.append(x)
             let y = item.offers.enumerated().map { s, offer in
-                (0..<count).map { t in program.addVariable("y(\(i),\(s),\(t))", upperBound: max(0, offer.capacity[t]), objective: offer.extraCost) }
+                span.map { t in program.addVariable("y(\(i),\(s),\(t))", upperBound: max(0, offer.capacity[t]), objective: offer.extraCost) }
             }
             received.append(y)
-            let stock = (0..<count).map { program.addVariable("I(\(i),\($0))", objective: item.holdingCost * costScale[$0]) }
-            let late = (0..<count).map { program.addVariable("B(\(i),\($0))", objective: item.backlogCost * costScale[$0]) }
-            var total = x.map { Term($0, 1) }
-            for column in y { total += column.map { Term($0, 1) } }
-            program.addConstraint("total(\(i))", total, .equal(item.quantity))
-            for t in 0..<count {
-                var terms = [Term(x[t], 1), Term(stock[t], -1), Term(late[t], 1)] + y.map { Term($0[t], 1) }
-                if t > 0 { terms += [Term(stock[t - 1], 1), Term(late[t - 1], -1)] }
-                program.addConstraint("flow(\(i),\(t))", terms, .equal(item.sales[t] - (t == 0 ? item.opening : 0)))
-            }
-            for t in 0..<count {
-                for (s, offer) in item.offers.enumerated() where offer.mixShare < 1 - 1e-12 {
-                    var terms = [Term(x[t], -offer.mixShare)]
-                    for (s2, column) in y.enumerated() { terms.append(Term(column[t], s2 == s ? 1 - offer.mixShare : -offer.mixShare)) }
-                    program.addConstraint("mix(\(i),\(s),\(t))", terms, .lessOrEqual(0))
+            let stock = span.map { program.addVariable("I(\(i),\($0))", objective: item.holdingCost * costScale[$0]) }
+            let late = span.map { program.addVariable("B(\(i),\($0))", objective: item.backlogCost * costScale[$0]) }
+            program.addConstraint("total(\(i))", x.map { Term($0, 1) }, .equal(item.quantity))
+            for (k, t) in span.enumerated() {
+                var terms = [Term(x[k], 1), Term(stock[k], -1), Term(late[k], 1)]
+                if k > 0 { terms += [Term(stock[k - 1], 1), Term(late[k - 1], -1)] }
+                program.addConstraint("flow(\(i),\(t))", terms, .equal(item.sales[t] - (k == 0 ? item.opening : 0)))
+                for (s, offer) in item.offers.enumerated() {
+                    program.addConstraint("mix(\(i),\(s),\(t))", [Term(y[s][k], 1), Term(x[k], -offer.mixShare)], .lessOrEqual(0))
                 }
             }
             // Hours per unit of each column, merged per resource and lead-time offset.
             var average: [Key: Double] = [:]
             for entry in item.load where entry.hours > 0 { average[Key(entry.resource, entry.offsetDays), default: 0] += entry.hours }
             let columnHours: [(columns: [VariableID], hours: [Key: Double])] = [(x, average)] + zip(y, item.offers).map { column, offer in
-                var saved = average
+                var saved: [Key: Double] = [:]
                 for entry in offer.load where entry.hours > 0 { saved[Key(entry.resource, entry.offsetDays), default: 0] -= entry.hours }
                 return (column, saved)
             }
             for (columns, hours) in columnHours {
-                for t in 0..<count {
+                // Walked in key order: sums in a fixed order give the same coefficients every run.
+                let entries = hours.sorted { $0.key < $1.key }
+                for (k, t) in span.enumerated() {
                     var merged: [Key: Double] = [:]
-                    for (key, h) in hours where abs(h) > 1e-12 {
+                    for (key, h) in entries where abs(h) > 1e-12 {
                         merged[Key(key.resource, Self.loadPeriod(periods, t, offsetDays: key.offset)), default: 0] += h
                     }
-                    for (key, h) in merged where abs(h) > 1e-12 { rowTerms[key.resource][key.offset].append(Term(columns[t], h)) }
+                    for (key, h) in merged where abs(h) > 1e-12 { loadTerms[key, default: []].append(Term(columns[k], h)) }
                 }
             }
         }
-        overtimeColumns = Array(repeating: Array(repeating: nil, count: count), count: regular.count)
-        overloadColumns = overtimeColumns
-        for r in regular.indices {
-            for t in 0..<count where !rowTerms[r][t].isEmpty {
-                var terms = rowTerms[r][t].sorted { $0.variable.index < $1.variable.index }
-                if overtime[r][t] > 0 {
-                    let o = program.addVariable("o(\(r),\(t))", upperBound: overtime[r][t], objective: overtimeCost[r])
-                    overtimeColumns[r][t] = o
-                    terms.append(Term(o, -1))
-                }
-                let u = program.addVariable("u(\(r),\(t))", objective: penalty)
-                overloadColumns[r][t] = u
-                terms.append(Term(u, -1))
-                program.addConstraint("cap(\(r),\(t))", terms, .lessOrEqual(regular[r][t]))
+        for key in loadTerms.keys.sorted() {
+            let (r, t) = (key.resource, key.offset)
+            // Terms in column order: the same input must give GLPK the same model, whatever
+            // order the dictionaries above were walked in.
+            var terms = loadTerms[key]!.sorted { $0.variable.index < $1.variable.index }
+            // Overtime left: what earlier windows did not take beyond regular hours.
+            let overtimeLeft = max(0, overtime[r][t] + min(0, regular[r][t]))
+            if overtimeLeft > 0 {
+                terms.append(Term(program.addVariable("o(\(r),\(t))", upperBound: overtimeLeft, objective: overtimeCost[r]), -1))
             }
+            let u = program.addVariable("u(\(r),\(t))", objective: penalty)
+            overloadColumns[key] = u
+            terms.append(Term(u, -1))
+            program.addConstraint("cap(\(r),\(t))", terms, .lessOrEqual(regular[r][t]))
+        }
+    }
+
+    /// Hours the solution's production and purchases in `periods` place on each resource and period.
+    func placedLoad(_ solution: Solution, of periods: Range<Int>) -> [Key: Double] {
+        var columns = Set<Int>()
+        for (i, x) in supply.enumerated() {
+            for t in periods {
+                let k = t - window.lowerBound
+                columns.insert(x[k].index)
+                for y in received[i] { columns.insert(y[k].index) }
+            }
+        }
+        return loadTerms.mapValues { terms in
+            terms.reduce(0) { columns.contains($1.variable.index) ? $0 + $1.coefficient * solution[$1.variable] : $0 }
         }
     }
 }
