@@ -1,21 +1,29 @@
 import TaktLP
 
 /// Runs the capacity-aware split for the products that use it: one ``CapacitySplitModel``
-/// item per product and unit, or per family and unit whose plan is then shared among the
-/// family's products.
+/// item per product and unit, or — families first — one item per family, then the family's
+/// products.
 ///
-/// Why families first loses little: a family item loads each resource with its products'
-/// hours weighted by their annual quantities, and each period's family supply is shared
-/// among the products in exactly that mix (a bought unit saving its own product's hours), so
-/// the family plan's load is the products' load: capacity is respected exactly and every
-/// product keeps its annual quantity. What is given up is the freedom to change the mix
-/// from period to period: products whose season differs from their family's carry more
-/// stock or backlog than they would planned one by one. The README reports the measured gap.
+/// Families first, as the planning standard plans (品种 before 规格):
+/// 1. each family is one item whose hours per unit are its products' averages weighted by
+///    their annual quantities (a unit bought saves its own product's hours); the family plan
+///    decides how the capacity of every resource and period is shared among families;
+/// 2. family by family, its products are split exactly, with the hours the other families
+///    take: the family plan's for families still to come, the products' own for families
+///    done. Each product keeps its annual quantity and meets its own sales as they come.
+///
+/// What that gives up against one model of every product: the family plan assumes each
+/// family's products are made in their annual mix, and the families split first choose
+/// first among the hours the family plan left free. The README gives the measured gap.
 struct CapacitySplit {
     let scenario: Scenario
     let year: PlanYear
     let solver: any Solver
     let options: DecompositionOptions
+
+    /// Above this many non-zeros a year of weeks is planned month by month; below it GLPK
+    /// solves the whole year in about a second.
+    static let wholeYearNonZeros = 30_000
 
     /// Fills in `continuous` and `subcontracted` of the plans split by capacity; returns the
     /// subcontracting bought and the model solved.
@@ -29,64 +37,141 @@ struct CapacitySplit {
         case .automatic: productCount <= options.exactProductLimit ? .products : .families
         case let chosen: chosen
         }
+        let regular = zip(year.regular, fixedLoad).map { zip($0, $1).map { $0 - $1 } }
+        var bought: [SubcontractedQuantity] = []
 
-        // Items: one per plan, or one per family across its units.
-        var groups: [[Int]] = []
-        if model == .products {
-            groups = members.map { [$0] }
-        } else {
-            var index: [String: Int] = [:]
-            for k in members {
-                let key = scenario.products[plans[k].product].family
-                if let g = index[key] { groups[g].append(k) } else {
-                    index[key] = groups.count
-                    groups.append([k])
-                }
+        guard model == .families else {
+            let items = members.map { item(of: [$0], plans) }
+            let (supply, receipts) = try split(items.map(\.item), regular: regular, costScale: costScale)
+            for (i, k) in members.enumerated() { assign(k, &plans, supply[i], receipts[i], items[i], &bought) }
+            return (bought, model)
+        }
+
+        var families: [[Int]] = []
+        var index: [String: Int] = [:]
+        for k in members {
+            let key = scenario.products[plans[k].product].family
+            if let f = index[key] { families[f].append(k) } else {
+                index[key] = families.count
+                families.append([k])
             }
         }
+        let familyItems = families.map { item(of: $0, plans).item }
+        let (familySupply, familyReceipts) = try split(familyItems, regular: regular, costScale: costScale)
+        let reserved = familyItems.indices.map { load(of: familyItems[$0], supply: familySupply[$0], receipts: familyReceipts[$0]) }
+        var left = regular
+        for load in reserved { subtract(load, from: &left) }
+        for (f, group) in families.enumerated() {
+            // The family's products may use what the family plan kept for it and what the
+            // families done before it left; the families to come keep theirs.
+            add(reserved[f], to: &left)
+            let items = group.map { item(of: [$0], plans) }
+            let (supply, receipts) = try split(items.map(\.item), regular: left, costScale: costScale)
+            for (i, k) in group.enumerated() {
+                assign(k, &plans, supply[i], receipts[i], items[i], &bought)
+                subtract(load(of: items[i].item, supply: supply[i], receipts: receipts[i]), from: &left)
+            }
+        }
+        return (bought, model)
+    }
+
+    // MARK: Items
+
+    /// The item of some product-unit plans: their sales, stock and offers summed, their costs
+    /// and hours averaged by annual quantity. Returns the plan each offer belongs to.
+    private func item(of group: [Int], _ plans: [ProductUnitPlan]) -> (item: CapacitySplitModel.Item, owners: [Int]) {
         let periods = year.periods
         let days = Double(scenario.horizon.range.dayCount) / Double(max(1, scenario.horizon.periodCount))
         let policy = scenario.policy
-        let offersByProduct = Dictionary(grouping: scenario.subcontractors, by: \.product)
         let start = year.calendar.year.start
-        var offerOwner: [[(plan: Int, subcontractor: String)]] = []
-        let items = groups.map { group -> CapacitySplitModel.Item in
-            let quantity = group.reduce(0) { $0 + plans[$1].quantity }
-            let weight = group.map { quantity > 0 ? plans[$0].quantity / quantity : 1 / Double(group.count) }
-            var sales = [Double](repeating: 0, count: periods.count)
-            var opening = 0.0, holding = 0.0, backlog = 0.0
-            var load: [String: (resource: Int, hours: Double, offsetDays: Int)] = [:]
-            var offers: [CapacitySplitModel.Offer] = []
-            var owners: [(plan: Int, subcontractor: String)] = []
-            for (k, w) in zip(group, weight) {
-                let plan = plans[k]
-                let product = scenario.products[plan.product]
-                for t in periods.indices { sales[t] += year.sales[plan.product][t] * plan.share }
-                opening += product.initialInventory * plan.share
-                holding += w * product.holdingCost * policy.holdingWeight
-                backlog += w * product.backlogCost * policy.backlogWeight
-                for entry in plan.load(product) {
-                    let key = "\(entry.resource),\(entry.offsetDays)"
-                    load[key, default: (entry.resource, 0, entry.offsetDays)].hours += w * entry.hours
-                }
-                for offer in offersByProduct[product.id] ?? [] where plan.share > 0 {
-                    let earliest = start.advanced(by: offer.leadTimeDays)
-                    offers.append(CapacitySplitModel.Offer(
-                        subcontractor: offer.id, product: product.id,
-                        capacity: periods.map { $0.end.advanced(by: -1) < earliest ? 0 : (offer.capacity ?? .infinity) * plan.share * Double($0.range.dayCount) / days },
-                        extraCost: (offer.unitCost - product.unitCost) * policy.subcontractWeight,
-                        mixShare: quantity > 0 ? plan.quantity / quantity : 1, load: plan.load(product)))
-                    owners.append((k, offer.id))
+        let quantity = group.reduce(0) { $0 + plans[$1].quantity }
+        let weight = group.map { quantity > 0 ? plans[$0].quantity / quantity : 1 / Double(group.count) }
+        var sales = [Double](repeating: 0, count: periods.count)
+        var opening = 0.0, holding = 0.0, backlog = 0.0
+        var load: [String: (resource: Int, hours: Double, offsetDays: Int)] = [:]
+        var offers: [CapacitySplitModel.Offer] = []
+        var owners: [Int] = []
+        for (k, w) in zip(group, weight) {
+            let plan = plans[k]
+            let product = scenario.products[plan.product]
+            for t in periods.indices { sales[t] += year.sales[plan.product][t] * plan.share }
+            opening += product.initialInventory * plan.share
+            holding += w * product.holdingCost * policy.holdingWeight
+            backlog += w * product.backlogCost * policy.backlogWeight
+            for entry in plan.load(product) {
+                load["\(entry.resource),\(entry.offsetDays)", default: (entry.resource, 0, entry.offsetDays)].hours += w * entry.hours
+            }
+            for offer in scenario.subcontractors where offer.product == product.id && plan.share > 0 {
+                let earliest = start.advanced(by: offer.leadTimeDays)
+                offers.append(CapacitySplitModel.Offer(
+                    subcontractor: offer.id, product: product.id,
+                    capacity: periods.map {
+                        $0.end.advanced(by: -1) < earliest ? 0 : (offer.capacity ?? .infinity) * plan.share * Double($0.range.dayCount) / days
+                    },
+                    extraCost: (offer.unitCost - product.unitCost) * policy.subcontractWeight,
+                    mixShare: quantity > 0 ? plan.quantity / quantity : 1, load: plan.load(product)))
+                owners.append(k)
+            }
+        }
+        return (CapacitySplitModel.Item(
+            quantity: quantity, sales: sales, opening: opening, holdingCost: holding, backlogCost: backlog,
+            load: load.keys.sorted().map { load[$0]! }, offers: offers), owners)
+    }
+
+    /// Records a product-unit plan's split and its purchases.
+    private func assign(
+        _ k: Int, _ plans: inout [ProductUnitPlan], _ supply: [Double], _ receipts: [[Double]],
+        _ item: (item: CapacitySplitModel.Item, owners: [Int]), _ bought: inout [SubcontractedQuantity]
+    ) {
+        let periods = year.periods
+        plans[k].continuous = supply
+        plans[k].subcontracted = Array(repeating: 0, count: periods.count)
+        for (s, offer) in item.item.offers.enumerated() {
+            for t in periods.indices where receipts[s][t] > 0 {
+                plans[k].subcontracted[t] += receipts[s][t]
+                bought.append(SubcontractedQuantity(
+                    subcontractor: offer.subcontractor, product: offer.product, unit: plans[k].site.unit, period: periods[t].label,
+                    quantity: receipts[s][t], extraCost: receipts[s][t] * offer.extraCost))
+            }
+        }
+    }
+
+    // MARK: Hours
+
+    /// The hours an item's split puts on each resource and period.
+    private func load(of item: CapacitySplitModel.Item, supply: [Double], receipts: [[Double]]) -> [[Double]] {
+        let periods = year.periods
+        var result = year.regular.map { $0.map { _ in 0.0 } }
+        for t in periods.indices {
+            for entry in item.load where supply[t] > 0 {
+                result[entry.resource][CapacitySplitModel.loadPeriod(periods, t, offsetDays: entry.offsetDays)] += supply[t] * entry.hours
+            }
+            for (s, offer) in item.offers.enumerated() where receipts[s][t] > 0 {
+                for entry in offer.load {
+                    result[entry.resource][CapacitySplitModel.loadPeriod(periods, t, offsetDays: entry.offsetDays)] -= receipts[s][t] * entry.hours
                 }
             }
-            offerOwner.append(owners)
-            return CapacitySplitModel.Item(
-                quantity: quantity, sales: sales, opening: opening, holdingCost: holding, backlogCost: backlog,
-                load: load.keys.sorted().map { load[$0]! }, offers: offers)
         }
+        return result
+    }
 
-        let regular = zip(year.regular, fixedLoad).map { zip($0, $1).map { $0 - $1 } }
-        let overtimeCost = year.overtimeCost.map { $0 * policy.overtimeWeight }
+    private func subtract(_ load: [[Double]], from hours: inout [[Double]]) {
+        for r in hours.indices { for t in hours[r].indices { hours[r][t] -= load[r][t] } }
+    }
+
+    private func add(_ load: [[Double]], to hours: inout [[Double]]) {
+        for r in hours.indices { for t in hours[r].indices { hours[r][t] += load[r][t] } }
+    }
+
+    // MARK: Solving
+
+    /// Splits items over the finest periods within `regular` hours (less what others take,
+    /// possibly below zero where they already need overtime): supply and receipts per item.
+    private func split(_ items: [CapacitySplitModel.Item], regular: [[Double]], costScale: [Double]) throws(DecompositionError)
+        -> (supply: [[Double]], receipts: [[[Double]]])
+    {
+        let periods = year.periods
+        let overtimeCost = year.overtimeCost.map { $0 * scenario.policy.overtimeWeight }
         var supply = items.map { _ in [Double](repeating: 0, count: periods.count) }
         var receipts = items.map { $0.offers.map { _ in [Double](repeating: 0, count: periods.count) } }
         func record(_ split: CapacitySplitModel, _ solution: Solution, _ committed: Range<Int>) {
@@ -99,100 +184,59 @@ struct CapacitySplit {
             }
         }
 
+        var whole = CapacitySplitModel(
+            items: items, periods: periods, window: periods.indices, regular: regular, overtime: year.overtime,
+            overtimeCost: overtimeCost, costScale: costScale)
+        whole.build()
         let calendar = year.calendar
-        if calendar.levels.last == .week {
-            // A whole year of weeks is too big a model for GLPK (13 s for 20 families), so the
-            // months are planned first, against each month's hours.
-            let months = calendar.periods[2]
-            let monthOf = calendar.parent[3]
-            func perMonth(_ values: [Double]) -> [Double] {
-                var result = [Double](repeating: 0, count: months.count)
-                for t in values.indices { result[monthOf[t]] += values[t] }
-                return result
-            }
-            let monthly = items.map { item in
-                var copy = item
-                copy.sales = perMonth(item.sales)
-                copy.offers = item.offers.map { offer in
-                    CapacitySplitModel.Offer(
-                        subcontractor: offer.subcontractor, product: offer.product, capacity: perMonth(offer.capacity),
-                        extraCost: offer.extraCost, mixShare: offer.mixShare, load: offer.load)
-                }
-                return copy
-            }
-            var top = CapacitySplitModel(
-                items: monthly, periods: months, window: months.indices, regular: regular.map(perMonth),
-                overtime: year.overtime.map(perMonth), overtimeCost: overtimeCost, costScale: months.map { Double($0.range.dayCount) / days })
-            top.build()
-            let topSolution = try solve(top.program)
-            // Then a rolling window: each month's weeks with the next month's as a look-ahead,
-            // the two months' quantity together fixed (plus what earlier windows made more or
-            // less than the month plan), so that production can move across the month's end
-            // and the load the next month's first weeks put on this one (lead-time offsets) is
-            // seen. Only this month's weeks are kept; the last window makes the rest, so the
-            // annual quantity holds exactly.
-            var left = regular
-            var window = items
-            let weeksOf = months.indices.map { m in
-                let weeks = periods.indices.filter { monthOf[$0] == m }
-                return weeks.first!..<(weeks.last! + 1)
-            }
-            var carry = [Double](repeating: 0, count: items.count)
-            for m in months.indices {
-                let span = m...min(months.count - 1, m + 1)
-                for i in items.indices {
-                    let planned = span.reduce(0) { $0 + solutionSupply(top, topSolution, item: i, period: $1) }
-                    window[i].quantity = max(0, planned + carry[i])
-                }
-                var split = CapacitySplitModel(
-                    items: window, periods: periods, window: weeksOf[m].lowerBound..<weeksOf[span.upperBound].upperBound, regular: left, overtime: year.overtime,
-                    overtimeCost: overtimeCost, costScale: costScale)
-                split.build()
-                let solution = try solve(split.program)
-                record(split, solution, weeksOf[m])
-                for (key, hours) in split.placedLoad(solution, of: weeksOf[m]) { left[key.resource][key.offset] -= hours }
-                for i in items.indices {
-                    let made = weeksOf[m].reduce(0) { $0 + solution.planValue(split.supply[i][$1 - split.window.lowerBound]) }
-                    carry[i] += solutionSupply(top, topSolution, item: i, period: m) - made
-                    window[i].opening += made - weeksOf[m].reduce(0) { $0 + items[i].sales[$1] }
-                }
-            }
-        } else {
+        guard calendar.levels.last == .week && whole.program.nonZeroCount > Self.wholeYearNonZeros else {
+            record(whole, try solve(whole.program), periods.indices)
+            return (supply, receipts)
+        }
+
+        // A whole year of weeks is too big a model for GLPK (13 s for 20 families: 77,000
+        // non-zeros), so the months are planned first, against each month's hours.
+        let months = calendar.periods[2]
+        let monthOf = calendar.parent[3]
+        let byMonth = MonthlyView(months: months, monthOf: monthOf)
+        let monthly = items.map(byMonth.item)
+        let days = Double(scenario.horizon.range.dayCount) / Double(max(1, scenario.horizon.periodCount))
+        var top = CapacitySplitModel(
+            items: monthly, periods: months, window: months.indices, regular: regular.map(byMonth.sum),
+            overtime: year.overtime.map(byMonth.sum), overtimeCost: overtimeCost, costScale: months.map { Double($0.range.dayCount) / days })
+        top.build()
+        let topSolution = try solve(top.program)
+        func planned(_ i: Int, _ m: Int) -> Double { topSolution.planValue(top.supply[i][m]) }
+
+        // Then a rolling window: each month's weeks with the next month's as a look-ahead, the
+        // two months' quantity together fixed (plus what earlier windows made more or less than
+        // the month plan), so that production can move across the month's end and the load the
+        // next month's first weeks put on this one (lead-time offsets) is seen. Only this
+        // month's weeks are kept; the last window makes the rest, so the total holds exactly.
+        var left = regular
+        var window = items
+        let weeksOf = months.indices.map { m in
+            let weeks = periods.indices.filter { monthOf[$0] == m }
+            return weeks.first!..<(weeks.last! + 1)
+        }
+        var carry = [Double](repeating: 0, count: items.count)
+        for m in months.indices {
+            let span = m...min(months.count - 1, m + 1)
+            for i in items.indices { window[i].quantity = max(0, span.reduce(0) { $0 + planned(i, $1) } + carry[i]) }
             var split = CapacitySplitModel(
-                items: items, periods: periods, window: periods.indices, regular: regular, overtime: year.overtime,
-                overtimeCost: overtimeCost, costScale: costScale)
+                items: window, periods: periods, window: weeksOf[m].lowerBound..<weeksOf[span.upperBound].upperBound, regular: left,
+                overtime: year.overtime, overtimeCost: overtimeCost, costScale: costScale)
             split.build()
-            record(split, try solve(split.program), periods.indices)
-        }
-
-        var bought: [SubcontractedQuantity] = []
-        for (i, group) in groups.enumerated() {
-            for k in group { plans[k].subcontracted = Array(repeating: 0, count: periods.count) }
-            for (s, owner) in offerOwner[i].enumerated() {
-                for t in periods.indices where receipts[i][s][t] > 0 {
-                    let quantity = receipts[i][s][t]
-                    plans[owner.plan].subcontracted[t] += quantity
-                    bought.append(SubcontractedQuantity(
-                        subcontractor: owner.subcontractor, product: scenario.products[plans[owner.plan].product].id,
-                        unit: plans[owner.plan].site.unit, period: periods[t].label, quantity: quantity,
-                        extraCost: quantity * items[i].offers[s].extraCost))
-                }
-            }
-            // Each period's supply is shared in proportion to the products' annual quantities,
-            // the mix the family model's hours assume.
-            let total = group.reduce(0) { $0 + plans[$1].quantity }
-            for k in group {
-                let share = group.count == 1 ? 1 : (total > 0 ? plans[k].quantity / total : 0)
-                plans[k].continuous = supply[i].map { $0 * share }
+            let solution = try solve(split.program)
+            record(split, solution, weeksOf[m])
+            for (key, hours) in split.placedLoad(solution, of: weeksOf[m]) { left[key.resource][key.offset] -= hours }
+            for i in items.indices {
+                let made = weeksOf[m].reduce(0) { $0 + supply[i][$1] }
+                carry[i] += planned(i, m) - made
+                window[i].opening += made - weeksOf[m].reduce(0) { $0 + items[i].sales[$1] }
             }
         }
-        return (bought, model)
-    }
-
-    /// What item `i` supplies in period `t` of a solved model, made or bought.
-    private func solutionSupply(_ split: CapacitySplitModel, _ solution: Solution, item i: Int, period t: Int) -> Double {
-        let k = t - split.window.lowerBound
-        return solution.planValue(split.supply[i][k])
+        return (supply, receipts)
     }
 
     private func solve(_ program: LinearProgram) throws(DecompositionError) -> Solution {
@@ -202,5 +246,34 @@ struct CapacitySplit {
         }
         guard solution.status.hasFeasibleSolution else { throw .solverStopped(solution.status.rawValue) }
         return solution
+    }
+}
+
+/// Weekly values added up by month.
+struct MonthlyView {
+    let months: [Period]
+    let monthOf: [Int]
+
+    init(months: [Period], monthOf: [Int]) {
+        self.months = months
+        self.monthOf = monthOf
+    }
+
+    func sum(_ values: [Double]) -> [Double] {
+        var result = [Double](repeating: 0, count: months.count)
+        for t in values.indices { result[monthOf[t]] += values[t] }
+        return result
+    }
+
+    /// An item with its sales and offers by month.
+    func item(_ item: CapacitySplitModel.Item) -> CapacitySplitModel.Item {
+        var copy = item
+        copy.sales = sum(item.sales)
+        copy.offers = item.offers.map { offer in
+            CapacitySplitModel.Offer(
+                subcontractor: offer.subcontractor, product: offer.product, capacity: sum(offer.capacity), extraCost: offer.extraCost,
+                mixShare: offer.mixShare, load: offer.load)
+        }
+        return copy
     }
 }
