@@ -12,8 +12,9 @@ public enum JSONOutput {
         return encoder
     }
 
-    /// A value as JSON text ending in a newline.
+    /// A value as JSON text ending in a newline (written by ``JSONTextEncoder``, which gives
+    /// the same text as ``encoder()`` several times faster).
     public static func text(_ value: some Encodable) throws -> String {
-        String(decoding: try encoder().encode(value), as: UTF8.self) + "\n"
+        try JSONTextEncoder().text(value)
     }
 }
