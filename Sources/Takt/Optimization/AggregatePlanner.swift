@@ -68,6 +68,14 @@ public struct AggregatePlanner: Sendable {
         self.solver = solver
     }
 
+    /// The single model of every product that ``PlanOptions/Method/exact`` solves, for
+    /// exporting to other solvers.
+    public static func exactModel(of scenario: Scenario) -> LinearProgram {
+        var model = AggregatePlanModel(scenario: scenario, demand: DemandProfile(scenario), hours: ResourceHours(scenario))
+        model.build()
+        return model.program
+    }
+
     public func plan(_ options: PlanOptions = PlanOptions()) throws(PlanningError) -> ProductionPlanResult {
         let families = Set(scenario.products.map(\.family)).count
         let hierarchical = switch options.method {
