@@ -1,0 +1,181 @@
+import Foundation
+
+/// Reads a what-if overlay: a JSON object whose keys each change one thing of a base scenario.
+///
+///     {
+///       "name": "rush order, CNC down",
+///       "demand": [{"factor": 1.1}, {"family": "PUMP", "period": "2027-03", "factor": 1.2}],
+///       "add_orders": [{"id": "RUSH-1", "product": "CP-100", "quantity": 40, "due": "2027-02-12", "rush": true}],
+///       "remove_orders": ["SO-270004"],
+///       "change_orders": [{"id": "SO-270002", "quantity": 60, "due": "2027-03-01"}],
+///       "machines_down": [{"work_center": "CNC-M", "start": "2027-03-01", "end": "2027-03-14", "machines": 1}],
+///       "work_centers": [{"id": "ASM-1", "overtime_hours_max": 0}],
+///       "labor_pools": [{"id": "ASM", "headcount": 24}],
+///       "products": [{"id": "CP-100", "backlog_cost": 60}],
+///       "subcontractors_unavailable": ["SC-NB"]
+///     }
+///
+/// Entries are read by the same rules as the scenario's own tables (an added order as a row
+/// of `orders.csv`); every problem names the file and the key, such as `add_orders[0].due`.
+public enum ScenarioOverlayFile {
+    static let sections: [String: [String]] = [
+        "name": [], "remove_orders": [], "subcontractors_unavailable": [],
+        "demand": ["product", "family", "period", "factor"],
+        "add_orders": ScenarioTable.orders.columns.map(\.name),
+        "change_orders": ["id", "quantity", "due"],
+        "machines_down": ScenarioTable.maintenance.columns.map(\.name),
+        "work_centers": ["id", "machines", "overtime_hours_max", "overtime_cost", "extra_shift_cost"],
+        "labor_pools": ["id", "headcount", "overtime_hours_max", "overtime_cost"],
+        "products": ["id", "holding_cost", "backlog_cost", "unit_cost"],
+    ]
+
+    public static func read(_ path: String, base: Scenario) throws(ScenarioLoadError) -> ScenarioOverlay {
+        let url = URL(fileURLWithPath: path)
+        let file = url.lastPathComponent
+        let log = DiagnosticLog()
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ScenarioLoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: path), "cannot be read; expected a what-if overlay (.json)")])
+        }
+        let root: JSONValue
+        do { root = try JSONValue.parse(data) } catch {
+            throw ScenarioLoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: file), "not JSON: \(error.localizedDescription)")])
+        }
+        guard case .object(let members) = root else {
+            throw ScenarioLoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: file), "expected a JSON object of changes, found \(root.kindName)")])
+        }
+        var overlay = ScenarioOverlay(name: url.deletingPathExtension().lastPathComponent)
+        let products = Set(base.products.map(\.id)), families = Set(base.products.map(\.family))
+        let orders = Set(base.orders.map(\.id))
+
+        func at(_ key: String) -> SourceLocation { SourceLocation(file: file, record: key) }
+        /// The entries of an array of objects, as records.
+        func records(_ key: String, _ value: JSONValue) -> [Record] {
+            guard case .array(let items) = value else {
+                log.error(at(key), "expected an array of objects, found \(value.kindName)")
+                return []
+            }
+            var result: [Record] = []
+            for (i, item) in items.enumerated() {
+                let path = "\(key)[\(i)]"
+                guard case .object(let fields) = item else {
+                    log.error(at(path), "expected an object, found \(item.kindName)")
+                    continue
+                }
+                var values: [String: String] = [:]
+                for (name, field) in fields {
+                    guard sections[key]!.contains(name) else {
+                        log.error(at(path).column(name), "unknown key; expected one of \(sections[key]!.joined(separator: ", "))")
+                        continue
+                    }
+                    guard let text = field.cellText else {
+                        log.error(at(path).column(name), "expected a value, found \(field.kindName)")
+                        continue
+                    }
+                    values[name] = text
+                }
+                result.append(Record(location: at(path), values: values))
+            }
+            return result
+        }
+        /// An array of ids, each checked against `known`.
+        func ids(_ key: String, _ value: JSONValue, known: Set<String>, what: String) -> [String] {
+            guard case .array(let items) = value else {
+                log.error(at(key), "expected an array of \(what) ids, found \(value.kindName)")
+                return []
+            }
+            return items.enumerated().compactMap { i, item in
+                guard case .string(let id) = item, known.contains(id) else {
+                    log.error(at("\(key)[\(i)]"), value: item.cellText ?? "", "unknown \(what); expected an id of the base scenario")
+                    return nil
+                }
+                return id
+            }
+        }
+        func check(_ record: Record, _ column: String, _ id: String, in known: Set<String>, _ what: String) -> Bool {
+            guard known.contains(id) else {
+                log.error(record.locate(column), value: id, "unknown \(what); expected an id of the base scenario")
+                return false
+            }
+            return true
+        }
+
+        for (key, value) in members {
+            switch key {
+            case "name":
+                if case .string(let name) = value, !name.isEmpty { overlay.name = name } else { log.error(at(key), "expected a non-empty string") }
+            case "demand":
+                for record in records(key, value) {
+                    var r = FieldReader(record, log: log)
+                    let scale = ScenarioOverlay.DemandScale(
+                        product: r.optionalText("product"), family: r.optionalText("family"), period: r.period("period"),
+                        factor: r.requiredNumber("factor"))
+                    guard !r.failed else { continue }
+                    if let product = scale.product, !check(record, "product", product, in: products, "product") { continue }
+                    if let family = scale.family, !check(record, "family", family, in: families, "family") { continue }
+                    overlay.demand.append(scale)
+                }
+            case "add_orders":
+                var added: Set<String> = []
+                for record in records(key, value) {
+                    guard let order = RecordDecoding.order(record, log: log) else { continue }
+                    guard check(record, "product", order.product, in: products, "product") else { continue }
+                    if orders.contains(order.id) || !added.insert(order.id).inserted {
+                        log.error(record.locate("id"), value: order.id, "an order with this id exists; expected a new id")
+                        continue
+                    }
+                    overlay.addOrders.append(order)
+                }
+            case "remove_orders": overlay.removeOrders = ids(key, value, known: orders, what: "order")
+            case "change_orders":
+                for record in records(key, value) {
+                    var r = FieldReader(record, log: log)
+                    let change = ScenarioOverlay.OrderChange(
+                        id: r.required("id", what: "an order id"), quantity: r.optionalNumber("quantity", .positive), due: r.day("due"))
+                    guard !r.failed, check(record, "id", change.id, in: orders, "order") else { continue }
+                    overlay.changeOrders.append(change)
+                }
+            case "machines_down":
+                for record in records(key, value) {
+                    guard let item = RecordDecoding.maintenance(record, log: log),
+                        check(record, "work_center", item.workCenter, in: Set(base.workCenters.map(\.id)), "work center")
+                    else { continue }
+                    overlay.machinesDown.append(item)
+                }
+            case "work_centers":
+                for record in records(key, value) {
+                    var r = FieldReader(record, log: log)
+                    let change = ScenarioOverlay.WorkCenterChange(
+                        id: r.required("id", what: "a work center id"), machines: r.optionalInteger("machines", 0...1_000_000),
+                        overtimeHoursMax: r.optionalNumber("overtime_hours_max"), overtimeCost: r.optionalNumber("overtime_cost"),
+                        extraShiftCost: r.optionalNumber("extra_shift_cost"))
+                    guard !r.failed, check(record, "id", change.id, in: Set(base.workCenters.map(\.id)), "work center") else { continue }
+                    overlay.workCenters.append(change)
+                }
+            case "labor_pools":
+                for record in records(key, value) {
+                    var r = FieldReader(record, log: log)
+                    let change = ScenarioOverlay.LaborChange(
+                        id: r.required("id", what: "a labor pool id"), headcount: r.optionalNumber("headcount"),
+                        overtimeHoursMax: r.optionalNumber("overtime_hours_max"), overtimeCost: r.optionalNumber("overtime_cost"))
+                    guard !r.failed, check(record, "id", change.id, in: Set(base.laborPools.map(\.id)), "labor pool") else { continue }
+                    overlay.laborPools.append(change)
+                }
+            case "products":
+                for record in records(key, value) {
+                    var r = FieldReader(record, log: log)
+                    let change = ScenarioOverlay.ProductChange(
+                        id: r.required("id", what: "a product id"), holdingCost: r.optionalNumber("holding_cost"),
+                        backlogCost: r.optionalNumber("backlog_cost"), unitCost: r.optionalNumber("unit_cost"))
+                    guard !r.failed, check(record, "id", change.id, in: products, "product") else { continue }
+                    overlay.products.append(change)
+                }
+            case "subcontractors_unavailable":
+                overlay.subcontractorsUnavailable = ids(key, value, known: Set(base.subcontractors.map(\.id)), what: "subcontractor")
+            default:
+                log.error(at(key), "unknown key; expected one of \(sections.keys.sorted().joined(separator: ", "))")
+            }
+        }
+        if log.hasErrors { throw log.failure }
+        return overlay
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import Takt
+
+/// `takt whatif PATH --scenario A.json --scenario B.json`: plans side by side.
+struct WhatIf: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "whatif",
+        abstract: "Plan a base scenario and what-if overlays of it, in parallel, and compare them side by side.",
+        discussion: """
+            Each --scenario is a JSON overlay of changes to the base: demand scaled, orders \
+            added, removed or changed, machines down, work centers, labor pools and product \
+            costs changed, subcontractors withdrawn (see the README). Prints each measure for \
+            the base and every what-if, with the difference from the base, and the orders \
+            that complete in another period. With --out, writes comparison.csv, \
+            comparison.json and each scenario's plan.csv and orders.csv.
+            """
+    )
+
+    @Argument(help: "The base scenario: a folder of CSV files, or a .json file.")
+    var path: String
+
+    @Option(name: .customLong("scenario"), help: "A what-if overlay (.json); repeat for more.")
+    var overlays: [String] = []
+
+    @Option(help: "Standard output format: table, csv or json.")
+    var format: LoadFormat = .table
+
+    @Option(help: "Write the comparison and every plan into this folder.")
+    var out: String?
+
+    @Option(help: "automatic, exact or families-first.")
+    var method: PlanOptions.Method = .automatic
+
+    func validate() throws {
+        if overlays.isEmpty { throw ValidationError("give at least one --scenario overlay to compare with the base") }
+    }
+
+    func run() throws {
+        let base = try CommandInput.scenario(at: path)
+        var loaded: [ScenarioOverlay] = []
+        var problems = ""
+        for file in overlays {
+            do {
+                loaded.append(try ScenarioOverlayFile.read(file, base: base))
+            } catch {
+                problems += DiagnosticText.lines(error.diagnostics, terminal: .standardError)
+            }
+        }
+        if !problems.isEmpty { throw InvalidInput(message: problems) }
+        let analysis = WhatIfAnalysis(base: base, overlays: loaded, options: PlanOptions(method: method))
+        // The changed scenarios must be valid too (an added order on a closed day, say).
+        for scenario in analysis.scenarios.dropFirst() {
+            let errors = scenario.validate().filter { $0.severity == .error }
+            if !errors.isEmpty {
+                throw InvalidInput(message: "what-if '\(scenario.name)':\n" + DiagnosticText.lines(errors, terminal: .standardError))
+            }
+        }
+        let terminal = Terminal.standardError
+        let run: (outcomes: [WhatIfOutcome], comparison: WhatIfComparison)
+        do {
+            run = try analysis.run { done, total in
+                if terminal.isInteractive { terminal.write("\rplanned \(done) of \(total) scenarios") }
+            }
+        } catch {
+            throw InvalidInput(message: "error: \(error)\n")
+        }
+        if terminal.isInteractive { terminal.write("\r\u{1B}[K") }
+        if let out {
+            var files = [("comparison.csv", run.comparison.csv()), ("comparison.json", try run.comparison.json())]
+            for (i, outcome) in run.outcomes.enumerated() {
+                let prefix = i == 0 ? "base" : "scenario-\(i)"
+                files += [("\(prefix)-plan.csv", outcome.plan.productsCSV()), ("\(prefix)-orders.csv", outcome.plan.ordersCSV())]
+            }
+            try CommandOutput.writeFolder(out, files: files)
+        }
+        switch format {
+        case .table: try CommandOutput.emit(run.comparison.text(color: Terminal.standardOutput.usesColor), to: nil)
+        case .csv: try CommandOutput.emit(run.comparison.csv(), to: nil)
+        case .json: try CommandOutput.emit(try run.comparison.json(), to: nil)
+        }
+    }
+}

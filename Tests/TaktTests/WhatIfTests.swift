@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import Takt
+
+@Suite struct WhatIfTests {
+    static func samplePlant() throws -> Scenario { try ScenarioLoader.load(from: Datasets.samplePlant.path).scenario }
+
+    @Test func overlaysChangeWhatTheySayAndNothingElse() throws {
+        let base = try Self.samplePlant()
+        var overlay = ScenarioOverlay(name: "changes")
+        overlay.demand = [
+            ScenarioOverlay.DemandScale(family: "PUMP", period: PeriodReference("2027-03"), factor: 2),
+            ScenarioOverlay.DemandScale(product: "GV-50", factor: 0.5),
+        ]
+        overlay.removeOrders = ["SO-270004"]
+        overlay.changeOrders = [ScenarioOverlay.OrderChange(id: "SO-270002", quantity: 99, due: Day(year: 2027, month: 3, day: 1))]
+        overlay.addOrders = [CustomerOrder(id: "RUSH-1", product: "CP-100", quantity: 50, due: Day(year: 2027, month: 2, day: 12), rush: true)]
+        overlay.machinesDown = [Maintenance(workCenter: "CNC-M", start: Day(year: 2027, month: 4, day: 1), end: Day(year: 2027, month: 4, day: 30), machines: 3)]
+        overlay.laborPools = [ScenarioOverlay.LaborChange(id: "ASM", headcount: 20)]
+        overlay.subcontractorsUnavailable = ["SC-NB"]
+        let changed = overlay.applied(to: base)
+
+        #expect(changed.name == "changes")
+        let pumps = Set(base.products.filter { $0.family == "PUMP" }.map(\.id))
+        let march = PeriodReference("2027-03")!.range
+        for (before, after) in zip(base.orders.filter { $0.id != "SO-270004" }, changed.orders) {
+            #expect(before.id == after.id)
+            var expected = before.quantity
+            if pumps.contains(before.product) && march.contains(before.due) { expected *= 2 }
+            if before.product == "GV-50" { expected *= 0.5 }
+            if before.id == "SO-270002" { expected = 99 }
+            #expect(after.quantity == expected, "\(before.id)")
+        }
+        #expect(!changed.orders.contains { $0.id == "SO-270004" })
+        #expect(changed.orders.last?.id == "RUSH-1" && changed.orders.count == base.orders.count)
+        #expect(changed.orders.first { $0.id == "SO-270002" }?.due == Day(year: 2027, month: 3, day: 1))
+        #expect(!changed.subcontractors.contains { $0.id == "SC-NB" })
+        #expect(changed.laborPools.first { $0.id == "ASM" }?.headcount == 20)
+        #expect(changed.validate().filter { $0.severity == .error }.isEmpty)
+        // CNC-M has no hours left in April; the base had some.
+        let april = { (s: Scenario) in try CapacityLoadAnalysis(s).table().row("CNC-M", kind: .workCenter, period: 3)?.availableHours ?? -1 }
+        #expect(try april(base) > 0)
+        #expect(try april(changed) == 0)
+        // The base is untouched.
+        #expect(base == (try Self.samplePlant()))
+    }
+
+    @Test func overlayFileProblemsNameTheFileAndKey() throws {
+        let base = try Self.samplePlant()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("takt-whatif-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bad.json")
+        try #"{"remove_orders": ["SO-270001", "NOPE"], "work_centers": [{"id": "CNC-M", "overtime_hours_max": -1}], "products": [{"id": "X"}], "colour": "red"}"#
+            .write(to: file, atomically: true, encoding: .utf8)
+        #expect {
+            try ScenarioOverlayFile.read(file.path, base: base)
+        } throws: { error in
+            let text = (error as? ScenarioLoadError)?.description ?? ""
+            return text.contains("bad.json, remove_orders[1]: 'NOPE': unknown order")
+                && text.contains("bad.json, work_centers[0].overtime_hours_max: '-1'")
+                && text.contains("bad.json, products[0].id: 'X': unknown product")
+                && text.contains("bad.json, colour: unknown key")
+        }
+        try #"{"name": "plus ten", "demand": [{"factor": 1.1}]}"#.write(to: file, atomically: true, encoding: .utf8)
+        let overlay = try ScenarioOverlayFile.read(file.path, base: base)
+        #expect(overlay.name == "plus ten" && overlay.demand == [ScenarioOverlay.DemandScale(factor: 1.1)])
+    }
+
+    /// Planned in parallel, each scenario's plan is the one it gets alone.
+    @Test func parallelPlansEqualPlansMadeOneByOne() throws {
+        let base = try Self.samplePlant()
+        var rush = ScenarioOverlay(name: "rush")
+        rush.addOrders = [CustomerOrder(id: "RUSH-1", product: "CP-100", quantity: 120, due: Day(year: 2027, month: 2, day: 12), priority: 1, rush: true)]
+        var more = ScenarioOverlay(name: "more")
+        more.demand = [ScenarioOverlay.DemandScale(factor: 1.1)]
+        var down = ScenarioOverlay(name: "down")
+        down.workCenters = [ScenarioOverlay.WorkCenterChange(id: "ASM-1", overtimeHoursMax: 0)]
+        let analysis = WhatIfAnalysis(base: base, overlays: [rush, more, down])
+        let run = try analysis.run()
+        #expect(run.outcomes.map(\.name) == ["base", "rush", "more", "down"])
+        for (scenario, outcome) in zip(analysis.scenarios, run.outcomes) {
+            #expect(try AggregatePlanner(scenario).plan() == outcome.plan)
+        }
+        let cost = try #require(run.comparison.measures.first { $0.name == "total cost" })
+        #expect(cost.values == run.outcomes.map(\.plan.costs.total))
+        // A rush order costs something; taking overtime away from a bottleneck too.
+        #expect(cost.values[1] > cost.values[0] && cost.values[3] > cost.values[0])
+        #expect(run.comparison.movedOrders[0].isEmpty)
+        #expect(run.comparison.csv().hasPrefix("measure,base,rush,more,down\ntotal cost,"))
+    }
+}
