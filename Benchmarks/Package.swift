@@ -34,6 +34,9 @@ let package = Package(
             name: "Decomposition", dependencies: takt, path: "Benchmarks/Decomposition",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
         .executableTarget(
+            name: "WhatIf", dependencies: takt, path: "Benchmarks/WhatIf",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
             name: "CapacityLoad", dependencies: takt, path: "Benchmarks/CapacityLoad",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     ]
