@@ -92,21 +92,31 @@ public struct WhatIfAnalysis: Sendable {
 
     public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws(PlanningError) -> (outcomes: [WhatIfOutcome], comparison: WhatIfComparison) {
         let scenarios = self.scenarios
+        let plans = try ParallelPlanning.plan(scenarios, options: options, solver: solver, progress: progress)
+        let outcomes = zip(scenarios, plans).enumerated().map { i, pair in WhatIfOutcome(name: i == 0 ? "base" : pair.0.name, plan: pair.1) }
+        return (outcomes, WhatIfComparison(outcomes))
+    }
+}
+
+/// Plans scenarios at once, one per core, each on its own thread with its own GLPK problem.
+enum ParallelPlanning {
+    static func plan(
+        _ scenarios: [Scenario], options: PlanOptions, solver: any Solver, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws(PlanningError) -> [ProductionPlanResult] {
         let slots = Slots(count: scenarios.count)
-        let (options, solver) = (self.options, self.solver)
         DispatchQueue.concurrentPerform(iterations: scenarios.count) { i in
             let result = Result { () throws(PlanningError) in try AggregatePlanner(scenarios[i], solver: solver).plan(options) }
             let finished = slots.set(i, result)
             progress?(finished, scenarios.count)
         }
-        var outcomes: [WhatIfOutcome] = []
-        for (i, scenario) in scenarios.enumerated() {
-            switch slots.results[i]! {
-            case .success(let plan): outcomes.append(WhatIfOutcome(name: i == 0 ? "base" : scenario.name, plan: plan))
+        var plans: [ProductionPlanResult] = []
+        for result in slots.results {
+            switch result! {
+            case .success(let plan): plans.append(plan)
             case .failure(let error): throw error
             }
         }
-        return (outcomes, WhatIfComparison(outcomes))
+        return plans
     }
 
     /// Results written from several threads.
