@@ -1,0 +1,183 @@
+/// One self-contained HTML page of a plan: the capacity-load chart per work center and
+/// period, plan against sales per family, the cost breakdown, late orders, the actions, and
+/// what-if scenarios side by side. Charts are inline SVG and the style is inline: the file
+/// needs no network to view. Every name from the data is escaped.
+public struct PlanReport: Sendable {
+    public var plan: ProductionPlanResult
+    public var load: CapacityLoadTable
+    public var comparison: WhatIfComparison?
+    /// Periods' labels, in order.
+    public var periods: [String]
+
+    public init(plan: ProductionPlanResult, load: CapacityLoadTable, periods: [String], comparison: WhatIfComparison? = nil) {
+        self.plan = plan
+        self.load = load
+        self.periods = periods
+        self.comparison = comparison
+    }
+
+    private func e(_ text: String) -> String { HTMLText.escape(text) }
+    private func n(_ value: Double) -> String { NumberText.hours(value) }
+
+    public func html() -> String {
+        var out = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <title>Plan — \(e(plan.scenario))</title>
+            <style>
+            body { font-family: system-ui, "Noto Sans CJK SC", sans-serif; margin: 24px; color: #222; }
+            h1 { font-size: 22px; } h2 { font-size: 18px; margin-top: 32px; border-bottom: 1px solid #ccc; }
+            table { border-collapse: collapse; font-size: 12px; } th, td { padding: 3px 6px; border: 1px solid #ddd; text-align: right; }
+            th:first-child, td:first-child { text-align: left; }
+            .heat td.v { min-width: 34px; } .over { background: #e4572e; color: #fff; } .tight { background: #f3a712; }
+            .normal { background: #a8c686; } .under { background: #dfe9d2; } .idle { background: #f4f4f4; color: #999; }
+            .legend span { display: inline-block; padding: 2px 8px; margin-right: 6px; font-size: 12px; }
+            .charts { display: flex; flex-wrap: wrap; gap: 16px; } .chart { border: 1px solid #eee; padding: 6px; }
+            .chart h3 { font-size: 13px; margin: 0 0 4px 0; }
+            </style>
+            </head>
+            <body>
+            <h1>Plan — \(e(plan.scenario))</h1>
+            <p>Total cost <b>\(n(plan.costs.total))</b>; on time \(e(NumberText.percent(plan.onTimeRate))) of \(plan.orders.count) orders; status \(e(plan.status)).</p>
+
+            """
+        out += loadSection() + familySection() + costSection() + lateSection() + actionsSection()
+        if let comparison { out += whatIfSection(comparison) }
+        out += "</body>\n</html>\n"
+        return out
+    }
+
+    // MARK: Capacity load
+
+    private func loadSection() -> String {
+        var out = "<h2>Capacity load</h2>\n"
+        // The most loaded work centers as bar charts with the 100% line.
+        let centers = load.bottlenecks.filter { $0.resource.kind == .workCenter }.prefix(6)
+        out += "<div class=\"charts\">\n"
+        for total in centers {
+            let rows = load.rows.filter { $0.resource == total.resource }
+            out += "<div class=\"chart\"><h3>\(e(total.resource.id)) \(e(total.resource.name))</h3>\n"
+            out += barChart(values: rows.map { $0.loadRatio ?? ($0.requiredHours > 0 ? 2 : 0) }, labels: rows.map(\.period), line: 1)
+            out += "</div>\n"
+        }
+        out += "</div>\n"
+        // Every resource and period as a heat map of load ratios.
+        out += "<p class=\"legend\"><span class=\"over\">over 100%</span><span class=\"tight\">tight</span><span class=\"normal\">normal</span><span class=\"under\">underloaded</span><span class=\"idle\">idle</span></p>\n"
+        out += "<table class=\"heat\"><tr><th>resource</th>" + load.periods.map { "<th>\(e($0.label))</th>" }.joined() + "</tr>\n"
+        for total in load.totals {
+            let rows = load.rows.filter { $0.resource == total.resource }
+            out += "<tr><td>\(e(total.resource.id)) \(e(total.resource.name))</td>"
+            for row in rows {
+                let css = switch row.status {
+                case .overloaded: "over"
+                case .tight: "tight"
+                case .normal: "normal"
+                case .underloaded: "under"
+                case .idle: "idle"
+                }
+                let title = "\(n(row.requiredHours)) of \(n(row.availableHours)) h"
+                out += "<td class=\"v \(css)\" title=\"\(e(title))\">\(e(NumberText.percent(row.loadRatio)))</td>"
+            }
+            out += "</tr>\n"
+        }
+        return out + "</table>\n"
+    }
+
+    // MARK: Plan against sales
+
+    private func familySection() -> String {
+        var families: [String] = []
+        for line in plan.products where !families.contains(line.family) { families.append(line.family) }
+        var out = "<h2>Plan and sales by family</h2>\n<p>Bars: production; line: demand.</p>\n<div class=\"charts\">\n"
+        for family in families {
+            var made = [Double](repeating: 0, count: periods.count), demand = made
+            for line in plan.products where line.family == family && periods.indices.contains(line.periodIndex) {
+                made[line.periodIndex] += line.production + line.subcontracted
+                demand[line.periodIndex] += line.demand
+            }
+            out += "<div class=\"chart\"><h3>\(e(family))</h3>\n" + barChart(values: made, labels: periods, series: demand) + "</div>\n"
+        }
+        return out + "</div>\n"
+    }
+
+    // MARK: Costs, late orders, actions
+
+    private func costSection() -> String {
+        let lines = plan.costs.lines.filter { abs($0.1) >= 0.5 }
+        let largest = max(1, lines.map { abs($0.1) }.max() ?? 1)
+        var out = "<h2>Cost</h2>\n<table><tr><th>category</th><th>cost</th><th></th></tr>\n"
+        for (name, amount) in lines {
+            let width = 300 * abs(amount) / largest
+            out += "<tr><td>\(e(name))</td><td>\(n(amount))</td><td><svg width=\"300\" height=\"12\"><rect width=\"\(HTMLText.coordinate(width))\" height=\"12\" fill=\"#4f7cac\"/></svg></td></tr>\n"
+        }
+        return out + "<tr><th>total</th><th>\(n(plan.costs.total))</th><th></th></tr>\n</table>\n"
+    }
+
+    private func lateSection() -> String {
+        let late = plan.lateOrders
+        var out = "<h2>Late orders (\(late.count))</h2>\n"
+        guard !late.isEmpty else { return out + "<p>None: every order is on time.</p>\n" }
+        out += "<table><tr><th>order</th><th>product</th><th>quantity</th><th>due</th><th>done</th><th>periods late</th><th>unmet</th></tr>\n"
+        for order in late.prefix(200) {
+            out += "<tr><td>\(e(order.order))</td><td>\(e(order.product))</td><td>\(NumberText.plain(order.quantity, decimals: 2))</td>"
+            out += "<td>\(e(order.duePeriod))</td><td>\(e(order.completionPeriod ?? "—"))</td><td>\(order.periodsLate)</td>"
+            out += "<td>\(NumberText.plain(order.unmetQuantity, decimals: 2))</td></tr>\n"
+        }
+        if late.count > 200 { out += "<tr><td colspan=\"7\">… and \(late.count - 200) more</td></tr>\n" }
+        return out + "</table>\n"
+    }
+
+    private func actionsSection() -> String {
+        var out = "<h2>Actions (\(plan.actions.count))</h2>\n"
+        guard !plan.actions.isEmpty else { return out + "<p>None: regular capacity covers the plan.</p>\n" }
+        out += "<table><tr><th>action</th><th>subject</th><th>period</th><th>quantity</th><th>cost</th><th>detail</th></tr>\n"
+        for action in plan.actions.sorted(by: { $0.cost > $1.cost }).prefix(200) {
+            out += "<tr><td>\(e(action.kind.rawValue))</td><td>\(e(action.subject))</td><td>\(e(action.period))</td>"
+            out += "<td>\(NumberText.plain(action.quantity, decimals: 2)) \(e(action.unit))</td><td>\(n(action.cost))</td><td>\(e(action.detail))</td></tr>\n"
+        }
+        return out + "</table>\n"
+    }
+
+    private func whatIfSection(_ comparison: WhatIfComparison) -> String {
+        var out = "<h2>What-if scenarios</h2>\n<table><tr><th>measure</th>" + comparison.scenarios.map { "<th>\(e($0))</th>" }.joined() + "</tr>\n"
+        for measure in comparison.measures {
+            let percent = measure.name == "on-time rate" || measure.name.hasPrefix("utilisation")
+            out += "<tr><td>\(e(measure.name))</td>" + measure.values.map { "<td>\(e(percent ? NumberText.percent($0) : n($0)))</td>" }.joined() + "</tr>\n"
+        }
+        return out + "</table>\n"
+    }
+
+    // MARK: Charts
+
+    /// Vertical bars with period labels, optionally a second series as a line and a dashed
+    /// reference line (such as 100% load).
+    private func barChart(values: [Double], labels: [String], series: [Double]? = nil, line: Double? = nil) -> String {
+        let width = 360.0, height = 140.0, left = 40.0, bottom = 18.0
+        let top = max(line ?? 0, values.max() ?? 0, series?.max() ?? 0, 1e-9) * 1.1
+        let step = (width - left) / Double(max(1, values.count))
+        func y(_ v: Double) -> Double { (height - bottom) * (1 - min(v, top) / top) }
+        let c = HTMLText.coordinate
+        var svg = "<svg width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\">"
+        for (i, value) in values.enumerated() {
+            let over = line.map { value > $0 + 1e-9 } ?? false
+            svg += "<rect x=\"\(c(left + Double(i) * step + 1))\" y=\"\(c(y(value)))\" width=\"\(c(max(1, step - 2)))\" height=\"\(c(height - bottom - y(value)))\" fill=\"\(over ? "#e4572e" : "#4f7cac")\"><title>\(e(labels[i])): \(e(line != nil ? NumberText.percent(value) : n(value)))</title></rect>"
+        }
+        if let series {
+            let points = series.enumerated().map { "\(c(left + (Double($0.offset) + 0.5) * step)),\(c(y($0.element)))" }.joined(separator: " ")
+            svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"#222\" stroke-width=\"1.5\"/>"
+        }
+        if let line {
+            svg += "<line x1=\"\(c(left))\" x2=\"\(c(width))\" y1=\"\(c(y(line)))\" y2=\"\(c(y(line)))\" stroke=\"#222\" stroke-dasharray=\"4 3\"/>"
+            svg += "<text x=\"2\" y=\"\(c(y(line) + 4))\" font-size=\"10\">\(e(NumberText.percent(line)))</text>"
+        } else {
+            svg += "<text x=\"2\" y=\"10\" font-size=\"10\">\(e(n(top / 1.1)))</text>"
+        }
+        let every = max(1, labels.count / 6)
+        for (i, label) in labels.enumerated() where i % every == 0 {
+            svg += "<text x=\"\(c(left + Double(i) * step))\" y=\"\(c(height - 4))\" font-size=\"10\">\(e(label))</text>"
+        }
+        return svg + "</svg>\n"
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Takt
+
+/// `takt report PATH --out report.html`: the plan as one self-contained HTML page.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the plan as one self-contained HTML page: load charts, plan against sales, costs, late orders, actions.",
+        discussion: """
+            Plans the scenario and writes one HTML file that needs no network to view: the \
+            capacity-load chart of the most loaded work centers (with the 100% line) and a \
+            heat map of every resource and period, production against demand per family, the \
+            cost breakdown, the late orders and the actions. With --scenario overlays, the \
+            what-if scenarios side by side too.
+            """
+    )
+
+    @Argument(help: "A scenario folder of CSV files, or a scenario .json file.")
+    var path: String
+
+    @Option(name: .customLong("scenario"), help: "A what-if overlay (.json) to compare; repeatable.")
+    var overlays: [String] = []
+
+    @Option(help: "The HTML file to write (atomically).")
+    var out: String
+
+    @Option(help: "automatic, exact or families-first.")
+    var method: PlanOptions.Method = .automatic
+
+    func run() throws {
+        let scenario = try CommandInput.scenario(at: path)
+        var loaded: [ScenarioOverlay] = []
+        for file in overlays {
+            do { loaded.append(try ScenarioOverlayFile.read(file, base: scenario)) } catch {
+                throw InvalidInput(message: DiagnosticText.lines(error.diagnostics, terminal: .standardError))
+            }
+        }
+        let plan: ProductionPlanResult
+        var comparison: WhatIfComparison?
+        do {
+            if loaded.isEmpty {
+                plan = try AggregatePlanner(scenario).plan(PlanOptions(method: method))
+            } else {
+                let run = try WhatIfAnalysis(base: scenario, overlays: loaded, options: PlanOptions(method: method)).run()
+                plan = run.outcomes[0].plan
+                comparison = run.comparison
+            }
+        } catch {
+            throw InvalidInput(message: "error: \(error)\n")
+        }
+        let load = try CapacityLoadAnalysis(scenario, source: .plan(plan.plannedProduction)).table()
+        let report = PlanReport(plan: plan, load: load, periods: scenario.horizon.periods.map(\.label), comparison: comparison)
+        try CommandOutput.emit(report.html(), to: out)
+    }
+}
