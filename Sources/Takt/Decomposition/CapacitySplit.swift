@@ -198,12 +198,22 @@ struct CapacitySplit {
         // non-zeros), so the months are planned first, against each month's hours.
         let months = calendar.periods[2]
         let monthOf = calendar.parent[3]
-        let byMonth = MonthlyView(months: months, monthOf: monthOf)
-        let monthly = items.map(byMonth.item)
+        let byLevel = TopDownSplit(calendar: calendar)
+        func perMonth(_ values: [Double]) -> [Double] { byLevel.sums(values, at: 2) }
+        let monthly = items.map { item in
+            var copy = item
+            copy.sales = perMonth(item.sales)
+            copy.offers = item.offers.map { offer in
+                CapacitySplitModel.Offer(
+                    subcontractor: offer.subcontractor, product: offer.product, capacity: perMonth(offer.capacity),
+                    extraCost: offer.extraCost, mixShare: offer.mixShare, load: offer.load)
+            }
+            return copy
+        }
         let days = Double(scenario.horizon.range.dayCount) / Double(max(1, scenario.horizon.periodCount))
         var top = CapacitySplitModel(
-            items: monthly, periods: months, window: months.indices, regular: regular.map(byMonth.sum),
-            overtime: year.overtime.map(byMonth.sum), overtimeCost: overtimeCost, costScale: months.map { Double($0.range.dayCount) / days })
+            items: monthly, periods: months, window: months.indices, regular: regular.map(perMonth),
+            overtime: year.overtime.map(perMonth), overtimeCost: overtimeCost, costScale: months.map { Double($0.range.dayCount) / days })
         top.build()
         let topSolution = try solve(top.program)
         func planned(_ i: Int, _ m: Int) -> Double { topSolution.planValue(top.supply[i][m]) }
@@ -246,34 +256,5 @@ struct CapacitySplit {
         }
         guard solution.status.hasFeasibleSolution else { throw .solverStopped(solution.status.rawValue) }
         return solution
-    }
-}
-
-/// Weekly values added up by month.
-struct MonthlyView {
-    let months: [Period]
-    let monthOf: [Int]
-
-    init(months: [Period], monthOf: [Int]) {
-        self.months = months
-        self.monthOf = monthOf
-    }
-
-    func sum(_ values: [Double]) -> [Double] {
-        var result = [Double](repeating: 0, count: months.count)
-        for t in values.indices { result[monthOf[t]] += values[t] }
-        return result
-    }
-
-    /// An item with its sales and offers by month.
-    func item(_ item: CapacitySplitModel.Item) -> CapacitySplitModel.Item {
-        var copy = item
-        copy.sales = sum(item.sales)
-        copy.offers = item.offers.map { offer in
-            CapacitySplitModel.Offer(
-                subcontractor: offer.subcontractor, product: offer.product, capacity: sum(offer.capacity), extraCost: offer.extraCost,
-                mixShare: offer.mixShare, load: offer.load)
-        }
-        return copy
     }
 }
