@@ -32,6 +32,9 @@ struct WhatIf: ParsableCommand {
     @Option(help: "automatic, exact or families-first.")
     var method: PlanOptions.Method = .automatic
 
+    @Flag(name: .customLong("warm-start"), help: "Re-plan what-ifs that keep the base model's shape from the base plan's basis.")
+    var warmStart = false
+
     func validate() throws {
         if overlays.isEmpty { throw ValidationError("give at least one --scenario overlay to compare with the base") }
     }
@@ -48,7 +51,7 @@ struct WhatIf: ParsableCommand {
             }
         }
         if !problems.isEmpty { throw InvalidInput(message: problems) }
-        let analysis = WhatIfAnalysis(base: base, overlays: loaded, options: PlanOptions(method: method))
+        let analysis = WhatIfAnalysis(base: base, overlays: loaded, options: PlanOptions(method: method), warmStart: warmStart)
         // The changed scenarios must be valid too (an added order on a closed day, say).
         for scenario in analysis.scenarios.dropFirst() {
             let errors = scenario.validate().filter { $0.severity == .error }

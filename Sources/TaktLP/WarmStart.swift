@@ -25,3 +25,36 @@ public protocol WarmStartSolver: Solver {
         _ body: (any WarmStartSession) throws -> Result
     ) throws -> Result
 }
+
+extension LinearProgram {
+    /// Whether `other` differs from this program only in bounds and objective coefficients:
+    /// the same columns (and kinds), the same rows with the same coefficients, the same
+    /// objective constant. A session loaded with one can then be turned into the other.
+    public func differsOnlyInBoundsAndCosts(from other: LinearProgram) -> Bool {
+        guard variables.count == other.variables.count, constraints.count == other.constraints.count,
+            objectiveConstant == other.objectiveConstant, sense == other.sense
+        else { return false }
+        for (a, b) in zip(variables, other.variables) where a.kind != b.kind { return false }
+        for (a, b) in zip(constraints, other.constraints) where a.terms != b.terms { return false }
+        return true
+    }
+}
+
+extension WarmStartSession {
+    /// Changes the loaded program into `target`, which must differ from it only in bounds and
+    /// objective coefficients (see ``LinearProgram/differsOnlyInBoundsAndCosts(from:)``), touching
+    /// only what differs.
+    public func update(to target: LinearProgram) throws(LinearProgramError) {
+        let current = program
+        precondition(current.differsOnlyInBoundsAndCosts(from: target), "update(to:) needs a program of the same shape")
+        for (index, (a, b)) in zip(current.variables, target.variables).enumerated() {
+            if a.lowerBound != b.lowerBound || a.upperBound != b.upperBound {
+                try setBounds(of: VariableID(index: index), lower: b.lowerBound, upper: b.upperBound)
+            }
+            if a.objective != b.objective { try setObjective(of: VariableID(index: index), to: b.objective) }
+        }
+        for (index, (a, b)) in zip(current.constraints, target.constraints).enumerated() where a.bounds != b.bounds {
+            try setBounds(of: ConstraintID(index: index), to: b.bounds)
+        }
+    }
+}

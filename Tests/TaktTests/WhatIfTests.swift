@@ -90,3 +90,34 @@ import Testing
         #expect(run.comparison.csv().hasPrefix("measure,base,rush,more,down\ntotal cost,"))
     }
 }
+
+@Suite struct WarmReplanTests {
+    /// Re-planned from the base's basis, every what-if costs what it costs planned from scratch.
+    @Test func warmPlansCostWhatColdPlansCost() throws {
+        let base = try ScenarioLoader.load(from: Datasets.samplePlant.path).scenario
+        var more = ScenarioOverlay(name: "more")
+        more.demand = [ScenarioOverlay.DemandScale(factor: 1.05)]
+        var down = ScenarioOverlay(name: "down")
+        down.machinesDown = [Maintenance(workCenter: "CNC-M", start: Day(year: 2027, month: 3, day: 1), end: Day(year: 2027, month: 3, day: 31), machines: 1)]
+        var dearer = ScenarioOverlay(name: "dearer")
+        dearer.workCenters = [ScenarioOverlay.WorkCenterChange(id: "ASM-1", overtimeCost: 400)]
+        var rush = ScenarioOverlay(name: "rush")  // a rush class CP-100 had none of: another model shape
+        rush.addOrders = [CustomerOrder(id: "RUSH-1", product: "CP-100", quantity: 120, due: Day(year: 2027, month: 2, day: 12), priority: 1, rush: true)]
+        let overlays = [more, down, dearer, rush]
+        let whatIfs = overlays.map { $0.applied(to: base) }
+
+        let (basePlan, warm) = try AggregatePlanner.warmPlans(base: base, whatIfs: whatIfs)
+        #expect(warm.map { $0 != nil } == [true, true, true, false])
+        #expect(abs(basePlan.objective - (try AggregatePlanner(base).plan()).objective) <= 1e-7 * abs(basePlan.objective))
+        for (scenario, plan) in zip(whatIfs, warm) {
+            guard let plan else { continue }
+            let cold = try AggregatePlanner(scenario).plan()
+            // The same optimum; the plan (and its unweighted cost) may be another of equal objective.
+            #expect(abs(plan.objective - cold.objective) <= 1e-7 * abs(cold.objective), "\(scenario.name)")
+        }
+        let run = try WhatIfAnalysis(base: base, overlays: overlays, warmStart: true).run()
+        #expect(run.outcomes[4].plan == (try AggregatePlanner(whatIfs[3]).plan()))  // the rush what-if, planned cold
+        let cold = try AggregatePlanner(whatIfs[0]).plan()
+        #expect(abs(run.outcomes[1].plan.objective - cold.objective) <= 1e-7 * abs(cold.objective))
+    }
+}

@@ -76,14 +76,18 @@ public struct AggregatePlanner: Sendable {
         return model.program
     }
 
-    public func plan(_ options: PlanOptions = PlanOptions()) throws(PlanningError) -> ProductionPlanResult {
+    /// Whether `options` plan this scenario families first rather than in one model.
+    func plansFamiliesFirst(_ options: PlanOptions) -> Bool {
         let families = Set(scenario.products.map(\.family)).count
-        let hierarchical = switch options.method {
+        return switch options.method {
         case .exact: false
         case .familiesFirst: families > 1
         case .automatic: families > 1 && scenario.products.count > options.exactProductLimit
         }
-        if hierarchical { return try HierarchicalPlanner(scenario: scenario, solver: solver, options: options).plan() }
+    }
+
+    public func plan(_ options: PlanOptions = PlanOptions()) throws(PlanningError) -> ProductionPlanResult {
+        if plansFamiliesFirst(options) { return try HierarchicalPlanner(scenario: scenario, solver: solver, options: options).plan() }
         let demand = DemandProfile(scenario)
         var model = AggregatePlanModel(scenario: scenario, demand: demand, hours: ResourceHours(scenario))
         model.build()
@@ -96,5 +100,58 @@ public struct AggregatePlanner: Sendable {
         }
         guard solution.status.hasFeasibleSolution else { throw .solverStopped(solution.status) }
         return PlanReadback(model: model, solution: solution).result()
+    }
+
+    /// Plans what-ifs of one base from the base plan's optimal basis: each scenario planned in
+    /// one model whose model differs from the base's only in bounds and costs (demand scaled,
+    /// hours or overtime limits changed, costs changed) is re-solved in the base's GLPK
+    /// problem, without presolve, from the basis the previous solve left. Returns a plan for
+    /// those, `nil` for the others (their model has another shape, or they plan families
+    /// first), which are to be planned on their own. The optimum is the same as a cold
+    /// solve's; where several plans cost the same, the one found may differ.
+    public static func warmPlans(
+        base: Scenario, whatIfs: [Scenario], options: PlanOptions = PlanOptions(), solver: any WarmStartSolver = GLPKSolver()
+    ) throws(PlanningError) -> (base: ProductionPlanResult, whatIfs: [ProductionPlanResult?]) {
+        guard !AggregatePlanner(base).plansFamiliesFirst(options) else {
+            return (try AggregatePlanner(base, solver: solver).plan(options), whatIfs.map { _ in nil })
+        }
+        func model(_ scenario: Scenario) -> AggregatePlanModel {
+            var model = AggregatePlanModel(scenario: scenario, demand: DemandProfile(scenario), hours: ResourceHours(scenario))
+            model.build()
+            return model
+        }
+        let baseModel = model(base)
+        guard !baseModel.program.isMixedInteger else {
+            return (try AggregatePlanner(base, solver: solver).plan(options), whatIfs.map { _ in nil })
+        }
+        let solveOptions = SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap)
+        do {
+            return try solver.withWarmStart(baseModel.program, options: solveOptions) { session in
+                let solution = session.solve()
+                guard solution.status.hasFeasibleSolution else { throw PlanningError.solverStopped(solution.status) }
+                let basePlan = PlanReadback(model: baseModel, solution: solution).result()
+                var plans: [ProductionPlanResult?] = []
+                for scenario in whatIfs {
+                    let candidate = model(scenario)
+                    guard !AggregatePlanner(scenario).plansFamiliesFirst(options), !candidate.program.isMixedInteger,
+                        candidate.program.differsOnlyInBoundsAndCosts(from: session.program)
+                    else {
+                        plans.append(nil)
+                        continue
+                    }
+                    try session.update(to: candidate.program)
+                    let solution = session.solve()
+                    guard solution.status.hasFeasibleSolution else { throw PlanningError.solverStopped(solution.status) }
+                    plans.append(PlanReadback(model: candidate, solution: solution).result())
+                }
+                return (basePlan, plans)
+            }
+        } catch let error as PlanningError {
+            throw error
+        } catch let error as LinearProgramError {
+            throw .invalidModel(error.description)
+        } catch {
+            throw .invalidModel("\(error)")
+        }
     }
 }

@@ -31,7 +31,10 @@ public struct DemandProfile: Sendable {
         for p in demand.indices {
             for t in periods.indices {
                 let ordered = demand[p][t].reduce(0, +)
-                demand[p][t][DemandClass.forecast.rawValue] = max(0, forecast[p][t] - ordered)
+                // An excess within rounding of zero is none: scaling orders and forecast alike
+                // must not bring a forecast class to life (and change the model's shape).
+                let excess = forecast[p][t] - ordered
+                demand[p][t][DemandClass.forecast.rawValue] = excess > 1e-9 * max(1, ordered) ? excess : 0
             }
         }
         quantity = demand

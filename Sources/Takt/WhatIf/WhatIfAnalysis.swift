@@ -79,12 +79,21 @@ public struct WhatIfAnalysis: Sendable {
     public var overlays: [ScenarioOverlay]
     public var options: PlanOptions
     public var solver: any Solver
+    /// Re-plan the what-ifs whose model keeps the base's shape from the base plan's basis
+    /// (see ``AggregatePlanner/warmPlans(base:whatIfs:options:solver:)``), one after the other,
+    /// instead of each from scratch in parallel. Same costs; where several plans cost the same,
+    /// the one found may differ from a cold plan's.
+    public var warmStart: Bool
 
-    public init(base: Scenario, overlays: [ScenarioOverlay], options: PlanOptions = PlanOptions(), solver: any Solver = GLPKSolver()) {
+    public init(
+        base: Scenario, overlays: [ScenarioOverlay], options: PlanOptions = PlanOptions(), solver: any Solver = GLPKSolver(),
+        warmStart: Bool = false
+    ) {
         self.base = base
         self.overlays = overlays
         self.options = options
         self.solver = solver
+        self.warmStart = warmStart
     }
 
     /// The scenarios planned: the base, then each overlay applied to it.
@@ -92,7 +101,17 @@ public struct WhatIfAnalysis: Sendable {
 
     public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws(PlanningError) -> (outcomes: [WhatIfOutcome], comparison: WhatIfComparison) {
         let scenarios = self.scenarios
-        let plans = try ParallelPlanning.plan(scenarios, options: options, solver: solver, progress: progress)
+        var plans: [ProductionPlanResult]
+        if warmStart, let warm = solver as? any WarmStartSolver {
+            let (basePlan, replanned) = try AggregatePlanner.warmPlans(base: base, whatIfs: Array(scenarios.dropFirst()), options: options, solver: warm)
+            let cold = replanned.indices.filter { replanned[$0] == nil }
+            let coldPlans = try ParallelPlanning.plan(cold.map { scenarios[$0 + 1] }, options: options, solver: solver)
+            plans = [basePlan] + replanned.map { $0 ?? basePlan }
+            for (k, index) in cold.enumerated() { plans[index + 1] = coldPlans[k] }
+            progress?(scenarios.count, scenarios.count)
+        } else {
+            plans = try ParallelPlanning.plan(scenarios, options: options, solver: solver, progress: progress)
+        }
         let outcomes = zip(scenarios, plans).enumerated().map { i, pair in WhatIfOutcome(name: i == 0 ? "base" : pair.0.name, plan: pair.1) }
         return (outcomes, WhatIfComparison(outcomes))
     }
