@@ -46,6 +46,9 @@ struct Decompose: ParsableCommand {
     @Option(name: .customLong("capacity-model"), help: "For --method capacity: automatic, products or families.")
     var capacityModel: CapacityModel = .automatic
 
+    @Option(name: .customLong("scenario"), help: "Decompose a what-if: an overlay (.json) of the scenario, which may also pick the method.")
+    var overlay: String?
+
     @Option(help: "Write the decomposition's files into this folder (created if missing).")
     var out: String?
 
@@ -84,7 +87,18 @@ struct Decompose: ParsableCommand {
     }
 
     func run() throws {
-        let scenario = try CommandInput.scenario(at: path)
+        var scenario = try CommandInput.scenario(at: path)
+        var whatIf: ScenarioOverlay?
+        if let overlay {
+            do { whatIf = try ScenarioOverlayFile.read(overlay, base: scenario) } catch {
+                throw InvalidInput(message: DiagnosticText.lines(error.diagnostics, terminal: .standardError))
+            }
+            scenario = whatIf!.applied(to: scenario)
+            let errors = scenario.validate().filter { $0.severity == .error }
+            if !errors.isEmpty {
+                throw InvalidInput(message: "what-if '\(scenario.name)':\n" + DiagnosticText.lines(errors, terminal: .standardError))
+            }
+        }
         var entries: [AnnualPlanEntry] = []
         if let annualPlan {
             do {
@@ -93,9 +107,10 @@ struct Decompose: ParsableCommand {
                 throw InvalidInput(message: DiagnosticText.lines(error.diagnostics, terminal: .standardError))
             }
         }
-        let options = DecompositionOptions(
+        var options = DecompositionOptions(
             to: finest, method: method, methods: try methods(), unitAllocation: unitAllocation, unitShares: try shares(),
             rounding: rounding, capacityModel: capacityModel)
+        if let change = whatIf?.decomposition { options = change.applied(to: options) }
         let plan: DecomposedPlan
         do {
             plan = try PlanDecomposer(scenario, annualPlan: entries).decompose(options)

@@ -52,6 +52,14 @@ import Testing
         #expect(both.status == 1)
         #expect(both.standardError.contains("both on its own and through its family"))
 
+        // A what-if overlay may scale demand and pick the method.
+        let overlay = folder.appendingPathComponent("whatif.json")
+        try #"{"name": "more", "demand": [{"factor": 2}], "decomposition": {"method": "level", "to": "quarter"}}"#
+            .write(to: overlay, atomically: true, encoding: .utf8)
+        let whatIf = try TaktBinary.run(["decompose", "datasets/sample-plant", "--scenario", overlay.path, "--format", "csv"])
+        #expect(whatIf.status == 0)
+        #expect(!whatIf.standardOutput.contains("\nmonth,") && whatIf.standardOutput.contains("\nquarter,"))
+
         try "item,unit,quantity\nPUMP,,6000\n".write(to: file, atomically: true, encoding: .utf8)
         let given = try TaktBinary.run(["decompose", "datasets/sample-plant", "--annual-plan", file.path, "--format", "csv"])
         #expect(given.status == 0)

@@ -62,9 +62,12 @@ import Testing
                 && text.contains("bad.json, products[0].id: 'X': unknown product")
                 && text.contains("bad.json, colour: unknown key")
         }
-        try #"{"name": "plus ten", "demand": [{"factor": 1.1}]}"#.write(to: file, atomically: true, encoding: .utf8)
+        try #"{"name": "plus ten", "demand": [{"factor": 1.1}], "decomposition": {"method": "capacity", "to": "week"}}"#
+            .write(to: file, atomically: true, encoding: .utf8)
         let overlay = try ScenarioOverlayFile.read(file.path, base: base)
         #expect(overlay.name == "plus ten" && overlay.demand == [ScenarioOverlay.DemandScale(factor: 1.1)])
+        let options = try #require(overlay.decomposition).applied(to: DecompositionOptions(to: .month, method: .sales, unitAllocation: .balanced))
+        #expect(options.method == .capacity && options.finestLevel == .week && options.unitAllocation == .balanced)
     }
 
     /// Planned in parallel, each scenario's plan is the one it gets alone.

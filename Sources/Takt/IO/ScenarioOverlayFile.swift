@@ -12,7 +12,8 @@ import Foundation
 ///       "work_centers": [{"id": "ASM-1", "overtime_hours_max": 0}],
 ///       "labor_pools": [{"id": "ASM", "headcount": 24}],
 ///       "products": [{"id": "CP-100", "backlog_cost": 60}],
-///       "subcontractors_unavailable": ["SC-NB"]
+///       "subcontractors_unavailable": ["SC-NB"],
+///       "decomposition": {"method": "capacity", "to": "week", "units": "balanced"}
 ///     }
 ///
 /// Entries are read by the same rules as the scenario's own tables (an added order as a row
@@ -20,6 +21,7 @@ import Foundation
 public enum ScenarioOverlayFile {
     static let sections: [String: [String]] = [
         "name": [], "remove_orders": [], "subcontractors_unavailable": [],
+        "decomposition": ["method", "to", "units"],
         "demand": ["product", "family", "period", "factor"],
         "add_orders": ScenarioTable.orders.columns.map(\.name),
         "change_orders": ["id", "quantity", "due"],
@@ -169,6 +171,27 @@ public enum ScenarioOverlayFile {
                     guard !r.failed, check(record, "id", change.id, in: products, "product") else { continue }
                     overlay.products.append(change)
                 }
+            case "decomposition":
+                guard case .object(let fields) = value else {
+                    log.error(at(key), "expected an object with method, to or units, found \(value.kindName)")
+                    continue
+                }
+                var values: [String: String] = [:]
+                for (name, field) in fields {
+                    guard sections[key]!.contains(name), let text = field.cellText else {
+                        log.error(at(key).column(name), "unknown key; expected one of method, to, units")
+                        continue
+                    }
+                    values[name] = text
+                }
+                let record = Record(location: at(key), values: values)
+                var r = FieldReader(record, log: log)
+                let method: SplitMethod? = record["method"].isEmpty ? nil : r.choice("method", default: SplitMethod.sales)
+                let finest: PlanLevel? = record["to"].isEmpty ? nil : r.choice("to", default: PlanLevel.month)
+                let units: UnitAllocation? = record["units"].isEmpty ? nil : r.choice("units", default: UnitAllocation.capacityShare)
+                if finest == .year { log.error(record.locate("to"), value: "year", "expected quarter, month or week") }
+                guard !r.failed, finest != .year else { continue }
+                overlay.decomposition = ScenarioOverlay.DecompositionChange(method: method, finestLevel: finest, unitAllocation: units)
             case "subcontractors_unavailable":
                 overlay.subcontractorsUnavailable = ids(key, value, known: Set(base.subcontractors.map(\.id)), what: "subcontractor")
             default:

@@ -80,7 +80,30 @@ public struct ScenarioOverlay: Hashable, Sendable {
         }
     }
 
+    /// How the what-if is decomposed, where it differs from the base's options.
+    public struct DecompositionChange: Hashable, Sendable {
+        public var method: SplitMethod?
+        public var finestLevel: PlanLevel?
+        public var unitAllocation: UnitAllocation?
+
+        public init(method: SplitMethod? = nil, finestLevel: PlanLevel? = nil, unitAllocation: UnitAllocation? = nil) {
+            self.method = method
+            self.finestLevel = finestLevel
+            self.unitAllocation = unitAllocation
+        }
+
+        /// `options` with the changes made.
+        public func applied(to options: DecompositionOptions) -> DecompositionOptions {
+            var changed = options
+            if let method { changed.method = method }
+            if let finestLevel { changed.finestLevel = finestLevel }
+            if let unitAllocation { changed.unitAllocation = unitAllocation }
+            return changed
+        }
+    }
+
     public var name: String
+    public var decomposition: DecompositionChange?
     public var demand: [DemandScale] = []
     public var addOrders: [CustomerOrder] = []
     public var removeOrders: [String] = []
