@@ -20,6 +20,21 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("\(products) products, \(orders) orders: load and validate (baseline)") { benchmark in
             for _ in benchmark.scaledIterations { blackHole(try ScenarioLoader.load(from: folder)) }
         }
+        // The floor: read the scenario's files and write as many bytes as the plan's outputs,
+        // doing nothing in between. How far `takt plan` is from pure I/O.
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder).sorted()) ?? []
+        let outputBytes: [(String, Int)] = (try? {
+            let plan = try AggregatePlanner(ScenarioLoader.load(from: folder).scenario).plan()
+            return [("plan.csv", plan.productsCSV().utf8.count), ("orders.csv", plan.ordersCSV().utf8.count), ("plan.json", try plan.json().utf8.count)]
+        }()) ?? []
+        Benchmark("\(products) products, \(orders) orders: read the files, write as many bytes (floor)") { benchmark in
+            for _ in benchmark.scaledIterations {
+                var total = 0
+                for file in files { total += FileManager.default.contents(atPath: folder + "/" + file)?.count ?? 0 }
+                blackHole(total)
+                for (name, count) in outputBytes { try AtomicFile.write(String(repeating: "x", count: count), to: out + "/floor-" + name) }
+            }
+        }
         Benchmark("\(products) products, \(orders) orders: load, plan, write") { benchmark in
             for _ in benchmark.scaledIterations {
                 let loaded = try ScenarioLoader.load(from: folder).scenario
