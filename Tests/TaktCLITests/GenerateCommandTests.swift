@@ -21,3 +21,19 @@ import Testing
         #expect(try TaktBinary.run(["generate", "--orders", "0", "--out", a]).status == 2)
     }
 }
+
+@Suite struct CommittedDatasetTests {
+    /// The committed generated sets are what `takt generate` writes today: the seed is the data.
+    @Test func committedSmallSetIsWhatTheGeneratorWrites() throws {
+        let folder = try TaktBinary.temporaryFolder("generated")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("small").path
+        #expect(try TaktBinary.run(["generate", "--orders", "1000", "--products", "20", "--families", "4", "--seed", "1", "--out", out]).status == 0)
+        let committed = "datasets/generated/small"
+        let files = try FileManager.default.contentsOfDirectory(atPath: committed).sorted()
+        #expect(files == (try FileManager.default.contentsOfDirectory(atPath: out).sorted()))
+        for file in files {
+            #expect(FileManager.default.contents(atPath: committed + "/" + file) == FileManager.default.contents(atPath: out + "/" + file), "\(file)")
+        }
+    }
+}
