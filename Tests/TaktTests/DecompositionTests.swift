@@ -175,6 +175,13 @@ import Testing
         #expect(try shares(DecompositionOptions(unitAllocation: .fixed, unitShares: ["F": ["U1": 1, "U2": 3]])) == ["U1": 300, "U2": 900])
         // B's 600 h sit on U1: equal load ratios need (600 + a)/2400 = (1200 − a)/1200, a = 600.
         #expect(try shares(DecompositionOptions(unitAllocation: .balanced)) == ["U1": 600, "U2": 600])
+        // Shares are checked even where they do not come into play.
+        #expect(throws: DecompositionError.unknownUnit(item: "G", unit: "U9", known: ["U1", "U2"])) {
+            try PlanDecomposer(scenario).decompose(DecompositionOptions(unitShares: ["G": ["U9": 1]]))
+        }
+        #expect(throws: DecompositionError.unknownItem("H")) {
+            try PlanDecomposer(scenario).decompose(DecompositionOptions(unitShares: ["H": ["U1": 1]]))
+        }
         #expect(throws: DecompositionError.missingShares(product: "A")) {
             try PlanDecomposer(scenario).decompose(DecompositionOptions(unitAllocation: .fixed))
         }

@@ -28,7 +28,7 @@ public enum DecompositionError: Error, Hashable, Sendable, CustomStringConvertib
 
     public var description: String {
         switch self {
-        case .unknownItem(let item): "annual plan: '\(item)' is neither a product id nor a family"
+        case .unknownItem(let item): "'\(item)' is neither a product id nor a family"
         case let .unknownUnit(item, unit, known):
             "'\(item)': unit '\(unit)' cannot make it; expected one of \(known.joined(separator: ", "))"
         case let .invalidQuantity(item, quantity): "annual plan: '\(item)': quantity \(quantity) is not a number ≥ 0"

@@ -37,6 +37,15 @@ struct AnnualQuantities {
         var membersOf: [String: [Int]] = [:]
         for (p, product) in products.enumerated() { membersOf[product.family, default: []].append(p) }
         let needs = products.indices.map(need)
+        // Shares name a product or family and known units, whether or not they come into play.
+        let units = scenario.units.map(\.id)
+        for (key, shares) in options.unitShares.sorted(by: { $0.key < $1.key }) {
+            guard productIndex[key] != nil || membersOf[key] != nil else { throw .unknownItem(key) }
+            for (unit, share) in shares.sorted(by: { $0.key < $1.key }) {
+                guard units.contains(unit) else { throw .unknownUnit(item: key, unit: unit, known: units) }
+                guard share.isFinite, share >= 0 else { throw .invalidShare(key: key, unit: unit, share: share) }
+            }
+        }
 
         var pieces = [[(unit: String?, quantity: Double, source: AnnualQuantity.Source)]](repeating: [], count: products.count)
         var seen: Set<String> = []
