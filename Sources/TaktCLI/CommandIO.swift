@@ -22,6 +22,28 @@ enum CommandInput {
         }
     }
 
+    /// Reads what-if overlays of `base`; every problem of every file is printed, and each
+    /// changed scenario must be valid too (an added order for a closed day, say).
+    static func overlays(_ files: [String], base: Scenario) throws -> [ScenarioOverlay] {
+        var loaded: [ScenarioOverlay] = []
+        var problems = ""
+        for file in files {
+            do {
+                loaded.append(try ScenarioOverlayFile.read(file, base: base))
+            } catch {
+                problems += DiagnosticText.lines(error.diagnostics, terminal: .standardError)
+            }
+        }
+        if !problems.isEmpty { throw InvalidInput(message: problems) }
+        for overlay in loaded {
+            let errors = overlay.applied(to: base).validate().filter { $0.severity == .error }
+            if !errors.isEmpty {
+                throw InvalidInput(message: "what-if '\(overlay.name)':\n" + DiagnosticText.lines(errors, terminal: .standardError))
+            }
+        }
+        return loaded
+    }
+
     private static func summary(_ error: ScenarioLoadError) -> String {
         let count = error.errors.count + error.omittedErrorCount
         return "Invalid input: \(count) error\(count == 1 ? "" : "s").\n"

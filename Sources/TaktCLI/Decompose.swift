@@ -90,14 +90,8 @@ struct Decompose: ParsableCommand {
         var scenario = try CommandInput.scenario(at: path)
         var whatIf: ScenarioOverlay?
         if let overlay {
-            do { whatIf = try ScenarioOverlayFile.read(overlay, base: scenario) } catch {
-                throw InvalidInput(message: DiagnosticText.lines(error.diagnostics, terminal: .standardError))
-            }
+            whatIf = try CommandInput.overlays([overlay], base: scenario).first
             scenario = whatIf!.applied(to: scenario)
-            let errors = scenario.validate().filter { $0.severity == .error }
-            if !errors.isEmpty {
-                throw InvalidInput(message: "what-if '\(scenario.name)':\n" + DiagnosticText.lines(errors, terminal: .standardError))
-            }
         }
         var entries: [AnnualPlanEntry] = []
         if let annualPlan {

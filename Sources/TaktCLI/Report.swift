@@ -29,12 +29,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let scenario = try CommandInput.scenario(at: path)
-        var loaded: [ScenarioOverlay] = []
-        for file in overlays {
-            do { loaded.append(try ScenarioOverlayFile.read(file, base: scenario)) } catch {
-                throw InvalidInput(message: DiagnosticText.lines(error.diagnostics, terminal: .standardError))
-            }
-        }
+        let loaded = try CommandInput.overlays(overlays, base: scenario)
         let plan: ProductionPlanResult
         var comparison: WhatIfComparison?
         do {

@@ -41,24 +41,8 @@ struct WhatIf: ParsableCommand {
 
     func run() throws {
         let base = try CommandInput.scenario(at: path)
-        var loaded: [ScenarioOverlay] = []
-        var problems = ""
-        for file in overlays {
-            do {
-                loaded.append(try ScenarioOverlayFile.read(file, base: base))
-            } catch {
-                problems += DiagnosticText.lines(error.diagnostics, terminal: .standardError)
-            }
-        }
-        if !problems.isEmpty { throw InvalidInput(message: problems) }
+        let loaded = try CommandInput.overlays(overlays, base: base)
         let analysis = WhatIfAnalysis(base: base, overlays: loaded, options: PlanOptions(method: method), warmStart: warmStart)
-        // The changed scenarios must be valid too (an added order on a closed day, say).
-        for scenario in analysis.scenarios.dropFirst() {
-            let errors = scenario.validate().filter { $0.severity == .error }
-            if !errors.isEmpty {
-                throw InvalidInput(message: "what-if '\(scenario.name)':\n" + DiagnosticText.lines(errors, terminal: .standardError))
-            }
-        }
         let terminal = Terminal.standardError
         let run: (outcomes: [WhatIfOutcome], comparison: WhatIfComparison)
         do {
