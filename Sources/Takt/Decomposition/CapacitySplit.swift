@@ -251,7 +251,9 @@ struct CapacitySplit {
 
     private func solve(_ program: LinearProgram) throws(DecompositionError) -> Solution {
         let solution: Solution
-        do { solution = try solver.solve(program, options: SolveOptions(timeLimit: options.timeLimit)) } catch {
+        // Without GLPK's presolver: on these models it took longer than it saved (a
+        // 200-product year of weeks: 7.5 s without, 17 s with).
+        do { solution = try solver.solve(program, options: SolveOptions(timeLimit: options.timeLimit, presolve: false)) } catch {
             throw .solverStopped("\(error)")
         }
         guard solution.status.hasFeasibleSolution else { throw .solverStopped(solution.status.rawValue) }
