@@ -202,11 +202,7 @@ struct AnnualQuantities {
         for u in units.indices where capacity[u] > 0 && !rows[u].isEmpty {
             lp.addConstraint("unit(\(u))", rows[u] + [Term(z, -capacity[u])], .lessOrEqual(-fixed[u]))
         }
-        let solution: Solution
-        do { solution = try solver.solve(lp, options: SolveOptions(timeLimit: options.timeLimit)) } catch {
-            throw .solverStopped("\(error)")
-        }
-        guard solution.status.hasFeasibleSolution else { throw .solverStopped(solution.status.rawValue) }
+        let solution = try CapacitySplitModel.solve(lp, with: solver, timeLimit: options.timeLimit, presolve: true)
         return columns.map { $0.map { max(0, solution[$0]) } }
     }
 }

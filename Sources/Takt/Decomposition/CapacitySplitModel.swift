@@ -103,6 +103,30 @@ struct CapacitySplitModel {
         self.costScale = costScale
     }
 
+    /// Adds `factor × quantities[t] × hours` of each load entry to `load[resource][period]`,
+    /// in the period the entry's lead-time offset puts it.
+    static func addLoad(
+        _ entries: [(resource: Int, hours: Double, offsetDays: Int)], quantities: [Double], factor: Double = 1, periods: [Period],
+        to load: inout [[Double]]
+    ) {
+        for t in periods.indices where quantities[t] > 0 {
+            for entry in entries {
+                load[entry.resource][loadPeriod(periods, t, offsetDays: entry.offsetDays)] += factor * quantities[t] * entry.hours
+            }
+        }
+    }
+
+    /// Solves a split model (or the units' balancing model); a solver that stops without a
+    /// plan is an error naming why.
+    static func solve(_ program: LinearProgram, with solver: any Solver, timeLimit: Double?, presolve: Bool) throws(DecompositionError) -> Solution {
+        let solution: Solution
+        do { solution = try solver.solve(program, options: SolveOptions(timeLimit: timeLimit, presolve: presolve)) } catch {
+            throw .solverStopped("\(error)")
+        }
+        guard solution.status.hasFeasibleSolution else { throw .solverStopped(solution.status.rawValue) }
+        return solution
+    }
+
     /// The period that production completed in period `t` loads, `offsetDays` earlier.
     static func loadPeriod(_ periods: [Period], _ t: Int, offsetDays: Int) -> Int {
         let day = periods[t].end.advanced(by: -1 - offsetDays)

@@ -7,14 +7,8 @@ struct PlanEvaluation {
 
     /// Adds the in-house load of a plan's continuous quantities to `load[resource][period]`.
     static func addLoad(of plan: ProductUnitPlan, product: Product, periods: [Period], to load: inout [[Double]]) {
-        let entries = plan.load(product)
-        for t in periods.indices {
-            let made = max(0, plan.continuous[t] - (plan.subcontracted.isEmpty ? 0 : plan.subcontracted[t]))
-            guard made > 0 else { continue }
-            for entry in entries {
-                load[entry.resource][CapacitySplitModel.loadPeriod(periods, t, offsetDays: entry.offsetDays)] += made * entry.hours
-            }
-        }
+        let made = periods.indices.map { max(0, plan.continuous[$0] - (plan.subcontracted.isEmpty ? 0 : plan.subcontracted[$0])) }
+        CapacitySplitModel.addLoad(plan.load(product), quantities: made, periods: periods, to: &load)
     }
 
     init(scenario: Scenario, year: PlanYear, costScale: [Double], plans: [ProductUnitPlan]) {
