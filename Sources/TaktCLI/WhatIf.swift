@@ -32,7 +32,7 @@ struct WhatIf: ParsableCommand {
     @Option(help: "automatic, exact or families-first.")
     var method: PlanOptions.Method = .automatic
 
-    @Flag(name: .customLong("warm-start"), help: "Re-plan what-ifs that keep the base model's shape from the base plan's basis.")
+    @Flag(name: .customLong("warm-start"), help: "Plan each what-if from the optimal basis of the plan nearest it in total demand (the base or another what-if): the same costs, several times faster.")
     var warmStart = false
 
     func validate() throws {

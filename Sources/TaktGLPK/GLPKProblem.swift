@@ -108,10 +108,52 @@ final class GLPKProblem {
         glp_std_basis(pointer)
     }
 
+    /// Puts GLPK's advanced starting basis in place (what it builds when given none).
+    func advancedBasis() {
+        checkThread()
+        glp_adv_basis(pointer, 0)
+    }
+
+    /// Sets every column's and row's status. GLPK itself turns a non-basic status that does
+    /// not suit the bounds (at upper on a column without one) into the one that does.
+    func setBasis(_ basis: Basis) {
+        checkThread()
+        for (offset, status) in basis.constraints.enumerated() { glp_set_row_stat(pointer, Int32(offset + 1), Self.glpkStatus(status)) }
+        for (offset, status) in basis.variables.enumerated() { glp_set_col_stat(pointer, Int32(offset + 1), Self.glpkStatus(status)) }
+    }
+
+    func basis(rows: Int, columns: Int) -> Basis {
+        checkThread()
+        return Basis(
+            variables: (0..<columns).map { Self.status(glp_get_col_stat(pointer, Int32($0 + 1))) },
+            constraints: (0..<rows).map { Self.status(glp_get_row_stat(pointer, Int32($0 + 1))) })
+    }
+
+    private static func glpkStatus(_ status: Basis.Status) -> Int32 {
+        switch status {
+        case .basic: GLP_BS
+        case .atLower: GLP_NL
+        case .atUpper: GLP_NU
+        case .free: GLP_NF
+        case .fixed: GLP_NS
+        }
+    }
+
+    private static func status(_ code: Int32) -> Basis.Status {
+        switch code {
+        case GLP_BS: .basic
+        case GLP_NU: .atUpper
+        case GLP_NF: .free
+        case GLP_NS: .fixed
+        default: .atLower
+        }
+    }
+
     // MARK: Solving
 
-    /// Runs the simplex method. Returns GLPK's return code and the iterations it took.
-    func simplex(options: SolveOptions, presolve: Bool, timeLimitMilliseconds: Int32?) -> (code: Int32, iterations: Int) {
+    /// Runs the simplex method (the dual simplex, falling back to the primal, when `dual`).
+    /// Returns GLPK's return code and the iterations it took.
+    func simplex(options: SolveOptions, presolve: Bool, dual: Bool = false, timeLimitMilliseconds: Int32?) -> (code: Int32, iterations: Int) {
         checkThread()
         glp_term_out(options.log ? GLP_ON : GLP_OFF)
         var parameters = glp_smcp()
@@ -119,6 +161,7 @@ final class GLPKProblem {
         // After glp_init_smcp, which resets every field.
         parameters.msg_lev = options.log ? GLP_MSG_ON : GLP_MSG_OFF
         parameters.presolve = presolve ? GLP_ON : GLP_OFF
+        if dual { parameters.meth = GLP_DUALP }
         if let timeLimitMilliseconds { parameters.tm_lim = timeLimitMilliseconds }
         if let limit = options.iterationLimit { parameters.it_lim = Int32(clamping: limit) }
         let before = glp_get_it_cnt(pointer)

@@ -16,8 +16,24 @@ struct GLPKRun {
     func solve(_ problem: GLPKProblem, presolve: Bool) -> Solution {
         if program.variables.isEmpty { return emptyProgramSolution() }
         // GLPK's presolver refuses a problem without rows, so such a problem goes straight in.
-        let usePresolve = presolve && !program.constraints.isEmpty
-        var (code, iterations) = problem.simplex(options: options, presolve: usePresolve, timeLimitMilliseconds: remainingMilliseconds())
+        var usePresolve = presolve && !program.constraints.isEmpty
+        var code: Int32, iterations: Int
+        if let basis = options.startingBasis {
+            // A given basis: no presolve (it would throw the basis away); the dual simplex,
+            // since a change of right-hand sides leaves the old optimum dual feasible.
+            usePresolve = false
+            if basis.isSquare { problem.setBasis(basis) } else { problem.advancedBasis() }
+            (code, iterations) = problem.simplex(options: options, presolve: false, dual: true, timeLimitMilliseconds: remainingMilliseconds())
+            if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
+                // Singular or ill-conditioned where the carried basis met the new program.
+                problem.advancedBasis()
+                let again = problem.simplex(options: options, presolve: false, timeLimitMilliseconds: remainingMilliseconds())
+                code = again.code
+                iterations += again.iterations
+            }
+        } else {
+            (code, iterations) = problem.simplex(options: options, presolve: usePresolve, timeLimitMilliseconds: remainingMilliseconds())
+        }
         if code == GLP_ENODFS || code == GLP_ENOPFS && usePresolve {
             // The presolver proves only "no dual (or primal) feasible point"; the simplex
             // proper tells infeasible from unbounded and leaves a basis to warm-start from.
@@ -36,7 +52,8 @@ struct GLPKRun {
             let point = problem.lpPoint(rows: rows, columns: columns, withDuals: lpStatus == .optimal)
             return Solution(
                 status: lpStatus, objective: point.objective, values: point.values, rowActivities: point.activities,
-                shadowPrices: point.rowDuals, reducedCosts: point.columnDuals, iterations: iterations)
+                shadowPrices: point.rowDuals, reducedCosts: point.columnDuals, iterations: iterations,
+                basis: lpStatus == .optimal ? problem.basis(rows: rows, columns: columns) : nil)
         }
 
         switch lpStatus {

@@ -15,7 +15,7 @@ public struct GLPKSolver: WarmStartSolver {
 
     public func solve(_ program: LinearProgram, options: SolveOptions) throws(LinearProgramError) -> Solution {
         try program.validate()
-        try options.validate()
+        try options.validate(for: program)
         let problem = GLPKProblem(program)
         return GLPKRun(program: program, options: options).solve(problem, presolve: options.presolve)
     }
@@ -26,7 +26,7 @@ public struct GLPKSolver: WarmStartSolver {
         _ body: (any WarmStartSession) throws -> Result
     ) throws -> Result {
         try program.validate()
-        try options.validate()
+        try options.validate(for: program)
         let session = GLPKWarmStartSession(program: program, options: options)
         defer { session.close() }
         return try body(session)

@@ -4,7 +4,7 @@ import TaktLP
 /// from the basis the previous one left, without presolve (which would discard it).
 final class GLPKWarmStartSession: WarmStartSession {
     private(set) var program: LinearProgram
-    private let options: SolveOptions
+    private var options: SolveOptions
     private var problem: GLPKProblem?
     private var solvedOnce = false
 
@@ -57,6 +57,8 @@ final class GLPKWarmStartSession: WarmStartSession {
         let run = GLPKRun(program: program, options: options)
         let solution = run.solve(problem, presolve: solvedOnce ? false : options.presolve)
         solvedOnce = true
+        // A starting basis is for the first solve; later ones start where the last ended.
+        options.startingBasis = nil
         // An optimal, infeasible or unbounded simplex leaves a valid basis; a stopped one may not.
         if ![.optimal, .infeasible, .unbounded].contains(solution.status) { problem.resetBasis() }
         return solution

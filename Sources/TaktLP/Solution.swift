@@ -19,6 +19,9 @@ public struct Solution: Hashable, Sendable, Codable {
     public var iterations: Int
     /// For a MIP, the best bound proven; `nil` for an LP.
     public var bestBound: Double?
+    /// For an LP solved to optimality by the simplex, its final basis, to start a similar
+    /// program from (``SolveOptions/startingBasis``).
+    public var basis: Basis?
 
     public init(
         status: TerminationStatus,
@@ -28,7 +31,8 @@ public struct Solution: Hashable, Sendable, Codable {
         shadowPrices: [Double]? = nil,
         reducedCosts: [Double]? = nil,
         iterations: Int = 0,
-        bestBound: Double? = nil
+        bestBound: Double? = nil,
+        basis: Basis? = nil
     ) {
         self.status = status
         self.objective = objective
@@ -38,6 +42,7 @@ public struct Solution: Hashable, Sendable, Codable {
         self.reducedCosts = reducedCosts
         self.iterations = iterations
         self.bestBound = bestBound
+        self.basis = basis
     }
 
     /// The value of one column.

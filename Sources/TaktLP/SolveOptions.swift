@@ -10,19 +10,25 @@ public struct SolveOptions: Hashable, Sendable, Codable {
     public var log: Bool
     /// Whether to run the solver's presolver before the simplex.
     public var presolve: Bool
+    /// A basis to start the simplex from (of this program, or carried over to it with
+    /// ``Basis/carried(from:to:)``); the presolver is then skipped. A basis that does not
+    /// fit, or is singular, is dropped for the solver's own start.
+    public var startingBasis: Basis?
 
     public init(
         timeLimit: Double? = nil,
         iterationLimit: Int? = nil,
         relativeGap: Double = 1e-9,
         log: Bool = false,
-        presolve: Bool = true
+        presolve: Bool = true,
+        startingBasis: Basis? = nil
     ) {
         self.timeLimit = timeLimit
         self.iterationLimit = iterationLimit
         self.relativeGap = relativeGap
         self.log = log
         self.presolve = presolve
+        self.startingBasis = startingBasis
     }
 
     /// Checks that every option is a value a solver can take.
@@ -35,6 +41,17 @@ public struct SolveOptions: Hashable, Sendable, Codable {
         }
         if !(relativeGap.isFinite && relativeGap >= 0) {
             throw .invalidOption(name: "relativeGap", value: "\(relativeGap)", expected: "a finite number ≥ 0")
+        }
+    }
+
+    /// Checks every option, and that a starting basis has one status per column and row of
+    /// `program`.
+    public func validate(for program: LinearProgram) throws(LinearProgramError) {
+        try validate()
+        if let basis = startingBasis, basis.variables.count != program.variables.count || basis.constraints.count != program.constraints.count {
+            throw .invalidOption(
+                name: "startingBasis", value: "\(basis.variables.count) columns, \(basis.constraints.count) rows",
+                expected: "\(program.variables.count) columns and \(program.constraints.count) rows, as the program has (see Basis.carried(from:to:))")
         }
     }
 }

@@ -118,9 +118,36 @@ import Testing
             // The same optimum; the plan (and its unweighted cost) may be another of equal objective.
             #expect(abs(plan.objective - cold.objective) <= 1e-7 * abs(cold.objective), "\(scenario.name)")
         }
+        // The what-if run starts every what-if from a plan already made, its basis carried
+        // over by name: the rush order's new demand class too. Same optimum as planned alone,
+        // and the same plans on every run.
         let run = try WhatIfAnalysis(base: base, overlays: overlays, warmStart: true).run()
-        #expect(run.outcomes[4].plan == (try AggregatePlanner(whatIfs[3]).plan()))  // the rush what-if, planned cold
-        let cold = try AggregatePlanner(whatIfs[0]).plan()
-        #expect(abs(run.outcomes[1].plan.objective - cold.objective) <= 1e-7 * abs(cold.objective))
+        for (k, scenario) in whatIfs.enumerated() {
+            let cold = try AggregatePlanner(scenario).plan()
+            #expect(abs(run.outcomes[k + 1].plan.objective - cold.objective) <= 1e-7 * abs(cold.objective), "\(scenario.name)")
+        }
+        for _ in 0..<3 { #expect(try WhatIfAnalysis(base: base, overlays: overlays, warmStart: true).run().outcomes == run.outcomes) }
+    }
+
+    /// A demand sweep: the what-ifs above the base go up from it and those below go down, so
+    /// that each starts one step of the sweep from the plan it starts from.
+    @Test func warmChainsFollowTheDemandSweepOutwardFromTheBase() throws {
+        let base = try ScenarioLoader.load(from: Datasets.samplePlant.path).scenario
+        let factors = [1.03, 0.97, 1.01, 0.99, 1.02, 0.98, 1.04, 1.05, 1.0]
+        let whatIfs = factors.map { factor in
+            var overlay = ScenarioOverlay(name: "\(factor)")
+            overlay.demand = [ScenarioOverlay.DemandScale(factor: factor)]
+            return overlay.applied(to: base)
+        }
+        // Up: 1.0 (index 8), 1.01 (2), 1.02 (4), 1.03 (0), 1.04 (6), 1.05 (7); down: 0.99 (3),
+        // 0.98 (5), 0.97 (1). One chain each way.
+        #expect(WarmChains(base: base, whatIfs: whatIfs).chains == [[8, 2, 4, 0, 6, 7], [3, 5, 1]])
+        // All above the base: both chains go up, every other step of the sweep each.
+        #expect(WarmChains(base: base, whatIfs: Array(whatIfs[6...7] + [whatIfs[0], whatIfs[2]])).chains == [[3, 0], [2, 1]])
+        // Total demand follows the factor: open order quantities and the sales plan, scaled.
+        let totals = whatIfs.map(WarmChains.totalDemand)
+        let byFactor = factors.indices.sorted { factors[$0] < factors[$1] }
+        #expect(zip(byFactor, byFactor.dropFirst()).allSatisfy { totals[$0] < totals[$1] })
+        #expect(abs(totals[8] - WarmChains.totalDemand(base)) <= 1e-9 * totals[8])
     }
 }

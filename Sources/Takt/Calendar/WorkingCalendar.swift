@@ -67,7 +67,17 @@ public struct WorkingCalendar: Sendable {
 
     /// One flag per day of `range`: whether it is worked.
     public func workingDays(in range: DayRange, unit: String?, workCenter: String? = nil) -> [Bool] {
+        // The same rules as isWorking(_:scopes:), with the scopes' tables looked up once
+        // rather than by name for every day: this runs for every resource of every plan.
         let chain = scopes(unit: unit, workCenter: workCenter)
-        return range.days.map { isWorking($0, scopes: chain) }
+        let tables = chain.compactMap { exceptions[$0] } + [companyExceptions]
+        let pattern = chain.lazy.compactMap { self.rules[$0] }.first ?? companyRule
+        let worked = Weekday.allCases.map { pattern.contains($0) }
+        return range.days.map { day in
+            for table in tables {
+                if let kind = table[day.ordinal] { return kind == .workday }
+            }
+            return worked[((day.ordinal % 7) + 7 + 3) % 7]  // as Day.weekday: 1970-01-01 was a Thursday
+        }
     }
 }

@@ -76,6 +76,8 @@ struct AggregatePlanModel {
     let routing: [[RoutingStep]]
     let workCenterIndex: [String: Int]
     let laborPoolIndex: [String: Int]
+    /// Names for the model's rows and columns, made once (see ``name(_:_:)``).
+    private let productNames: [String], centerNames: [String]
 
     init(scenario: Scenario, demand: DemandProfile, hours: ResourceHours, fixedLabor: Bool = false) {
         self.scenario = scenario
@@ -86,6 +88,8 @@ struct AggregatePlanModel {
         let periods = horizon.periods
         workCenterIndex = Dictionary(uniqueKeysWithValues: scenario.workCenters.enumerated().map { ($1.id, $0) })
         laborPoolIndex = Dictionary(uniqueKeysWithValues: scenario.laborPools.enumerated().map { ($1.id, $0) })
+        productNames = scenario.products.enumerated().map { Self.name($1.id, $0) }
+        centerNames = scenario.workCenters.enumerated().map { Self.name($1.id, $0) }
         let stepsByProduct = Dictionary(grouping: scenario.routings, by: \.product)
         routing = scenario.products.map { (stepsByProduct[$0.id] ?? []).sorted { $0.step < $1.step } }
         loadPeriod = routing.map { steps in
@@ -107,7 +111,7 @@ struct AggregatePlanModel {
 
         // Products: flows, backlog, unmet demand, targets.
         for (p, product) in scenario.products.enumerated() {
-            let id = Self.name(product.id, p)
+            let id = productNames[p]
             production.append((0..<periods).map { t in
                 program.addVariable("make(\(id),\(t))", objective: product.unitCost)
             })
@@ -162,7 +166,7 @@ struct AggregatePlanModel {
             let leadPeriods = Int((Double(offer.leadTimeDays) / periodDays).rounded(.up))
             subcontract.append((0..<periods).map { t in
                 t < leadPeriods ? nil : program.addVariable(
-                    "buy(\(Self.name(offer.id, s)),\(Self.name(scenario.products[p].id, p)),\(t))", upperBound: offer.capacity ?? .infinity,
+                    "buy(\(Self.name(offer.id, s)),\(productNames[p]),\(t))", upperBound: offer.capacity ?? .infinity,
                     objective: offer.unitCost * policy.subcontractWeight)
             })
         }
@@ -176,7 +180,7 @@ struct AggregatePlanModel {
         let periods = scenario.horizon.periodCount
         for (p, product) in scenario.products.enumerated() {
             var rows: [ConstraintID] = []
-            let id = Self.name(product.id, p)
+            let id = productNames[p]
             let offers = scenario.subcontractors.indices.filter { scenario.subcontractors[$0].product == product.id }
             for t in 0..<periods {
                 var terms = [Term(production[p][t], 1), Term(inventory[p][t], -1)]
@@ -230,17 +234,17 @@ struct AggregatePlanModel {
                     }
                     var split: [Term] = [Term(production[p][t], -1)]
                     for w in centers {
-                        let column = program.addVariable("route(\(Self.name(scenario.products[p].id, p)),\(step.step),\(Self.name(scenario.workCenters[w].id, w)),\(t))")
+                        let column = program.addVariable("route(\(productNames[p]),\(step.step),\(centerNames[w]),\(t))")
                         routingSplit.append((p, k, w, t, column))
                         split.append(Term(column, 1))
                         if hours > 0 { load[w][target].append(Term(column, hours)) }
                     }
-                    program.addConstraint("split(\(Self.name(scenario.products[p].id, p)),\(step.step),\(t))", split, .equal(0))
+                    program.addConstraint("split(\(productNames[p]),\(step.step),\(t))", split, .equal(0))
                 }
             }
         }
         for (w, center) in scenario.workCenters.enumerated() {
-            let id = Self.name(center.id, w)
+            let id = centerNames[w]
             var rows: [ConstraintID?] = []
             var overtimeColumns: [VariableID?] = []
             var shiftColumns: [VariableID?] = []
@@ -397,9 +401,17 @@ struct AggregatePlanModel {
 
     /// A name the model files can carry: the id if it is plain ASCII, else its position.
     static func name(_ id: String, _ index: Int) -> String {
-        let plain = id.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
+        let bytes = Array(id.utf8)
+        let plain = bytes.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."): true
+            default: false
+            }
+        }
         // The LP format reads '-' as minus; '.' is allowed inside a name.
-        return plain && !id.isEmpty && id.utf8.count < 40 ? id.replacingOccurrences(of: "-", with: ".") : "n\(index)"
+        return plain && !bytes.isEmpty && bytes.count < 40
+            ? String(decoding: bytes.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: ".") : $0 }, as: UTF8.self) : "n\(index)"
     }
 
     /// Run hours per unit of a step, with its setup spread over the product's lot size

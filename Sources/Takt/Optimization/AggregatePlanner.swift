@@ -87,19 +87,38 @@ public struct AggregatePlanner: Sendable {
     }
 
     public func plan(_ options: PlanOptions = PlanOptions()) throws(PlanningError) -> ProductionPlanResult {
-        if plansFamiliesFirst(options) { return try HierarchicalPlanner(scenario: scenario, solver: solver, options: options).plan() }
-        let demand = DemandProfile(scenario)
-        var model = AggregatePlanModel(scenario: scenario, demand: demand, hours: ResourceHours(scenario))
+        try plan(options, from: nil).plan
+    }
+
+    /// Plans, starting the solver from `start` (a similar scenario's model and optimal basis,
+    /// carried over by row and column name) where the plan is made in one model; returns the
+    /// plan and, when it was made in one LP, its own start for the next. The optimum is the
+    /// same as a cold plan's; where several plans cost the same, the one found may differ.
+    public func plan(_ options: PlanOptions, from start: PlanStart?) throws(PlanningError) -> (plan: ProductionPlanResult, start: PlanStart?) {
+        if plansFamiliesFirst(options) { return (try HierarchicalPlanner(scenario: scenario, solver: solver, options: options).plan(), nil) }
+        return try plan(model(), options, from: start)
+    }
+
+    /// The model ``plan(_:from:)`` solves when it plans in one model.
+    func model() -> AggregatePlanModel {
+        var model = AggregatePlanModel(scenario: scenario, demand: DemandProfile(scenario), hours: ResourceHours(scenario))
         model.build()
+        return model
+    }
+
+    /// Solves a model made by ``model()`` and reads the plan back.
+    func plan(_ model: AggregatePlanModel, _ options: PlanOptions, from start: PlanStart?) throws(PlanningError) -> (plan: ProductionPlanResult, start: PlanStart?) {
         let solution: Solution
         do {
-            solution = try solver.solve(
-                model.program, options: SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap))
+            var solveOptions = SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap)
+            solveOptions.startingBasis = start.map { $0.basis.carried(from: $0.program, to: model.program) }
+            solution = try solver.solve(model.program, options: solveOptions)
         } catch {
             throw .invalidModel(error.description)
         }
         guard solution.status.hasFeasibleSolution else { throw .solverStopped(solution.status) }
-        return PlanReadback(model: model, solution: solution).result()
+        let next = solution.basis.map { PlanStart(program: model.program, basis: $0) }
+        return (PlanReadback(model: model, solution: solution).result(), next)
     }
 
     /// Plans what-ifs of one base from the base plan's optimal basis: each scenario planned in

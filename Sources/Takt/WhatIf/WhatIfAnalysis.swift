@@ -79,10 +79,11 @@ public struct WhatIfAnalysis: Sendable {
     public var overlays: [ScenarioOverlay]
     public var options: PlanOptions
     public var solver: any Solver
-    /// Re-plan the what-ifs whose model keeps the base's shape from the base plan's basis
-    /// (see ``AggregatePlanner/warmPlans(base:whatIfs:options:solver:)``), one after the other,
-    /// instead of each from scratch in parallel. Same costs; where several plans cost the same,
-    /// the one found may differ from a cold plan's.
+    /// Plan the base first, then the what-ifs from the optimal basis of a plan already made
+    /// (see ``AggregatePlanner/plan(_:from:)``): each from the nearest in total demand, in
+    /// ``WarmChains`` planned in parallel. Same costs as planned from scratch; where several
+    /// plans cost the same, the one found may differ from a cold plan's. The chains depend on
+    /// the scenarios only, so the results are the same on every run and every machine.
     public var warmStart: Bool
 
     public init(
@@ -102,13 +103,11 @@ public struct WhatIfAnalysis: Sendable {
     public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws(PlanningError) -> (outcomes: [WhatIfOutcome], comparison: WhatIfComparison) {
         let scenarios = self.scenarios
         var plans: [ProductionPlanResult]
-        if warmStart, let warm = solver as? any WarmStartSolver {
-            let (basePlan, replanned) = try AggregatePlanner.warmPlans(base: base, whatIfs: Array(scenarios.dropFirst()), options: options, solver: warm)
-            let cold = replanned.indices.filter { replanned[$0] == nil }
-            let coldPlans = try ParallelPlanning.plan(cold.map { scenarios[$0 + 1] }, options: options, solver: solver)
-            plans = [basePlan] + replanned.map { $0 ?? basePlan }
-            for (k, index) in cold.enumerated() { plans[index + 1] = coldPlans[k] }
-            progress?(scenarios.count, scenarios.count)
+        if warmStart {
+            let (basePlan, whatIfs) = try ParallelPlanning.plan(warm: base, Array(scenarios.dropFirst()), options: options, solver: solver) {
+                finished, _ in progress?(finished, scenarios.count)
+            }
+            plans = [basePlan] + whatIfs
         } else {
             plans = try ParallelPlanning.plan(scenarios, options: options, solver: solver, progress: progress)
         }
@@ -128,14 +127,74 @@ enum ParallelPlanning {
             let finished = slots.set(i, result)
             progress?(finished, scenarios.count)
         }
-        var plans: [ProductionPlanResult] = []
-        for result in slots.results {
-            switch result! {
-            case .success(let plan): plans.append(plan)
-            case .failure(let error): throw error
+        return try slots.plans()
+    }
+
+    /// Plans `base`, then its what-ifs warm in ``WarmChains``: chains in parallel, each what-if
+    /// from the plan before it in its chain, the first from the base plan. While the base is
+    /// solved, the other cores build the what-ifs' models, which need nothing from it.
+    /// `progress` counts the base as the first of `whatIfs.count + 1`.
+    static func plan(
+        warm base: Scenario, _ whatIfs: [Scenario], options: PlanOptions, solver: any Solver, progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws(PlanningError) -> (base: ProductionPlanResult, whatIfs: [ProductionPlanResult]) {
+        let planners = whatIfs.map { AggregatePlanner($0, solver: solver) }
+        let models = Shelf<AggregatePlanModel>(count: whatIfs.count)
+        let baseSlot = Shelf<Result<(plan: ProductionPlanResult, start: PlanStart?), PlanningError>>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: whatIfs.count + 1) { i in
+            if i == 0 {
+                baseSlot.put(0, Result { () throws(PlanningError) in try AggregatePlanner(base, solver: solver).plan(options, from: nil) })
+            } else if !planners[i - 1].plansFamiliesFirst(options) {
+                models.put(i - 1, planners[i - 1].model())
             }
         }
-        return plans
+        let (basePlan, start) = try baseSlot[0]!.get()
+        progress?(1, whatIfs.count + 1)
+
+        let chains = WarmChains(base: base, whatIfs: whatIfs).chains
+        let slots = Slots(count: whatIfs.count)
+        DispatchQueue.concurrentPerform(iterations: chains.count) { c in
+            var previous = start
+            for i in chains[c] {
+                let result = Result { () throws(PlanningError) in
+                    if let model = models.take(i) { return try planners[i].plan(model, options, from: previous) }
+                    return try planners[i].plan(options, from: previous)
+                }
+                // A plan made families first leaves no start; the next starts from the last one.
+                if case .success(let made) = result, let next = made.start { previous = next }
+                let finished = slots.set(i, result.map(\.plan))
+                progress?(finished + 1, whatIfs.count + 1)
+            }
+        }
+        return (basePlan, try slots.plans())
+    }
+
+    /// Values put and taken by index from several threads.
+    private final class Shelf<Value>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [Value?]
+
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+
+        func put(_ index: Int, _ value: Value) {
+            lock.lock()
+            defer { lock.unlock() }
+            values[index] = value
+        }
+
+        /// The value, left in place.
+        subscript(index: Int) -> Value? {
+            lock.lock()
+            defer { lock.unlock() }
+            return values[index]
+        }
+
+        /// The value, removed (so that its memory goes as soon as it is used).
+        func take(_ index: Int) -> Value? {
+            lock.lock()
+            defer { lock.unlock() }
+            defer { values[index] = nil }
+            return values[index]
+        }
     }
 
     /// Results written from several threads.
@@ -145,6 +204,18 @@ enum ParallelPlanning {
         private var finished = 0
 
         init(count: Int) { results = Array(repeating: nil, count: count) }
+
+        /// The plans, in order, once every slot is set; the first error otherwise.
+        func plans() throws(PlanningError) -> [ProductionPlanResult] {
+            var plans: [ProductionPlanResult] = []
+            for result in results {
+                switch result! {
+                case .success(let plan): plans.append(plan)
+                case .failure(let error): throw error
+                }
+            }
+            return plans
+        }
 
         /// Stores a result; returns how many are in.
         func set(_ index: Int, _ result: Result<ProductionPlanResult, PlanningError>) -> Int {
