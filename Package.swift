@@ -23,7 +23,7 @@ let targets: [Target] = [
     // The GLPK backend: the only module that imports CGLPK.
     .target(name: "TaktGLPK", dependencies: ["CGLPK", "TaktLP"]),
     // The planning library.
-    .target(name: "Takt", dependencies: ["TaktLP", "TaktGLPK"]),
+    .target(name: "Takt", dependencies: ["TaktLP", "TaktGLPK", .product(name: "Yams", package: "Yams")]),
     // The command-line tool `takt`, thin over the library. (The module is not called `takt`:
     // it would differ from `Takt` only in case, which case-insensitive file systems conflate.)
     .executableTarget(
@@ -48,6 +48,8 @@ let package = Package(
     products: products,
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // YAML what-if overlays.
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]

@@ -28,4 +28,25 @@ import Testing
         #expect(failed.standardError.contains("bad.json, add_orders[0].product: 'NOPE': unknown product"))
         #expect(try TaktBinary.run(["whatif", "datasets/sample-plant"]).status == 2)
     }
+
+    /// A YAML overlay, warm-started: the same costs as the JSON one planned cold, and the
+    /// same bytes on a second run.
+    @Test func readsYAMLOverlaysAndWarmStartsThem() throws {
+        let folder = try TaktBinary.temporaryFolder("whatif-yaml")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let json = folder.appendingPathComponent("more.json"), yaml = folder.appendingPathComponent("more.yml")
+        try #"{"name": "demand +10%", "demand": [{"factor": 1.1}]}"#.write(to: json, atomically: true, encoding: .utf8)
+        try "name: demand +10%\ndemand:\n  - factor: 1.1\n".write(to: yaml, atomically: true, encoding: .utf8)
+        let cold = try TaktBinary.run(["whatif", "datasets/sample-plant", "--scenario", json.path, "--format", "csv"])
+        let warm = try TaktBinary.run(["whatif", "datasets/sample-plant", "--scenario", yaml.path, "--format", "csv", "--warm-start"])
+        #expect(cold.status == 0 && warm.status == 0)
+        func totalCost(_ csv: String) -> [Double] {
+            let line = csv.split(separator: "\n").first { $0.hasPrefix("total cost,") } ?? ""
+            return line.split(separator: ",").dropFirst().compactMap { Double($0) }
+        }
+        let (a, b) = (totalCost(cold.standardOutput), totalCost(warm.standardOutput))
+        #expect(a.count == 2 && b.count == 2)
+        for (x, y) in zip(a, b) { #expect(abs(x - y) <= 1e-6 * abs(x)) }
+        #expect(try TaktBinary.run(["whatif", "datasets/sample-plant", "--scenario", yaml.path, "--format", "csv", "--warm-start"]).standardOutput == warm.standardOutput)
+    }
 }

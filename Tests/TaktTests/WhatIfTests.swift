@@ -70,6 +70,71 @@ import Testing
         #expect(options.method == .capacity && options.finestLevel == .week && options.unitAllocation == .balanced)
     }
 
+    /// The README's overlay written in YAML reads as the same overlay as in JSON; YAML's own
+    /// readings of `2027-02-12` (a timestamp) or `yes` (true) do not get in the way, since
+    /// each value is read by the rules of its field.
+    @Test func yamlOverlaysReadAsTheirJSON() throws {
+        let base = try Self.samplePlant()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("takt-whatif-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let json = folder.appendingPathComponent("rush.json"), yaml = folder.appendingPathComponent("rush.yaml")
+        try #"""
+            {"name": "rush order, CNC down", "demand": [{"factor": 1.1}, {"family": "PUMP", "period": "2027-03", "factor": 1.2}],
+             "add_orders": [{"id": "RUSH-1", "product": "CP-100", "quantity": 40, "due": "2027-02-12", "rush": true}],
+             "remove_orders": ["SO-270004"], "change_orders": [{"id": "SO-270002", "quantity": 60, "due": "2027-03-01"}],
+             "machines_down": [{"work_center": "CNC-M", "start": "2027-03-01", "end": "2027-03-14", "machines": 1}],
+             "labor_pools": [{"id": "ASM", "headcount": 24, "overtime_hours_max": 20}],
+             "subcontractors_unavailable": ["SC-NB"], "decomposition": {"method": "capacity", "to": "week"}}
+            """#.write(to: json, atomically: true, encoding: .utf8)
+        try """
+            # A rush order while a machining center is down.
+            name: rush order, CNC down
+            demand:
+              - factor: 1.1
+              - {family: PUMP, period: 2027-03, factor: 1.2}
+            add_orders:
+              - id: RUSH-1
+                product: CP-100
+                quantity: 40
+                due: 2027-02-12
+                rush: yes
+            remove_orders: [SO-270004]
+            change_orders: [{id: SO-270002, quantity: 60, due: 2027-03-01}]
+            machines_down:
+              - {work_center: CNC-M, start: 2027-03-01, end: 2027-03-14, machines: 1}
+            labor_pools: [{id: ASM, headcount: 24, overtime_hours_max: 20}]
+            subcontractors_unavailable: [SC-NB]
+            decomposition: {method: capacity, to: week}
+            """.write(to: yaml, atomically: true, encoding: .utf8)
+        let fromYAML = try ScenarioOverlayFile.read(yaml.path, base: base)
+        #expect(fromYAML == (try ScenarioOverlayFile.read(json.path, base: base)))
+        #expect(fromYAML.addOrders.first?.rush == true && fromYAML.addOrders.first?.due == Day(year: 2027, month: 2, day: 12))
+
+        try "demand:\n  - factor: lots\nadd_orders: [{id: R, product: NOPE, quantity: 1, due: 2027-02-12}]\ncolour: red\n"
+            .write(to: yaml, atomically: true, encoding: .utf8)
+        #expect {
+            try ScenarioOverlayFile.read(yaml.path, base: base)
+        } throws: { error in
+            let text = (error as? ScenarioLoadError)?.description ?? ""
+            return text.contains("rush.yaml, demand[0].factor: 'lots'") && text.contains("rush.yaml, add_orders[0].product: 'NOPE': unknown product")
+                && text.contains("rush.yaml, colour: unknown key")
+        }
+        try "demand: [factor: 1.1\n".write(to: yaml, atomically: true, encoding: .utf8)
+        #expect {
+            try ScenarioOverlayFile.read(yaml.path, base: base)
+        } throws: { error in
+            let text = (error as? ScenarioLoadError)?.description ?? ""
+            return text.contains("rush.yaml") && text.contains("not YAML") && text.contains("line")
+        }
+        try "- just\n- a list\n".write(to: yaml, atomically: true, encoding: .utf8)
+        #expect {
+            try ScenarioOverlayFile.read(yaml.path, base: base)
+        } throws: { error in
+            ((error as? ScenarioLoadError)?.description ?? "").contains("expected a YAML mapping of changes, found an array")
+        }
+    }
+
     /// Planned in parallel, each scenario's plan is the one it gets alone.
     @Test func parallelPlansEqualPlansMadeOneByOne() throws {
         let base = try Self.samplePlant()

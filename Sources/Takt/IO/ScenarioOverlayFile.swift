@@ -1,6 +1,7 @@
 import Foundation
 
-/// Reads a what-if overlay: a JSON object whose keys each change one thing of a base scenario.
+/// Reads a what-if overlay: a JSON object (or the same in YAML, for a file named `.yaml` or
+/// `.yml`) whose keys each change one thing of a base scenario.
 ///
 ///     {
 ///       "name": "rush order, CNC down",
@@ -36,14 +37,26 @@ public enum ScenarioOverlayFile {
         let file = url.lastPathComponent
         let log = DiagnosticLog()
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ScenarioLoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: path), "cannot be read; expected a what-if overlay (.json)")])
+            throw ScenarioLoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: path), "cannot be read; expected a what-if overlay (.json, .yaml or .yml)")])
         }
+        let yaml = ["yaml", "yml"].contains(url.pathExtension.lowercased())
         let root: JSONValue
-        do { root = try JSONValue.parse(data) } catch {
-            throw ScenarioLoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: file), "not JSON: \(error.localizedDescription)")])
+        if yaml {
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw ScenarioLoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: file), "not UTF-8 text; expected a YAML overlay")])
+            }
+            do { root = try JSONValue.parseYAML(text) } catch {
+                throw ScenarioLoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: file), "not YAML: \(error.description)")])
+            }
+        } else {
+            do { root = try JSONValue.parse(data) } catch {
+                throw ScenarioLoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: file), "not JSON: \(error.localizedDescription)")])
+            }
         }
         guard case .object(let members) = root else {
-            throw ScenarioLoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: file), "expected a JSON object of changes, found \(root.kindName)")])
+            throw ScenarioLoadError(diagnostics: [
+                Diagnostic(.error, SourceLocation(file: file), "expected \(yaml ? "a YAML mapping" : "a JSON object") of changes, found \(root.kindName)")
+            ])
         }
         var overlay = ScenarioOverlay(name: url.deletingPathExtension().lastPathComponent)
         let products = Set(base.products.map(\.id)), families = Set(base.products.map(\.family))
