@@ -41,10 +41,14 @@ struct Plan: ParsableCommand {
         let scenario = try CommandInput.scenario(at: path)
         let result: ProductionPlanResult
         do {
-            result = try AggregatePlanner(scenario).plan(PlanOptions(method: method, timeLimit: timeLimit))
+            var options = PlanOptions(method: method, timeLimit: timeLimit)
+            options.progress = ProgressLine.standardError?.show
+            result = try AggregatePlanner(scenario).plan(options)
         } catch {
+            ProgressLine.standardError?.clear()
             throw InvalidInput(message: "error: \(error.description)\n")
         }
+        ProgressLine.standardError?.clear()
         if let out {
             let load = try CapacityLoadAnalysis(scenario, source: .plan(result.plannedProduction)).table()
             try CommandOutput.writeFolder(out, files: [

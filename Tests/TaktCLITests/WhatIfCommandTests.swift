@@ -49,4 +49,18 @@ import Testing
         for (x, y) in zip(a, b) { #expect(abs(x - y) <= 1e-6 * abs(x)) }
         #expect(try TaktBinary.run(["whatif", "datasets/sample-plant", "--scenario", yaml.path, "--format", "csv", "--warm-start"]).standardOutput == warm.standardOutput)
     }
+
+    /// On a terminal (here one made by `script`), progress shows the scenarios counted and
+    /// the solver's phase on standard error.
+    @Test func showsProgressOnATerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let folder = try TaktBinary.temporaryFolder("whatif-tty")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let yaml = folder.appendingPathComponent("more.yaml")
+        try "demand: [{factor: 1.1}]\n".write(to: yaml, atomically: true, encoding: .utf8)
+        let command = "'\(TaktBinary.url.path)' whatif datasets/sample-plant --scenario '\(yaml.path)' > /dev/null"
+        let run = try TaktBinary.run(["-qec", command, "/dev/null"], executable: URL(fileURLWithPath: "/usr/bin/script"))
+        #expect(run.status == 0)
+        #expect(run.standardOutput.contains("planned 2 of 2 scenarios") && run.standardOutput.contains("solving 1819 columns × 1108 rows"))
+    }
 }

@@ -28,6 +28,7 @@ struct HierarchicalPlanner {
         var top = AggregatePlanModel(scenario: families.scenario, demand: families.demand, hours: base)
         top.keepsClassesApart = false
         top.build()
+        options.progress?("family plan: " + PlanOptions.solving(top.program))
         let topSolution = try solve(top.program)
         let topResult = PlanReadback(model: top, solution: topSolution).result()
         let familyCount = families.families.count
@@ -66,6 +67,7 @@ struct HierarchicalPlanner {
             var model = AggregatePlanModel(
                 scenario: part, demand: demand.restricted(to: members), hours: hours.leaving(others), fixedLabor: true)
             model.build()
+            options.progress?("family \(f + 1) of \(families.members.count), \(members.count) products: " + PlanOptions.solving(model.program))
             let solution = try solve(model.program)
             parts.append(PlanReadback(model: model, solution: solution).result())
             let load = model.resourceLoad(of: members.indices, in: solution)
