@@ -347,7 +347,8 @@ struct AggregatePlanModel {
             let hours = hoursPerUnit(routing[entry.product][entry.step], product: entry.product)
             load[entry.workCenter][loadPeriod[entry.product][entry.step][entry.period]] += hours * solution.planValue(entry.column)
         }
-        for p in wanted {
+        // In product order, not the set's: the sums must not depend on the process's hash seed.
+        for p in wanted.sorted() {
             for (k, step) in routing[p].enumerated() {
                 for t in 0..<periods {
                     let made = solution.planValue(production[p][t])
