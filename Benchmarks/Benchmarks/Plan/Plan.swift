@@ -10,7 +10,8 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .peakMemoryResident], warmupIterations: 0, maxDuration: .seconds(30), maxIterations: 3)
 
-    for (products, orders) in [(20, 10_000), (40, 10_000), (200, 10_000), (200, 100_000)] {
+    // S, M and L at 200 products (families first), and the exact model at 20 and 40 products.
+    for (products, orders) in [(200, 1_000), (20, 10_000), (40, 10_000), (200, 10_000), (200, 100_000)] {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("takt-bench-\(products)-\(orders)").path
         let scenario = ScenarioGenerator(orders: orders, products: products, families: max(1, products / 10), seed: 1).scenario()
         try? ScenarioCSVWriter.write(scenario, to: folder)

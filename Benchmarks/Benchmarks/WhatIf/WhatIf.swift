@@ -5,7 +5,8 @@ import Takt
 
 /// `takt whatif` on the sample plant: 32 overlays (demand scaled from −15% to +16%, every
 /// fourth with a rush order, every eighth with a machining center down for a month) planned
-/// in parallel with the base, against one plan of the base alone.
+/// with the base, cold in parallel and warm (in two chains from the base's basis), against
+/// one plan of the base alone.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .peakMemoryResident], warmupIterations: 1, maxDuration: .seconds(20), maxIterations: 10)
@@ -32,17 +33,21 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations { blackHole(try WhatIfAnalysis(base: base, overlays: overlays, warmStart: true).run()) }
     }
 
-    // Small changes to a 10,000-order plan solved in one model: demand up 1% to 8%.
-    let plant = ScenarioGenerator(orders: 10_000, products: 20, families: 4, seed: 1).scenario()
-    let changes = (1...8).map { k in
-        var overlay = ScenarioOverlay(name: "demand +\(k)%")
-        overlay.demand = [ScenarioOverlay.DemandScale(factor: 1 + 0.01 * Double(k))]
-        return overlay.applied(to: plant)
-    }
-    Benchmark("10,000 orders, 20 products: one what-if planned cold (baseline)") { benchmark in
-        for _ in benchmark.scaledIterations { blackHole(try AggregatePlanner(changes[0]).plan()) }
-    }
-    Benchmark("10,000 orders, 20 products: the base cold, then 8 what-ifs re-planned warm") { benchmark in
-        for _ in benchmark.scaledIterations { blackHole(try AggregatePlanner.warmPlans(base: plant, whatIfs: changes)) }
+    // S, M and L: small changes to generated plants of 20 products (one model each), demand
+    // up 1% to 8%: one of them planned cold, against the base and all eight planned warm.
+    for (size, orders) in [("S", 1_000), ("M", 10_000), ("L", 100_000)] {
+        let plant = ScenarioGenerator(orders: orders, products: 20, families: 4, seed: 1).scenario()
+        let changes = (1...8).map { k in
+            var overlay = ScenarioOverlay(name: "demand +\(k)%")
+            overlay.demand = [ScenarioOverlay.DemandScale(factor: 1 + 0.01 * Double(k))]
+            return overlay
+        }
+        let first = changes[0].applied(to: plant)
+        Benchmark("\(size), \(orders) orders, 20 products: one what-if planned cold (baseline)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try AggregatePlanner(first).plan()) }
+        }
+        Benchmark("\(size), \(orders) orders, 20 products: the base and 8 what-ifs, warm start") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try WhatIfAnalysis(base: plant, overlays: changes, warmStart: true).run()) }
+        }
     }
 }

@@ -29,7 +29,10 @@ struct HierarchicalPlanner {
         top.keepsClassesApart = false
         top.build()
         options.progress?("family plan: " + PlanOptions.solving(top.program))
-        let topSolution = try solve(top.program)
+        // Without GLPK's presolver: on a 20-family year of weeks (7,900 columns, each family's
+        // column touching every work center its products use) it doubled the time (4.4 s
+        // against 1.9 s), as it did for the decomposition's split models.
+        let topSolution = try solve(top.program, presolve: false)
         let topResult = PlanReadback(model: top, solution: topSolution).result()
         let familyCount = families.families.count
         let familyLoads = (0..<familyCount).map { top.resourceLoad(of: [$0], in: topSolution) }
@@ -77,10 +80,11 @@ struct HierarchicalPlanner {
         return PlanMerge(scenario: scenario, base: base, hours: hours, top: topResult, parts: parts).result()
     }
 
-    private func solve(_ program: LinearProgram) throws(PlanningError) -> Solution {
+    private func solve(_ program: LinearProgram, presolve: Bool = true) throws(PlanningError) -> Solution {
         let solution: Solution
         do {
-            solution = try solver.solve(program, options: SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap))
+            solution = try solver.solve(
+                program, options: SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap, presolve: presolve))
         } catch {
             throw .invalidModel(error.description)
         }
