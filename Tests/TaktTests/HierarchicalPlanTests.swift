@@ -44,6 +44,21 @@ import Testing
         #expect(gap < 0.01, "families first costs \(gap * 100)% more")
     }
 
+    /// The hierarchy may leave demand unmet where the one model meets it (seed 6: a family's
+    /// first-month orders need a work center the others took), but less with the frozen hours
+    /// counted exactly and the unmet family planned again: never a frozen order unmade where
+    /// the one model makes it, and on seeds 1 to 5 nothing unmet at all.
+    @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
+    func familiesFirstLeavesNoContradictionTheExactPlanDoesNotHave(seed: UInt64) throws {
+        let s = scenario(seed: seed)
+        let exact = try AggregatePlanner(s).plan(PlanOptions(method: .exact))
+        let hierarchical = try AggregatePlanner(s).plan(PlanOptions(method: .familiesFirst))
+        #expect(exact.contradictions.isEmpty)
+        #expect(!hierarchical.contradictions.contains { $0.message.hasPrefix("frozen") })
+        if seed <= 5 { #expect(hierarchical.contradictions.isEmpty) }
+        if seed == 6 { #expect(hierarchical.unmetDemand < 300, "\(hierarchical.unmetDemand) units unmet (579 + 12 before)") }
+    }
+
     @Test func automaticPlansFewProductsExactly() throws {
         let s = scenario(seed: 4)
         let automatic = try AggregatePlanner(s).plan()

@@ -336,6 +336,11 @@ struct AggregatePlanModel {
 
     /// Hours the given products take from each resource in each period of a solution:
     /// `[resource][period]`, work centers first, then labor pools.
+    /// Whether the solution leaves frozen production unmade (the penalised shortfall columns).
+    func missesFrozenProduction(in solution: Solution) -> Bool {
+        frozenShortfall.joined().contains { column in column.map { solution.planValue($0) > 1e-6 } ?? false }
+    }
+
     func resourceLoad(of products: some Sequence<Int>, in solution: Solution) -> [[Double]] {
         let periods = scenario.horizon.periodCount
         let centers = scenario.workCenters.count
@@ -347,21 +352,35 @@ struct AggregatePlanModel {
             let hours = hoursPerUnit(routing[entry.product][entry.step], product: entry.product)
             load[entry.workCenter][loadPeriod[entry.product][entry.step][entry.period]] += hours * solution.planValue(entry.column)
         }
-        // In product order, not the set's: the sums must not depend on the process's hash seed.
-        for p in wanted.sorted() {
+        addLoad(of: wanted.sorted(), to: &load, skipping: split) { solution.planValue(production[$0][$1]) }
+        return load
+    }
+
+    /// The hours per resource and period that the frozen production of `products` takes on
+    /// their primary work centers: what a family's product plan cannot do without.
+    func frozenLoad(of products: [Int]) -> [[Double]] {
+        var load = [[Double]](repeating: [Double](repeating: 0, count: scenario.horizon.periodCount), count: scenario.workCenters.count + scenario.laborPools.count)
+        addLoad(of: products, to: &load, skipping: []) { demand.frozen[$0][$1] }
+        return load
+    }
+
+    /// Adds the hours of making `made(product, period)` of each product, step by step, in
+    /// product order (sums must not depend on a set's order), steps in `skipping` left out.
+    private func addLoad(of products: [Int], to load: inout [[Double]], skipping split: Set<[Int]>, made: (Int, Int) -> Double) {
+        let centers = scenario.workCenters.count
+        for p in products {
             for (k, step) in routing[p].enumerated() {
-                for t in 0..<periods {
-                    let made = solution.planValue(production[p][t])
-                    guard made > 0 else { continue }
+                for t in 0..<scenario.horizon.periodCount {
+                    let quantity = made(p, t)
+                    guard quantity > 0 else { continue }
                     let target = loadPeriod[p][k][t]
                     if !split.contains([p, k]), let w = workCenterIndex[step.workCenter] {
-                        load[w][target] += hoursPerUnit(step, product: p) * made
+                        load[w][target] += hoursPerUnit(step, product: p) * quantity
                     }
-                    if let l = step.laborPool.flatMap({ laborPoolIndex[$0] }) { load[centers + l][target] += step.laborHours * made }
+                    if let l = step.laborPool.flatMap({ laborPoolIndex[$0] }) { load[centers + l][target] += step.laborHours * quantity }
                 }
             }
         }
-        return load
     }
 
     /// What running the extra shift for the whole of `period` costs here: the work center's

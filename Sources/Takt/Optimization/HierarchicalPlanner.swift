@@ -4,17 +4,24 @@ import TaktLP
 /// no model GLPK solves grows past one family's products.
 ///
 /// 1. The family plan: every family is one product (``FamilyAggregation``) planned against
-///    all the capacity — overtime, extra shifts, subcontracting, workforce.
+///    all the capacity — overtime, extra shifts, subcontracting, workforce. Frozen
+///    production, being fixed, is counted at its products' own hours: the capacity rows'
+///    right-hand sides are corrected by F − F̄ (frozen hours product by product, less the
+///    same units at the family's average hours), and each family keeps its exact frozen hours.
 /// 2. Family by family, its products are planned with the workforce the family plan chose and
 ///    with the hours the other families take: the family plan's hours for families still to
 ///    come, the product plans' hours for those done. A family whose real product mix needs
 ///    more of a resource than its average took first uses what the others leave (regular
 ///    hours, then overtime, then the extra shift), then backlog.
+/// 3. A family left with demand it could not meet is planned again in what all the others
+///    finally take; its first plan still fits there, so this only lowers the cost.
 ///
 /// Capacity is never exceeded: at every step the hours given away plus those kept for the
 /// families to come fit within what the family plan found feasible. The price is
 /// optimality: the family plan assumes each family's products are made in proportion to
-/// their demand, and the families planned first choose first.
+/// their demand, and the families planned first choose first. Measured against the one
+/// model (at 200 products its optimum from HiGHS on the exported model): 0.05–0.3% on 24 products in 4
+/// families, 0.44% on 40 in 4, but 7% on 200 products in 20 families by week.
 struct HierarchicalPlanner {
     let scenario: Scenario
     let solver: any Solver
@@ -25,7 +32,19 @@ struct HierarchicalPlanner {
         let base = ResourceHours(scenario)
         let families = FamilyAggregation(scenario, demand: demand)
 
-        var top = AggregatePlanModel(scenario: families.scenario, demand: families.demand, hours: base)
+        // Frozen production is fixed, so its hours are known exactly, product by product; the
+        // family plan would count them at its family's average hours. The family plan's
+        // capacity is corrected by the difference, and each family keeps its frozen hours
+        // exactly for the product plans. (On 200 products, frozen week-1 orders needing a
+        // work center their family's average barely touched showed as contradictions that
+        // the one-model plan did not have.)
+        let products = AggregatePlanModel(scenario: scenario, demand: demand, hours: base)
+        let familyUnits = AggregatePlanModel(scenario: families.scenario, demand: families.demand, hours: base)
+        let frozenCorrection = families.members.indices.map { f in
+            Self.difference(products.frozenLoad(of: families.members[f]), familyUnits.frozenLoad(of: [f]))
+        }
+        var top = AggregatePlanModel(
+            scenario: families.scenario, demand: families.demand, hours: base.leaving(frozenCorrection.reduce(Self.zero(like: base.regular), Self.sum)))
         top.keepsClassesApart = false
         top.build()
         options.progress?("family plan: " + PlanOptions.solving(top.program))
@@ -35,7 +54,7 @@ struct HierarchicalPlanner {
         let topSolution = try solve(top.program, presolve: false)
         let topResult = PlanReadback(model: top, solution: topSolution).result()
         let familyCount = families.families.count
-        let familyLoads = (0..<familyCount).map { top.resourceLoad(of: [$0], in: topSolution) }
+        let familyLoads = (0..<familyCount).map { Self.sum(top.resourceLoad(of: [$0], in: topSolution), frozenCorrection[$0]) }
 
         // The family plan's workforce sets each labor pool's hours for the product plans.
         let centers = scenario.workCenters.count
@@ -54,31 +73,53 @@ struct HierarchicalPlanner {
         // planned before it left unused, and nothing the families still to come were given.
         var reserved = familyLoads
         var parts: [ProductionPlanResult] = []
-        var used = [[Double]](repeating: [Double](repeating: 0, count: scenario.horizon.periodCount), count: hours.regular.count)
+        var used = Self.zero(like: hours.regular)
         for (f, members) in families.members.enumerated() {
             var others = used
-            for g in (f + 1)..<max(f + 1, familyCount) {
-                for r in others.indices { for t in others[r].indices { others[r][t] += reserved[g][r][t] } }
-            }
-            var part = scenario
-            let ids = Set(members.map { scenario.products[$0].id })
-            part.products = members.map { scenario.products[$0] }
-            part.routings = scenario.routings.filter { ids.contains($0.product) }
-            part.subcontractors = scenario.subcontractors.filter { ids.contains($0.product) }
-            part.orders = scenario.orders.filter { ids.contains($0.product) }
-            part.salesPlan = scenario.salesPlan.filter { ids.contains($0.product) }
-            var model = AggregatePlanModel(
-                scenario: part, demand: demand.restricted(to: members), hours: hours.leaving(others), fixedLabor: true)
-            model.build()
-            options.progress?("family \(f + 1) of \(families.members.count), \(members.count) products: " + PlanOptions.solving(model.program))
-            let solution = try solve(model.program)
-            parts.append(PlanReadback(model: model, solution: solution).result())
-            let load = model.resourceLoad(of: members.indices, in: solution)
-            for r in used.indices { for t in used[r].indices { used[r][t] += load[r][t] } }
+            for g in (f + 1)..<max(f + 1, familyCount) { others = Self.sum(others, reserved[g]) }
+            let (part, load) = try planProducts(
+                of: members, demand: demand, in: hours.leaving(others), label: "family \(f + 1) of \(familyCount), \(members.count) products")
+            parts.append(part)
+            used = Self.sum(used, load)
+            reserved[f] = load
+        }
+        // A family left with demand it could not meet (or frozen orders it could not make)
+        // is planned again in what all the others now leave: the families after it may have
+        // taken less than the family plan kept for them. Kept only where it costs less.
+        for (f, members) in families.members.enumerated() where !parts[f].contradictions.isEmpty {
+            let others = Self.difference(used, reserved[f])
+            let (part, load) = try planProducts(
+                of: members, demand: demand, in: hours.leaving(others), label: "family \(f + 1) of \(familyCount) again, in what the others leave")
+            guard part.objective < parts[f].objective else { continue }
+            parts[f] = part
+            used = Self.sum(others, load)
             reserved[f] = load
         }
         return PlanMerge(scenario: scenario, base: base, hours: hours, top: topResult, parts: parts).result()
     }
+
+    /// One family's products planned in `hours`, with the workforce fixed; their plan and the
+    /// hours it takes.
+    private func planProducts(
+        of members: [Int], demand: DemandProfile, in hours: ResourceHours, label: String
+    ) throws(PlanningError) -> (ProductionPlanResult, [[Double]]) {
+        var part = scenario
+        let ids = Set(members.map { scenario.products[$0].id })
+        part.products = members.map { scenario.products[$0] }
+        part.routings = scenario.routings.filter { ids.contains($0.product) }
+        part.subcontractors = scenario.subcontractors.filter { ids.contains($0.product) }
+        part.orders = scenario.orders.filter { ids.contains($0.product) }
+        part.salesPlan = scenario.salesPlan.filter { ids.contains($0.product) }
+        var model = AggregatePlanModel(scenario: part, demand: demand.restricted(to: members), hours: hours, fixedLabor: true)
+        model.build()
+        options.progress?("\(label): " + PlanOptions.solving(model.program))
+        let solution = try solve(model.program)
+        return (PlanReadback(model: model, solution: solution).result(), model.resourceLoad(of: members.indices, in: solution))
+    }
+
+    private static func zero(like grid: [[Double]]) -> [[Double]] { grid.map { [Double](repeating: 0, count: $0.count) } }
+    private static func sum(_ a: [[Double]], _ b: [[Double]]) -> [[Double]] { zip(a, b).map { zip($0, $1).map(+) } }
+    private static func difference(_ a: [[Double]], _ b: [[Double]]) -> [[Double]] { zip(a, b).map { zip($0, $1).map(-) } }
 
     private func solve(_ program: LinearProgram, presolve: Bool = true) throws(PlanningError) -> Solution {
         let solution: Solution
