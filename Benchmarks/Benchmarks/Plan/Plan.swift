@@ -8,7 +8,7 @@ import Takt
 /// validating the same scenario's CSV files.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .peakMemoryResident], warmupIterations: 0, maxDuration: .seconds(30), maxIterations: 3)
+        metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal], warmupIterations: 0, maxDuration: .seconds(30), maxIterations: 3)
 
     // S, M and L at 200 products (families first), and the exact model at 20 and 40 products.
     for (products, orders) in [(200, 1_000), (20, 10_000), (40, 10_000), (200, 10_000), (200, 100_000)] {

@@ -9,7 +9,7 @@ import Takt
 /// one plan of the base alone.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .peakMemoryResident], warmupIterations: 1, maxDuration: .seconds(20), maxIterations: 10)
+        metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal], warmupIterations: 1, maxDuration: .seconds(20), maxIterations: 10)
 
     let base = try! ScenarioLoader.load(from: Instances.datasets.appendingPathComponent("sample-plant").path).scenario
     let overlays = (0..<32).map { k in
