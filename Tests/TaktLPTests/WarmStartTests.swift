@@ -59,4 +59,18 @@ import TaktLP
             #expect(session.solve().objective.isClose(to: 30))
         }
     }
+
+    /// A session turned into another program of the same shape by `update(to:)` solves to that
+    /// program's own optimum; a program with other rows is not of the same shape.
+    @Test func aSessionUpdatesToAProgramOfTheSameShape() throws {
+        let more = KnownModels.sailco(demand: [40, 60, 75, 35])
+        #expect(more.differsOnlyInBoundsAndCosts(from: KnownModels.sailco()))
+        #expect(!KnownModels.sailco(demand: [40, 60, 75, 25, 30]).differsOnlyInBoundsAndCosts(from: KnownModels.sailco()))
+        try solver.withWarmStart(KnownModels.sailco()) { session in
+            #expect(session.solve().objective.isClose(to: 78_450))
+            try session.update(to: more)
+            #expect(session.program == more)
+            #expect(session.solve().objective.isClose(to: 78_450 + 4_000))
+        }
+    }
 }

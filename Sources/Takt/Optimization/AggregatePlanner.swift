@@ -126,59 +126,6 @@ public struct AggregatePlanner: Sendable {
         options.progress?("reading the plan back: orders, actions, hour values")
         return (PlanReadback(model: model, solution: solution).result(), next)
     }
-
-    /// Plans what-ifs of one base from the base plan's optimal basis: each scenario planned in
-    /// one model whose model differs from the base's only in bounds and costs (demand scaled,
-    /// hours or overtime limits changed, costs changed) is re-solved in the base's GLPK
-    /// problem, without presolve, from the basis the previous solve left. Returns a plan for
-    /// those, `nil` for the others (their model has another shape, or they plan families
-    /// first), which are to be planned on their own. The optimum is the same as a cold
-    /// solve's; where several plans cost the same, the one found may differ.
-    public static func warmPlans(
-        base: Scenario, whatIfs: [Scenario], options: PlanOptions = PlanOptions(), solver: any WarmStartSolver = GLPKSolver()
-    ) throws(PlanningError) -> (base: ProductionPlanResult, whatIfs: [ProductionPlanResult?]) {
-        guard !AggregatePlanner(base).plansFamiliesFirst(options) else {
-            return (try AggregatePlanner(base, solver: solver).plan(options), whatIfs.map { _ in nil })
-        }
-        func model(_ scenario: Scenario) -> AggregatePlanModel {
-            var model = AggregatePlanModel(scenario: scenario, demand: DemandProfile(scenario), hours: ResourceHours(scenario))
-            model.build()
-            return model
-        }
-        let baseModel = model(base)
-        guard !baseModel.program.isMixedInteger else {
-            return (try AggregatePlanner(base, solver: solver).plan(options), whatIfs.map { _ in nil })
-        }
-        let solveOptions = SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap)
-        do {
-            return try solver.withWarmStart(baseModel.program, options: solveOptions) { session in
-                let solution = session.solve()
-                guard solution.status.hasFeasibleSolution else { throw PlanningError.solverStopped(solution.status) }
-                let basePlan = PlanReadback(model: baseModel, solution: solution).result()
-                var plans: [ProductionPlanResult?] = []
-                for scenario in whatIfs {
-                    let candidate = model(scenario)
-                    guard !AggregatePlanner(scenario).plansFamiliesFirst(options), !candidate.program.isMixedInteger,
-                        candidate.program.differsOnlyInBoundsAndCosts(from: session.program)
-                    else {
-                        plans.append(nil)
-                        continue
-                    }
-                    try session.update(to: candidate.program)
-                    let solution = session.solve()
-                    guard solution.status.hasFeasibleSolution else { throw PlanningError.solverStopped(solution.status) }
-                    plans.append(PlanReadback(model: candidate, solution: solution).result())
-                }
-                return (basePlan, plans)
-            }
-        } catch let error as PlanningError {
-            throw error
-        } catch let error as LinearProgramError {
-            throw .invalidModel(error.description)
-        } catch {
-            throw .invalidModel("\(error)")
-        }
-    }
 }
 
 extension PlanOptions {

@@ -175,6 +175,8 @@ enum ParallelPlanning {
 
         init(count: Int) { values = Array(repeating: nil, count: count) }
 
+        var count: Int { values.count }
+
         func put(_ index: Int, _ value: Value) {
             lock.lock()
             defer { lock.unlock() }
@@ -197,33 +199,33 @@ enum ParallelPlanning {
         }
     }
 
-    /// Results written from several threads.
+    /// Plan results written from several threads, counted as they come in.
     private final class Slots: @unchecked Sendable {
+        private let shelf: Shelf<Result<ProductionPlanResult, PlanningError>>
         private let lock = NSLock()
-        private(set) var results: [Result<ProductionPlanResult, PlanningError>?]
         private var finished = 0
 
-        init(count: Int) { results = Array(repeating: nil, count: count) }
+        init(count: Int) { shelf = Shelf(count: count) }
+
+        /// Stores a result; returns how many are in.
+        func set(_ index: Int, _ result: Result<ProductionPlanResult, PlanningError>) -> Int {
+            shelf.put(index, result)
+            return lock.withLock {
+                finished += 1
+                return finished
+            }
+        }
 
         /// The plans, in order, once every slot is set; the first error otherwise.
         func plans() throws(PlanningError) -> [ProductionPlanResult] {
             var plans: [ProductionPlanResult] = []
-            for result in results {
-                switch result! {
+            for index in 0..<shelf.count {
+                switch shelf[index]! {
                 case .success(let plan): plans.append(plan)
                 case .failure(let error): throw error
                 }
             }
             return plans
-        }
-
-        /// Stores a result; returns how many are in.
-        func set(_ index: Int, _ result: Result<ProductionPlanResult, PlanningError>) -> Int {
-            lock.lock()
-            defer { lock.unlock() }
-            results[index] = result
-            finished += 1
-            return finished
         }
     }
 }
