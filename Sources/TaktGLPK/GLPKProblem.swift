@@ -108,9 +108,12 @@ final class GLPKProblem {
         glp_std_basis(pointer)
     }
 
-    /// Puts GLPK's advanced starting basis in place (what it builds when given none).
-    func advancedBasis() {
+    /// Puts GLPK's advanced starting basis in place (what it builds when given none). Quiet
+    /// unless `log`: GLPK reports its triangular part on standard output otherwise, which
+    /// would land in the middle of a plan written there.
+    func advancedBasis(log: Bool) {
         checkThread()
+        glp_term_out(log ? GLP_ON : GLP_OFF)
         glp_adv_basis(pointer, 0)
     }
 

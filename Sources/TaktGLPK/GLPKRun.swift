@@ -18,20 +18,23 @@ struct GLPKRun {
         // GLPK's presolver refuses a problem without rows, so such a problem goes straight in.
         var usePresolve = presolve && !program.constraints.isEmpty
         var code: Int32, iterations: Int
-        if let basis = options.startingBasis {
+        if let basis = options.startingBasis, basis.isSquare {
             // A given basis: no presolve (it would throw the basis away); the dual simplex,
             // since a change of right-hand sides leaves the old optimum dual feasible.
             usePresolve = false
-            if basis.isSquare { problem.setBasis(basis) } else { problem.advancedBasis() }
+            problem.setBasis(basis)
             (code, iterations) = problem.simplex(options: options, presolve: false, dual: true, timeLimitMilliseconds: remainingMilliseconds())
-            if code == GLP_EBADB || code == GLP_ESING || code == GLP_ECOND {
-                // Singular or ill-conditioned where the carried basis met the new program.
-                problem.advancedBasis()
+            let settled = code == 0 && [GLP_OPT, GLP_NOFEAS, GLP_INFEAS, GLP_UNBND].contains(problem.lpStatus)
+            if !settled && code != GLP_ETMLIM && code != GLP_EITLIM {
+                // Singular or ill-conditioned where the carried basis met the new program, or
+                // the dual simplex gave up: the primal simplex from GLPK's own start.
+                problem.advancedBasis(log: options.log)
                 let again = problem.simplex(options: options, presolve: false, timeLimitMilliseconds: remainingMilliseconds())
                 code = again.code
                 iterations += again.iterations
             }
         } else {
+            // No basis, or one that cannot be a basis (too few or too many basic): a cold solve.
             (code, iterations) = problem.simplex(options: options, presolve: usePresolve, timeLimitMilliseconds: remainingMilliseconds())
         }
         if code == GLP_ENODFS || code == GLP_ENOPFS && usePresolve {

@@ -11,8 +11,9 @@ public struct SolveOptions: Hashable, Sendable, Codable {
     /// Whether to run the solver's presolver before the simplex.
     public var presolve: Bool
     /// A basis to start the simplex from (of this program, or carried over to it with
-    /// ``Basis/carried(from:to:)``); the presolver is then skipped. A basis that does not
-    /// fit, or is singular, is dropped for the solver's own start.
+    /// ``Basis/carried(from:to:)``); the presolver is then skipped. A basis with too few or
+    /// too many basic columns and rows is ignored (a cold solve); one that proves singular,
+    /// or from which the dual simplex fails, is dropped for the solver's own start.
     public var startingBasis: Basis?
 
     public init(
