@@ -336,11 +336,6 @@ struct AggregatePlanModel {
 
     /// Hours the given products take from each resource in each period of a solution:
     /// `[resource][period]`, work centers first, then labor pools.
-    /// Whether the solution leaves frozen production unmade (the penalised shortfall columns).
-    func missesFrozenProduction(in solution: Solution) -> Bool {
-        frozenShortfall.joined().contains { column in column.map { solution.planValue($0) > 1e-6 } ?? false }
-    }
-
     func resourceLoad(of products: some Sequence<Int>, in solution: Solution) -> [[Double]] {
         let periods = scenario.horizon.periodCount
         let centers = scenario.workCenters.count

@@ -20,8 +20,8 @@ import TaktLP
 /// families to come fit within what the family plan found feasible. The price is
 /// optimality: the family plan assumes each family's products are made in proportion to
 /// their demand, and the families planned first choose first. Measured against the one
-/// model (at 200 products its optimum from HiGHS on the exported model): 0.05–0.3% on 24 products in 4
-/// families, 0.44% on 40 in 4, but 7% on 200 products in 20 families by week.
+/// model (at 200 products, its optimum from HiGHS on the exported model): 0.05–0.3% on 24
+/// products in 4 families, 0.44% on 40 in 4, but 7% on 200 products in 20 families by week.
 struct HierarchicalPlanner {
     let scenario: Scenario
     let solver: any Solver
