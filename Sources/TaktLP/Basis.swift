@@ -36,22 +36,42 @@ public struct Basis: Hashable, Sendable, Codable {
     /// solver then starts from a basis of its own (see ``isSquare``).
     public func carried(from solved: LinearProgram, to target: LinearProgram) -> Basis {
         precondition(solved.variables.count == variables.count && solved.constraints.count == constraints.count, "a basis of another program")
-        func statuses(_ old: [String], _ oldStatus: [Status], _ new: [String], missing: Status) -> [Status] {
-            // Names that agree at the start and at the end keep their statuses by position
-            // (all of them when nothing was added or removed); only the middle is looked up.
-            var head = 0
-            while head < old.count, head < new.count, old[head] == new[head], !old[head].isEmpty { head += 1 }
-            var tail = 0
-            while tail < old.count - head, tail < new.count - head, old[old.count - 1 - tail] == new[new.count - 1 - tail],
-                !old[old.count - 1 - tail].isEmpty
-            { tail += 1 }
-            var byName: [String: Status] = [:]
-            for index in head..<(old.count - tail) where !old[index].isEmpty && byName[old[index]] == nil { byName[old[index]] = oldStatus[index] }
-            let middle = new[head..<(new.count - tail)].map { $0.isEmpty ? missing : byName[$0] ?? missing }
-            return Array(oldStatus[..<head]) + middle + Array(oldStatus[(old.count - tail)...])
-        }
         return Basis(
-            variables: statuses(solved.variables.map(\.name), variables, target.variables.map(\.name), missing: .atLower),
-            constraints: statuses(solved.constraints.map(\.name), constraints, target.constraints.map(\.name), missing: .basic))
+            variables: Self.statuses(
+                variables, old: solved.variables.count, { solved.variables[$0].name },
+                new: target.variables.count, { target.variables[$0].name }, missing: .atLower),
+            constraints: Self.statuses(
+                constraints, old: solved.constraints.count, { solved.constraints[$0].name },
+                new: target.constraints.count, { target.constraints[$0].name }, missing: .basic))
+    }
+
+    /// Statuses of the `new` names, taken from the same names among the `old`. Names are read
+    /// in place by index: copying them out into arrays first was most of the cost.
+    private static func statuses(
+        _ oldStatus: [Status], old: Int, _ oldName: (Int) -> String, new: Int, _ newName: (Int) -> String, missing: Status
+    ) -> [Status] {
+        // Names that agree at the start and at the end keep their statuses by position
+        // (all of them when nothing was added or removed); only the middle is looked up.
+        var head = 0
+        while head < old, head < new, case let name = oldName(head), !name.isEmpty, name == newName(head) { head += 1 }
+        var tail = 0
+        while tail < old - head, tail < new - head, case let name = oldName(old - 1 - tail), !name.isEmpty, name == newName(new - 1 - tail) {
+            tail += 1
+        }
+        var result = Array(oldStatus[..<head])
+        result.reserveCapacity(new)
+        if head + tail < new {
+            var byName: [String: Status] = [:]
+            for index in head..<(old - tail) {
+                let name = oldName(index)
+                if !name.isEmpty && byName[name] == nil { byName[name] = oldStatus[index] }
+            }
+            for index in head..<(new - tail) {
+                let name = newName(index)
+                result.append(name.isEmpty ? missing : byName[name] ?? missing)
+            }
+        }
+        result.append(contentsOf: oldStatus[(old - tail)...])
+        return result
     }
 }
