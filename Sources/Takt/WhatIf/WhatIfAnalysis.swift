@@ -132,29 +132,27 @@ enum ParallelPlanning {
 
     /// Plans `base`, then its what-ifs warm in ``WarmChains``: chains in parallel, each what-if
     /// from the plan before it in its chain, the first from the base plan. While the base is
-    /// solved, the other cores build the what-ifs' models, which need nothing from it.
-    /// `progress` counts the base as the first of `whatIfs.count + 1`.
+    /// solved, the other chains' threads build the what-ifs' models (which need nothing from
+    /// it) in the order the chains will want them; they stop building the moment the base is
+    /// planned, and a chain builds whatever model is not ready when it gets there. (Building
+    /// all 32 of the sample plant's models took longer than planning its base: a barrier
+    /// after both left the base's core idle.) `progress` counts the base as the first of
+    /// `whatIfs.count + 1`.
     static func plan(
         warm base: Scenario, _ whatIfs: [Scenario], options: PlanOptions, solver: any Solver, progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(PlanningError) -> (base: ProductionPlanResult, whatIfs: [ProductionPlanResult]) {
         let planners = whatIfs.map { AggregatePlanner($0, solver: solver) }
-        let models = Shelf<AggregatePlanModel>(count: whatIfs.count)
-        let baseSlot = Shelf<Result<(plan: ProductionPlanResult, start: PlanStart?), PlanningError>>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: whatIfs.count + 1) { i in
-            if i == 0 {
-                baseSlot.put(0, Result { () throws(PlanningError) in try AggregatePlanner(base, solver: solver).plan(options, from: nil) })
-            } else if !planners[i - 1].plansFamiliesFirst(options) {
-                models.put(i - 1, planners[i - 1].model())
-            }
-        }
-        let (basePlan, start) = try baseSlot[0]!.get()
-        progress?(1, whatIfs.count + 1)
-
         let chains = WarmChains(base: base, whatIfs: whatIfs).chains
+        let models = Shelf<AggregatePlanModel>(count: whatIfs.count)
+        let basePlan = Gate<Result<(plan: ProductionPlanResult, start: PlanStart?), PlanningError>>()
         let slots = Slots(count: whatIfs.count)
-        DispatchQueue.concurrentPerform(iterations: chains.count) { c in
+        // First steps of every chain first: the order in which the chains reach them.
+        let buildOrder = (0..<(chains.map(\.count).max() ?? 0)).flatMap { step in chains.compactMap { step < $0.count ? $0[step] : nil } }
+            .filter { !planners[$0].plansFamiliesFirst(options) }
+
+        func runChain(_ chain: [Int], from start: PlanStart?) {
             var previous = start
-            for i in chains[c] {
+            for i in chain {
                 let result = Result { () throws(PlanningError) in
                     if let model = models.take(i) { return try planners[i].plan(model, options, from: previous) }
                     return try planners[i].plan(options, from: previous)
@@ -165,7 +163,66 @@ enum ParallelPlanning {
                 progress?(finished + 1, whatIfs.count + 1)
             }
         }
-        return (basePlan, try slots.plans())
+        // Threads of their own rather than a dispatch pool: they wait for the base, which is
+        // safe only where each waiting chain surely has a thread.
+        let helpers = chains.indices.dropFirst().map { c in
+            ChainThread {
+                for i in buildOrder where !basePlan.isOpen && !models.contains(i) { models.put(i, planners[i].model()) }
+                guard case .success(let made) = basePlan.wait() else { return }
+                runChain(chains[c], from: made.start)
+            }
+        }
+        helpers.forEach { $0.start() }
+        let made = Result { () throws(PlanningError) in try AggregatePlanner(base, solver: solver).plan(options, from: nil) }
+        basePlan.open(made)
+        if case .success(let first) = made {
+            progress?(1, whatIfs.count + 1)
+            if let chain = chains.first { runChain(chain, from: first.start) }
+        }
+        helpers.forEach { $0.join() }
+        return (try made.get().plan, try slots.plans())
+    }
+
+    /// A value that threads wait for until it is set, once.
+    private final class Gate<Value>: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var value: Value?
+
+        var isOpen: Bool { condition.withLock { value != nil } }
+
+        func open(_ value: Value) {
+            condition.withLock {
+                self.value = value
+                condition.broadcast()
+            }
+        }
+
+        func wait() -> Value {
+            condition.withLock {
+                while value == nil { condition.wait() }
+                return value!
+            }
+        }
+    }
+
+    /// A thread running one closure, joined by waiting for it to finish.
+    private final class ChainThread: @unchecked Sendable {
+        private let body: () -> Void
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ body: @escaping () -> Void) { self.body = body }
+
+        func start() {
+            let thread = Thread { [self] in
+                body()
+                done.signal()
+            }
+            // GLPK and the model builders recurse little, but a pool thread's 512 KiB is tight.
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+
+        func join() { done.wait() }
     }
 
     /// Values put and taken by index from several threads.
@@ -181,6 +238,12 @@ enum ParallelPlanning {
             lock.lock()
             defer { lock.unlock() }
             values[index] = value
+        }
+
+        func contains(_ index: Int) -> Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            return values[index] != nil
         }
 
         /// The value, left in place.
