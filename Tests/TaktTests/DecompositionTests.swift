@@ -108,6 +108,23 @@ import Testing
         #expect(plan.costs.backlog < 1e-6)
     }
 
+    /// Q, split level, needs 330 of W's 300 regular hours every quarter, so 30 of each
+    /// quarter's 150 overtime hours are gone; P's 100 units due in Q2 fit in the other 120.
+    /// (The split once read regular hours below zero as a debt on top of the overtime taken,
+    /// and left P 90 hours.)
+    @Test func theCapacitySplitUsesTheOvertimeOthersLeave() throws {
+        var scenario = Self.quarterCase(sales: [0, 100, 0, 0], overtime: 50)
+        scenario.products.append(Product(id: "Q", name: "Q", family: "G"))
+        scenario.routings.append(RoutingStep(product: "Q", step: 10, workCenter: "W", runHours: 1))
+        let plan = try PlanDecomposer(scenario, annualPlan: [AnnualPlanEntry(item: "Q", quantity: 1320)])
+            .decompose(DecompositionOptions(to: .quarter, method: .capacity, methods: ["Q": .level]))
+        #expect(Self.production(plan, .quarter, product: "Q") == [330, 330, 330, 330])
+        #expect(Self.production(plan, .quarter) == [0, 100, 0, 0])
+        #expect(plan.overloads.isEmpty)
+        #expect(abs(plan.costs.overtime - 2 * (4 * 30 + 100)) < 1e-6)
+        #expect(plan.costs.holding < 1e-6 && plan.costs.backlog < 1e-6)
+    }
+
     @Test func anAnnualPlanThatDoesNotFitSaysWhereAndByHowMuch() throws {
         let scenario = Self.quarterCase(sales: [200, 500, 200, 300])
         let plan = try PlanDecomposer(scenario, annualPlan: [AnnualPlanEntry(item: "P", quantity: 1300)])

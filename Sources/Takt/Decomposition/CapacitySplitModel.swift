@@ -8,18 +8,19 @@ import TaktLP
 /// quantity Q[i] for the window and sales d[i,t]; opening stock less backlog P[i]; hours
 /// a[i,r,k] per unit of load entry k whose lead-time offset puts production of period t on r
 /// in period τ(k,t), which may lie before the window; regular hours R[r,t] left by the items
-/// split by other methods and by earlier windows; overtime limit O[r,t];
+/// split by other methods and by earlier windows, below zero where they already work into
+/// overtime; overtime limit O[r,t], of which O[r,t] − max(0, −R[r,t]) is left;
 /// offer capacity Y[s,t]; m[s], the share of item i's quantity that is offer s's product, and
 /// h[s,r,k] that product's own hours.
 ///
 /// Variables, all ≥ 0: supply x[i,t] (made or bought); bought y[s,t] ≤ Y[s,t]; stock
-/// I[i,t]; backlog B[i,t]; overtime o[r,t] ≤ O[r,t]; overload u[r,t].
+/// I[i,t]; backlog B[i,t]; overtime o[r,t] ≤ O[r,t] − max(0, −R[r,t]); overload u[r,t].
 ///
 ///     min  Σ holding·I + backlog·B + overtimeCost·o + (offerCost − unitCost)·y + M·u
 ///     s.t. Σt x[i,t] = Q[i]                                              (the parent total)
 ///          I[i,t−1] − B[i,t−1] + x[i,t] − I[i,t] + B[i,t] = d[i,t]   (I − B before = P)
 ///          y[s,t] ≤ m[s]·x[i,t]
-///          Σ a[i,r,k]·x[i,t'] − Σs h[s,r,k]·y[s,t'] over τ(k,t') = t  − o[r,t] − u[r,t] ≤ R[r,t]
+///          Σ a[i,r,k]·x[i,t'] − Σs h[s,r,k]·y[s,t'] over τ(k,t') = t  − o[r,t] − u[r,t] ≤ max(0, R[r,t])
 ///
 /// Each period's supply of a family is shared among its products in proportion to their
 /// annual quantities (m), so its hours are the family's average a; a unit bought saves its
@@ -185,7 +186,9 @@ struct CapacitySplitModel {
             // Terms in column order: the same input must give GLPK the same model, whatever
             // order the dictionaries above were walked in.
             var terms = loadTerms[key]!.sorted { $0.variable.index < $1.variable.index }
-            // Overtime left: what earlier windows did not take beyond regular hours.
+            // Regular hours below zero mean others already work into overtime: what they took
+            // beyond regular time comes off the overtime, and no regular hours are left (the
+            // right-hand side once kept the negative too, counting that overtime twice).
             let overtimeLeft = max(0, overtime[r][t] + min(0, regular[r][t]))
             if overtimeLeft > 0 {
                 terms.append(Term(program.addVariable("o(\(r),\(t))", upperBound: overtimeLeft, objective: overtimeCost[r]), -1))
@@ -193,7 +196,7 @@ struct CapacitySplitModel {
             let u = program.addVariable("u(\(r),\(t))", objective: penalty)
             overloadColumns[key] = u
             terms.append(Term(u, -1))
-            program.addConstraint("cap(\(r),\(t))", terms, .lessOrEqual(regular[r][t]))
+            program.addConstraint("cap(\(r),\(t))", terms, .lessOrEqual(max(0, regular[r][t])))
         }
     }
 
