@@ -1,4 +1,5 @@
 import Foundation
+import TaktLP
 import Testing
 @testable import Takt
 
@@ -190,6 +191,30 @@ import Testing
             #expect(abs(run.outcomes[k + 1].plan.objective - cold.objective) <= 1e-7 * abs(cold.objective), "\(scenario.name)")
         }
         for _ in 0..<3 { #expect(try WhatIfAnalysis(base: base, overlays: overlays, warmStart: true).run().outcomes == run.outcomes) }
+    }
+
+    /// A solver that refuses every program: the base cannot be planned.
+    struct RefusingSolver: Solver {
+        func solve(_ program: LinearProgram, options: SolveOptions) throws(LinearProgramError) -> Solution {
+            throw .invalidOption(name: "solver", value: "refusing", expected: "a solver that solves")
+        }
+    }
+
+    /// The chains' threads wait for the base: no what-ifs, one, or a base that fails must
+    /// neither hang nor lose an error.
+    @Test func warmRunsOfNoneOneOrAFailedBaseEnd() throws {
+        let base = try ScenarioLoader.load(from: Datasets.samplePlant.path).scenario
+        let alone = try WhatIfAnalysis(base: base, overlays: [], warmStart: true).run()
+        #expect(alone.outcomes.map(\.plan) == [try AggregatePlanner(base).plan()])
+        var more = ScenarioOverlay(name: "more")
+        more.demand = [ScenarioOverlay.DemandScale(factor: 1.05)]
+        let one = try WhatIfAnalysis(base: base, overlays: [more], warmStart: true).run()
+        let cold = try AggregatePlanner(more.applied(to: base)).plan()
+        #expect(one.outcomes.count == 2)
+        #expect(abs(one.outcomes[1].plan.objective - cold.objective) <= 1e-7 * abs(cold.objective))
+        #expect(throws: PlanningError.self) {
+            try WhatIfAnalysis(base: base, overlays: [more, more, more], solver: RefusingSolver(), warmStart: true).run()
+        }
     }
 
     /// A demand sweep: the what-ifs above the base go up from it and those below go down, so
