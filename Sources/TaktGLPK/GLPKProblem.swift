@@ -117,6 +117,14 @@ final class GLPKProblem {
         glp_adv_basis(pointer, 0)
     }
 
+    /// Computes the primal and dual values of the basis the problem holds (factorising it if
+    /// need be), so that ``primalStatus`` tells whether it is still feasible after bounds
+    /// changed. Returns GLPK's code: 0, or why the basis is no good.
+    func warmUp() -> Int32 {
+        checkThread()
+        return glp_warm_up(pointer)
+    }
+
     /// Sets every column's and row's status. GLPK itself turns a non-basic status that does
     /// not suit the bounds (at upper on a column without one) into the one that does.
     func setBasis(_ basis: Basis) {

@@ -13,17 +13,24 @@ struct GLPKRun {
         self.options = options
     }
 
-    func solve(_ problem: GLPKProblem, presolve: Bool) -> Solution {
+    /// Solves the loaded problem: from `options.startingBasis` if it has one, else from the
+    /// basis the problem holds when `fromHeldBasis` (a warm-start session's later solves),
+    /// else cold.
+    func solve(_ problem: GLPKProblem, presolve: Bool, fromHeldBasis: Bool = false) -> Solution {
         if program.variables.isEmpty { return emptyProgramSolution() }
         // GLPK's presolver refuses a problem without rows, so such a problem goes straight in.
         var usePresolve = presolve && !program.constraints.isEmpty
         var code: Int32, iterations: Int
-        if let basis = options.startingBasis, basis.isSquare {
-            // A given basis: no presolve (it would throw the basis away); the dual simplex,
-            // since a change of right-hand sides leaves the old optimum dual feasible.
+        let given = options.startingBasis.flatMap { $0.isSquare ? $0 : nil }
+        if given != nil || fromHeldBasis {
+            // A given or held basis: no presolve (it would throw the basis away). The dual
+            // simplex, since a change of right-hand sides leaves the old optimum dual
+            // feasible; but the primal where the basis is still primal feasible (only costs
+            // changed), which the dual would first have to repair.
             usePresolve = false
-            problem.setBasis(basis)
-            (code, iterations) = problem.simplex(options: options, presolve: false, dual: true, timeLimitMilliseconds: remainingMilliseconds())
+            var dual = true
+            if let given { problem.setBasis(given) } else if problem.warmUp() == 0 { dual = problem.primalStatus != GLP_FEAS }
+            (code, iterations) = problem.simplex(options: options, presolve: false, dual: dual, timeLimitMilliseconds: remainingMilliseconds())
             let settled = code == 0 && [GLP_OPT, GLP_NOFEAS, GLP_INFEAS, GLP_UNBND].contains(problem.lpStatus)
             if !settled && code != GLP_ETMLIM && code != GLP_EITLIM {
                 // Singular or ill-conditioned where the carried basis met the new program, or

@@ -128,6 +128,24 @@ public struct AggregatePlanner: Sendable {
     }
 }
 
+extension AggregatePlanner {
+    /// Solves a model made by ``model()`` in a warm-start session that holds a program of the
+    /// same shape (see ``LinearProgram/differsOnlyInBoundsAndCosts(from:)``): the session is
+    /// changed into this model's program, bound by bound, and re-solved from the basis and
+    /// factorisation it holds.
+    func plan(_ model: AggregatePlanModel, _ options: PlanOptions, in session: any WarmStartSession) throws(PlanningError)
+        -> (plan: ProductionPlanResult, start: PlanStart?)
+    {
+        options.progress?(PlanOptions.solving(model.program, "in the problem of the plan before"))
+        do { try session.update(to: model.program) } catch { throw .invalidModel(error.description) }
+        let solution = session.solve()
+        guard solution.status.hasFeasibleSolution else { throw .solverStopped(solution.status) }
+        let next = solution.basis.map { PlanStart(program: model.program, basis: $0) }
+        options.progress?("reading the plan back: orders, actions, hour values")
+        return (PlanReadback(model: model, solution: solution).result(), next)
+    }
+}
+
 extension PlanOptions {
     /// The progress line for a solve: what and how big.
     static func solving(_ program: LinearProgram, _ detail: String? = nil) -> String {

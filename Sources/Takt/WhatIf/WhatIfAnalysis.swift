@@ -131,7 +131,8 @@ enum ParallelPlanning {
     }
 
     /// Plans `base`, then its what-ifs warm in ``WarmChains``: chains in parallel, each what-if
-    /// from the plan before it in its chain, the first from the base plan. While the base is
+    /// from the plan before it in its chain, the first from the base plan, in the GLPK problem
+    /// already loaded where the shape allows (see ``WarmChainRun``). While the base is
     /// solved, the other chains' threads build the what-ifs' models (which need nothing from
     /// it) in the order the chains will want them; they stop building the moment the base is
     /// planned, and a chain builds whatever model is not ready when it gets there. (Building
@@ -150,16 +151,12 @@ enum ParallelPlanning {
         let buildOrder = (0..<(chains.map(\.count).max() ?? 0)).flatMap { step in chains.compactMap { step < $0.count ? $0[step] : nil } }
             .filter { !planners[$0].plansFamiliesFirst(options) }
 
+        let chainRun = WarmChainRun(planners: planners, options: options)
         func runChain(_ chain: [Int], from start: PlanStart?) {
-            var previous = start
-            for i in chain {
-                let result = Result { () throws(PlanningError) in
-                    if let model = models.take(i) { return try planners[i].plan(model, options, from: previous) }
-                    return try planners[i].plan(options, from: previous)
-                }
-                // A plan made families first leaves no start; the next starts from the last one.
-                if case .success(let made) = result, let next = made.start { previous = next }
-                let finished = slots.set(i, result.map(\.plan))
+            chainRun.run(chain, from: start, model: { i in
+                planners[i].plansFamiliesFirst(options) ? nil : models.take(i) ?? planners[i].model()
+            }) { i, outcome in
+                let finished = slots.set(i, outcome.map(\.plan))
                 progress?(finished + 1, whatIfs.count + 1)
             }
         }
