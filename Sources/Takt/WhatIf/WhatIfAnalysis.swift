@@ -214,7 +214,7 @@ enum ParallelPlanning {
                 body()
                 done.signal()
             }
-            // GLPK and the model builders recurse little, but a pool thread's 512 KiB is tight.
+            // The main thread's usual 8 MiB, whatever a platform gives new threads by default.
             thread.stackSize = 8 << 20
             thread.start()
         }
