@@ -117,6 +117,14 @@ final class GLPKProblem {
         glp_adv_basis(pointer, 0)
     }
 
+    /// Puts Bixby's crash basis in place (`glp_cpx_basis`). Quiet unless `log`, as
+    /// ``advancedBasis(log:)``.
+    func crashBasis(log: Bool) {
+        checkThread()
+        glp_term_out(log ? GLP_ON : GLP_OFF)
+        glp_cpx_basis(pointer)
+    }
+
     /// Computes the primal and dual values of the basis the problem holds (factorising it if
     /// need be), so that ``primalStatus`` tells whether it is still feasible after bounds
     /// changed. Returns GLPK's code: 0, or why the basis is no good.

@@ -42,6 +42,7 @@ struct GLPKRun {
             }
         } else {
             // No basis, or one that cannot be a basis (too few or too many basic): a cold solve.
+            if options.crashBasis && !usePresolve { problem.crashBasis(log: options.log) }
             (code, iterations) = problem.simplex(options: options, presolve: usePresolve, timeLimitMilliseconds: remainingMilliseconds())
         }
         if code == GLP_ENODFS || code == GLP_ENOPFS && usePresolve {

@@ -15,6 +15,11 @@ public struct SolveOptions: Hashable, Sendable, Codable {
     /// too many basic columns and rows is ignored (a cold solve); one that proves singular,
     /// or from which the dual simplex fails, is dropped for the solver's own start.
     public var startingBasis: Basis?
+    /// For a cold solve without the presolver: start from a crash basis (basic columns the
+    /// solver picks to make a triangular, well-conditioned basis) instead of every row's
+    /// slack. Model-dependent: the decomposition's split models solve in a third of the
+    /// time from one, the aggregate plan's family plan takes three times as long.
+    public var crashBasis: Bool
 
     public init(
         timeLimit: Double? = nil,
@@ -22,7 +27,8 @@ public struct SolveOptions: Hashable, Sendable, Codable {
         relativeGap: Double = 1e-9,
         log: Bool = false,
         presolve: Bool = true,
-        startingBasis: Basis? = nil
+        startingBasis: Basis? = nil,
+        crashBasis: Bool = false
     ) {
         self.timeLimit = timeLimit
         self.iterationLimit = iterationLimit
@@ -30,6 +36,7 @@ public struct SolveOptions: Hashable, Sendable, Codable {
         self.log = log
         self.presolve = presolve
         self.startingBasis = startingBasis
+        self.crashBasis = crashBasis
     }
 
     /// Checks that every option is a value a solver can take.

@@ -21,6 +21,17 @@ import TaktLP
         #expect(warm.iterations < cold.iterations, "warm \(warm.iterations) vs cold \(cold.iterations)")
     }
 
+    /// A cold solve from a crash basis reaches the same optimum as one from all slacks.
+    @Test func aCrashBasisSolvesToTheSameOptimum() throws {
+        let (transport, _) = KnownModels.transportation(size: 30, seed: 5)
+        for program in [KnownModels.sailco(), transport] {
+            let slacks = try solver.solve(program, options: SolveOptions(presolve: false))
+            let crash = try solver.solve(program, options: SolveOptions(presolve: false, crashBasis: true))
+            #expect(crash.status == .optimal && crash.objective.isClose(to: slacks.objective))
+        }
+        #expect(try solver.solve(KnownModels.sailco(), options: SolveOptions(presolve: false, crashBasis: true)).objective.isClose(to: 78_450))
+    }
+
     @Test func boundsAndRightHandSidesChangeBetweenSolves() throws {
         try solver.withWarmStart(KnownModels.sailco()) { session in
             #expect(session.solve().objective.isClose(to: 78_450))

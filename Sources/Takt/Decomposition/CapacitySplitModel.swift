@@ -119,9 +119,13 @@ struct CapacitySplitModel {
 
     /// Solves a split model (or the units' balancing model); a solver that stops without a
     /// plan is an error naming why.
-    static func solve(_ program: LinearProgram, with solver: any Solver, timeLimit: Double?, presolve: Bool) throws(DecompositionError) -> Solution {
+    static func solve(_ program: LinearProgram, with solver: any Solver, timeLimit: Double?, presolve: Bool, crashBasis: Bool = false)
+        throws(DecompositionError) -> Solution
+    {
         let solution: Solution
-        do { solution = try solver.solve(program, options: SolveOptions(timeLimit: timeLimit, presolve: presolve)) } catch {
+        do {
+            solution = try solver.solve(program, options: SolveOptions(timeLimit: timeLimit, presolve: presolve, crashBasis: crashBasis))
+        } catch {
             throw .solverStopped("\(error)")
         }
         guard solution.status.hasFeasibleSolution else { throw .solverStopped(solution.status.rawValue) }
