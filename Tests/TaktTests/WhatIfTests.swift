@@ -217,6 +217,29 @@ import Testing
         #expect(held.iterations <= fresh.iterations + 5, "held \(held.iterations), fresh \(fresh.iterations)")
     }
 
+    /// Two what-ifs with the same rush order share a shape the base does not have: the chain
+    /// loads the first on its own and goes on in its problem for the second. Both cost what
+    /// they cost planned cold.
+    @Test func aChainGoesOnInTheShapeOfTheWhatIfsAhead() throws {
+        let base = try ScenarioLoader.load(from: Datasets.samplePlant.path).scenario
+        let rushOrder = CustomerOrder(id: "RUSH-1", product: "CP-100", quantity: 120, due: Day(year: 2027, month: 2, day: 12), priority: 1, rush: true)
+        let overlays = [1.01, 1.02, 1.03].map { factor in
+            var overlay = ScenarioOverlay(name: "rush at \(factor)")
+            overlay.addOrders = [rushOrder]
+            overlay.demand = [ScenarioOverlay.DemandScale(factor: factor)]
+            return overlay
+        }
+        let whatIfs = overlays.map { $0.applied(to: base) }
+        let programs = whatIfs.map(AggregatePlanner.exactModel(of:))
+        #expect(!programs[0].differsOnlyInBoundsAndCosts(from: AggregatePlanner.exactModel(of: base)))
+        #expect(programs[1].differsOnlyInBoundsAndCosts(from: programs[0]) && programs[2].differsOnlyInBoundsAndCosts(from: programs[0]))
+        let run = try WhatIfAnalysis(base: base, overlays: overlays, warmStart: true).run()
+        for (k, scenario) in whatIfs.enumerated() {
+            let cold = try AggregatePlanner(scenario).plan()
+            #expect(abs(run.outcomes[k + 1].plan.objective - cold.objective) <= 1e-7 * abs(cold.objective), "\(scenario.name)")
+        }
+    }
+
     /// A solver that refuses every program: the base cannot be planned.
     struct RefusingSolver: Solver {
         func solve(_ program: LinearProgram, options: SolveOptions) throws(LinearProgramError) -> Solution {
