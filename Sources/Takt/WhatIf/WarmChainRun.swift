@@ -36,8 +36,11 @@ struct WarmChainRun {
             }
         }
 
+        // Set if loading a plan's own program again fails (it was solved before, so it should
+        // not): the rest are then planned each on its own.
+        var sessionsFail = false
         while position < chain.count {
-            guard let trunk = previous, let solver = planners[chain[position]].solver as? any WarmStartSolver else {
+            guard !sessionsFail, let trunk = previous, let solver = planners[chain[position]].solver as? any WarmStartSolver else {
                 let i = chain[position]
                 let outcome = planAlone(i, modelAt(position))
                 position += 1
@@ -74,15 +77,7 @@ struct WarmChainRun {
                     }
                 }
             } catch {
-                // Loading the start's own program again failed (it was solved before, so it
-                // should not): the rest are planned each on its own.
-                while position < chain.count {
-                    let i = chain[position]
-                    let outcome = planAlone(i, modelAt(position))
-                    position += 1
-                    if case .success(let made) = outcome, let next = made.start { previous = next }
-                    record(i, outcome)
-                }
+                sessionsFail = true
             }
         }
     }
