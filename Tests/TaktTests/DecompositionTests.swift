@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Takt
+import TaktGLPK
+import TaktLP
 
 @Suite struct DecompositionTests {
     static let january = Day(year: 2027, month: 1, day: 1)
@@ -223,6 +225,53 @@ import Testing
         }
         let products = try #require(costs[.products]), families = try #require(costs[.families])
         #expect(products <= families + 1e-6 * max(1, families))
+    }
+
+    /// Families' products split by monthly windows of weeks on several threads: the same plan
+    /// for one, two or four threads, and the usual invariants.
+    @Test func familiesSplitOnThreadsGiveOnePlan() throws {
+        let scenario = ScenarioGenerator(orders: 600, products: 24, families: 4, workCenters: 6, units: 2, seed: 4).scenario()
+        var plans: [DecomposedPlan] = []
+        for threads in [1, 2, 4] {
+            var options = DecompositionOptions(to: .week, method: .capacity, capacityModel: .families, threads: threads)
+            options.wholeYearNonZeros = 0
+            plans.append(try PlanDecomposer(scenario).decompose(options))
+        }
+        #expect(plans[1] == plans[0])
+        #expect(plans[2] == plans[0])
+        #expect(plans[0].costs.total > 0)
+        try Self.checkInvariants(plans[0], scenario: scenario)
+    }
+
+    /// A solver that solves so many programs, then refuses every other.
+    final class TiringSolver: Solver, @unchecked Sendable {
+        private let lock = NSLock()
+        private var left: Int
+        init(solves: Int) { left = solves }
+
+        func solve(_ program: LinearProgram, options: SolveOptions) throws(LinearProgramError) -> Solution {
+            let go = lock.withLock {
+                left -= 1
+                return left >= 0
+            }
+            guard go else { throw .invalidOption(name: "solver", value: "tired", expected: "a solver that solves") }
+            return try GLPKSolver().solve(program, options: options)
+        }
+    }
+
+    /// A family's split that fails while others wait on it: the solver's error comes out, and
+    /// no thread is left waiting.
+    @Test(arguments: [3, 30, 60])
+    func aFailedFamilySplitEndsEveryThread(solves: Int) throws {
+        let scenario = ScenarioGenerator(orders: 600, products: 24, families: 4, workCenters: 6, units: 2, seed: 4).scenario()
+        var options = DecompositionOptions(to: .week, method: .capacity, capacityModel: .families, threads: 2)
+        options.wholeYearNonZeros = 0
+        do {
+            _ = try PlanDecomposer(scenario, solver: TiringSolver(solves: solves)).decompose(options)
+            Issue.record("a tired solver's split finished")
+        } catch {
+            #expect("\(error)".contains("tired"), "\(error)")
+        }
     }
 
     static func checkInvariants(_ plan: DecomposedPlan, scenario: Scenario) throws {

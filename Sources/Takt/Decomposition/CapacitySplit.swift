@@ -11,6 +11,8 @@ import TaktLP
 /// 2. family by family, its products are split exactly, with the hours the other families
 ///    take: the family plan's for families still to come, the products' own for families
 ///    done. Each product keeps its annual quantity and meets its own sales as they come.
+///    Families run on several threads, each a few monthly windows behind the one before it,
+///    to the same result as one after another (``SplitLedger``).
 ///
 /// What that gives up against one model of every product: the family plan assumes each
 /// family's products are made in their annual mix, and the families split first choose
@@ -20,10 +22,6 @@ struct CapacitySplit {
     let year: PlanYear
     let solver: any Solver
     let options: DecompositionOptions
-
-    /// Above this many non-zeros a year of weeks is planned month by month; below it GLPK
-    /// solves the whole year in about a second.
-    static let wholeYearNonZeros = 30_000
 
     /// Fills in `continuous` and `subcontracted` of the plans split by capacity; returns the
     /// subcontracting bought and the model solved.
@@ -42,7 +40,7 @@ struct CapacitySplit {
 
         guard model == .families else {
             let items = members.map { item(of: [$0], plans) }
-            let (supply, receipts) = try split(items.map(\.item), regular: regular, costScale: costScale)
+            let (supply, receipts) = try split(items.map(\.item), hours: SplitHours(alone: regular), costScale: costScale)
             for (i, k) in members.enumerated() { assign(k, &plans, supply[i], receipts[i], items[i], &bought) }
             return (bought, model)
         }
@@ -57,20 +55,18 @@ struct CapacitySplit {
             }
         }
         let familyItems = families.map { item(of: $0, plans).item }
-        let (familySupply, familyReceipts) = try split(familyItems, regular: regular, costScale: costScale)
+        let (familySupply, familyReceipts) = try split(familyItems, hours: SplitHours(alone: regular), costScale: costScale)
         let reserved = familyItems.indices.map { load(of: familyItems[$0], supply: familySupply[$0], receipts: familyReceipts[$0]) }
-        var left = regular
-        for load in reserved { subtract(load, from: &left) }
+        // Family by family, its products may use what the family plan kept for it and what the
+        // families before it left; the families to come keep theirs. Families run on two
+        // threads, each a few windows behind the one before it (see ``SplitLedger``).
+        let items = families.map { $0.map { item(of: [$0], plans) } }
+        let ledger = SplitLedger(regular: regular, reserved: reserved)
+        let splits = try ledger.run(workers: options.threads) { f, hours throws(DecompositionError) in
+            try split(items[f].map(\.item), hours: hours, costScale: costScale)
+        }
         for (f, group) in families.enumerated() {
-            // The family's products may use what the family plan kept for it and what the
-            // families done before it left; the families to come keep theirs.
-            add(reserved[f], to: &left)
-            let items = group.map { item(of: [$0], plans) }
-            let (supply, receipts) = try split(items.map(\.item), regular: left, costScale: costScale)
-            for (i, k) in group.enumerated() {
-                assign(k, &plans, supply[i], receipts[i], items[i], &bought)
-                subtract(load(of: items[i].item, supply: supply[i], receipts: receipts[i]), from: &left)
-            }
+            for (i, k) in group.enumerated() { assign(k, &plans, splits[f].supply[i], splits[f].receipts[i], items[f][i], &bought) }
         }
         return (bought, model)
     }
@@ -148,19 +144,11 @@ struct CapacitySplit {
         return result
     }
 
-    private func subtract(_ load: [[Double]], from hours: inout [[Double]]) {
-        for r in hours.indices { for t in hours[r].indices { hours[r][t] -= load[r][t] } }
-    }
-
-    private func add(_ load: [[Double]], to hours: inout [[Double]]) {
-        for r in hours.indices { for t in hours[r].indices { hours[r][t] += load[r][t] } }
-    }
-
     // MARK: Solving
 
-    /// Splits items over the finest periods within `regular` hours (less what others take,
-    /// possibly below zero where they already need overtime): supply and receipts per item.
-    private func split(_ items: [CapacitySplitModel.Item], regular: [[Double]], costScale: [Double]) throws(DecompositionError)
+    /// Splits items over the finest periods within `hours` (regular hours less what others
+    /// take, possibly below zero where they already need overtime): supply and receipts per item.
+    private func split(_ items: [CapacitySplitModel.Item], hours: SplitHours, costScale: [Double]) throws(DecompositionError)
         -> (supply: [[Double]], receipts: [[[Double]]])
     {
         let periods = year.periods
@@ -177,13 +165,22 @@ struct CapacitySplit {
             }
         }
 
-        var whole = CapacitySplitModel(
-            items: items, periods: periods, window: periods.indices, regular: regular, overtime: year.overtime,
-            overtimeCost: overtimeCost, costScale: costScale)
-        whole.build()
+        func model(_ regular: [[Double]]) -> CapacitySplitModel {
+            var whole = CapacitySplitModel(
+                items: items, periods: periods, window: periods.indices, regular: regular, overtime: year.overtime,
+                overtimeCost: overtimeCost, costScale: costScale)
+            whole.build()
+            return whole
+        }
+        var whole = model(hours.base)
         let calendar = year.calendar
-        guard calendar.levels.last == .week && whole.program.nonZeroCount > Self.wholeYearNonZeros else {
-            record(whole, try solve(whole.program), periods.indices)
+        guard calendar.levels.last == .week && whole.program.nonZeroCount > options.wholeYearNonZeros else {
+            // The whole year reads every period's hours: they must be final.
+            let left = try hours.left(through: periods.count - 1)
+            if left != hours.base { whole = model(left) }
+            let solution = try solve(whole.program)
+            record(whole, solution, periods.indices)
+            hours.place(whole.placedLoad(solution, of: periods.indices), settledBefore: .max)
             return (supply, receipts)
         }
 
@@ -205,10 +202,13 @@ struct CapacitySplit {
         }
         let days = Double(scenario.horizon.range.dayCount) / Double(max(1, scenario.horizon.periodCount))
         var top = CapacitySplitModel(
-            items: monthly, periods: months, window: months.indices, regular: regular.map(perMonth),
+            items: monthly, periods: months, window: months.indices, regular: try hours.monthly(perMonth),
             overtime: year.overtime.map(perMonth), overtimeCost: overtimeCost, costScale: months.map { Double($0.range.dayCount) / days })
         top.build()
         let topSolution = try solve(top.program)
+        var topLoad = top.regular.map { $0.map { _ in 0.0 } }
+        for (key, hours) in top.placedLoad(topSolution, of: months.indices) { topLoad[key.resource][key.offset] += hours }
+        hours.placeMonthly(topLoad)
         func planned(_ i: Int, _ m: Int) -> Double { topSolution.planValue(top.supply[i][m]) }
 
         // Then a rolling window: each month's weeks with the next month's as a look-ahead, the
@@ -216,23 +216,28 @@ struct CapacitySplit {
         // the month plan), so that production can move across the month's end and the load the
         // next month's first weeks put on this one (lead-time offsets) is seen. Only this
         // month's weeks are kept; the last window makes the rest, so the total holds exactly.
-        var left = regular
         var window = items
         let weeksOf = months.indices.map { m in
             let weeks = periods.indices.filter { monthOf[$0] == m }
             return weeks.first!..<(weeks.last! + 1)
         }
+        // A month's committed weeks place load from its first week back by the longest
+        // lead-time offset; nothing of this split lands earlier once the months before are done.
+        let longestOffset = items.flatMap { $0.load.map(\.offsetDays) + $0.offers.flatMap { $0.load.map(\.offsetDays) } }.max() ?? 0
         var carry = [Double](repeating: 0, count: items.count)
         for m in months.indices {
             let span = m...min(months.count - 1, m + 1)
             for i in items.indices { window[i].quantity = max(0, span.reduce(0) { $0 + planned(i, $1) } + carry[i]) }
+            let weeks = weeksOf[m].lowerBound..<weeksOf[span.upperBound].upperBound
             var split = CapacitySplitModel(
-                items: window, periods: periods, window: weeksOf[m].lowerBound..<weeksOf[span.upperBound].upperBound, regular: left,
+                items: window, periods: periods, window: weeks, regular: try hours.left(through: weeks.upperBound - 1),
                 overtime: year.overtime, overtimeCost: overtimeCost, costScale: costScale)
             split.build()
             let solution = try solve(split.program)
             record(split, solution, weeksOf[m])
-            for (key, hours) in split.placedLoad(solution, of: weeksOf[m]) { left[key.resource][key.offset] -= hours }
+            let settled = m + 1 < months.count
+                ? CapacitySplitModel.loadPeriod(periods, weeksOf[m + 1].lowerBound, offsetDays: longestOffset) : Int.max
+            hours.place(split.placedLoad(solution, of: weeksOf[m]), settledBefore: settled)
             for i in items.indices {
                 let made = weeksOf[m].reduce(0) { $0 + supply[i][$1] }
                 carry[i] += planned(i, m) - made

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a parent period's quantity is shared out among its sub-periods.
 public enum SplitMethod: String, CaseIterable, Hashable, Sendable, Codable {
     /// In proportion to the sub-periods' sales (seasonal); by working days where a parent
@@ -59,12 +61,19 @@ public struct DecompositionOptions: Hashable, Sendable {
     public var exactProductLimit: Int
     /// Seconds the capacity-aware split may take; `nil` for no limit.
     public var timeLimit: Double?
+    /// Threads splitting families' products at once (families first); the result is the same
+    /// for any number. By default, one per core.
+    public var threads: Int
+    /// Above this many non-zeros a year of weeks is planned month by month, then in windows of
+    /// weeks; below it GLPK solves the whole year in about a second. (Tests lower it to reach
+    /// the windows on small plants.)
+    var wholeYearNonZeros = 30_000
 
     public init(
         to finestLevel: PlanLevel = .month, method: SplitMethod = .sales, methods: [String: SplitMethod] = [:],
         unitAllocation: UnitAllocation = .capacityShare, unitShares: [String: [String: Double]] = [:],
         rounding: QuantityRounding = .lots, capacityModel: CapacityModel = .automatic, exactProductLimit: Int = 100,
-        timeLimit: Double? = nil
+        timeLimit: Double? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
         self.finestLevel = finestLevel
         self.method = method
@@ -75,6 +84,7 @@ public struct DecompositionOptions: Hashable, Sendable {
         self.capacityModel = capacityModel
         self.exactProductLimit = exactProductLimit
         self.timeLimit = timeLimit
+        self.threads = max(1, threads)
     }
 
     func method(of product: Product) -> SplitMethod { methods[product.id] ?? methods[product.family] ?? method }

@@ -163,7 +163,7 @@ enum ParallelPlanning {
         // Threads of their own rather than a dispatch pool: they wait for the base, which is
         // safe only where each waiting chain surely has a thread.
         let helpers = chains.indices.dropFirst().map { c in
-            ChainThread {
+            WorkerThread {
                 for i in buildOrder where !basePlan.isOpen && !models.contains(i) { models.put(i, planners[i].model()) }
                 guard case .success(let made) = basePlan.wait() else { return }
                 runChain(chains[c], from: made.start)
@@ -200,26 +200,6 @@ enum ParallelPlanning {
                 return value!
             }
         }
-    }
-
-    /// A thread running one closure, joined by waiting for it to finish.
-    private final class ChainThread: @unchecked Sendable {
-        private let body: () -> Void
-        private let done = DispatchSemaphore(value: 0)
-
-        init(_ body: @escaping () -> Void) { self.body = body }
-
-        func start() {
-            let thread = Thread { [self] in
-                body()
-                done.signal()
-            }
-            // The main thread's usual 8 MiB, whatever a platform gives new threads by default.
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
-
-        func join() { done.wait() }
     }
 
     /// Values put and taken by index from several threads.
