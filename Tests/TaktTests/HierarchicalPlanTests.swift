@@ -59,6 +59,25 @@ import Testing
         if seed == 6 { #expect(hierarchical.unmetDemand < 300, "\(hierarchical.unmetDemand) units unmet (579 + 12 before)") }
     }
 
+    /// The objective of a plan made families first is what its plan costs, as the one model
+    /// counts it: no overtime a family paid for on hours that, in the whole plan, are regular
+    /// time. With every order standard and no workforce to choose, that is the cost less the
+    /// fixed regular labor.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func familiesFirstObjectiveIsThePlansCost(seed: UInt64) throws {
+        var s = scenario(seed: seed)
+        for k in s.orders.indices {
+            s.orders[k].rush = false
+            s.orders[k].status = .open
+            s.orders[k].priority = 3
+        }
+        for plan in [try AggregatePlanner(s).plan(PlanOptions(method: .exact)), try AggregatePlanner(s).plan(PlanOptions(method: .familiesFirst))] {
+            #expect(plan.unmetDemand == 0)
+            let cost = plan.costs.total - plan.costs.regularLabor
+            #expect(abs(plan.objective - cost) <= 1e-7 * cost, "\(plan.status): objective \(plan.objective), cost \(cost)")
+        }
+    }
+
     @Test func automaticPlansFewProductsExactly() throws {
         let s = scenario(seed: 4)
         let automatic = try AggregatePlanner(s).plan()

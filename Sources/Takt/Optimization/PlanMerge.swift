@@ -77,9 +77,24 @@ struct PlanMerge {
         actions += parts.flatMap(\.actions).filter { $0.kind != .overtime && $0.kind != .extraShift }
         actions += top.actions.filter { $0.kind == .hire || $0.kind == .layoff }
 
+        // The plan's objective as the one model would count it. Each family's objective paid
+        // for the overtime and extra shifts of its own hours: where a family took overtime
+        // because the hours were kept for families after it that in the end needed less, the
+        // plan as a whole works no overtime there. Those costs are replaced by the plan's own;
+        // the variable workforce's wages come from the family plan, which chose it.
+        let overtimeWeight = scenario.policy.overtimeWeight
+        var wages = 0.0
+        for (l, pool) in scenario.laborPools.enumerated() {
+            for t in 0..<periods where top.resources[(centers + l) * periods + t].workers != nil {
+                wages += pool.wage * top.resources[(centers + l) * periods + t].availableHours
+            }
+        }
+        let objective = parts.reduce(0) { $0 + $1.objective - overtimeWeight * ($1.costs.overtime + $1.costs.extraShifts) }
+            + overtimeWeight * (overtimeCost + extraShiftCost) + wages + top.costs.hiring + top.costs.layoffs
+
         return ProductionPlanResult(
             scenario: scenario.name, status: "\(top.status), families first", costs: costs,
-            objective: parts.reduce(0) { $0 + $1.objective } + top.costs.hiring + top.costs.layoffs,
+            objective: objective,
             products: products, resources: resources, subcontracting: subcontracting, actions: actions, orders: orders,
             contradictions: parts.flatMap(\.contradictions), unmetDemand: parts.reduce(0) { $0 + $1.unmetDemand },
             modelRows: top.modelRows + parts.reduce(0) { $0 + $1.modelRows },
