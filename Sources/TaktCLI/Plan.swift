@@ -33,15 +33,19 @@ struct Plan: ParsableCommand {
     @Option(help: "automatic (exact up to 30 products, else families first), exact, or families-first.")
     var method: PlanOptions.Method = .automatic
 
+    @Option(name: .customLong("refinement-rounds"), help: "Families first: times each family is planned again in what the others finally take (0 is faster, each round can only lower the cost).")
+    var refinementRounds = 1
+
     func validate() throws {
         if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) { throw ValidationError("--time-limit must be a number of seconds above 0") }
+        if refinementRounds < 0 { throw ValidationError("--refinement-rounds must be 0 or more, not \(refinementRounds)") }
     }
 
     func run() throws {
         let scenario = try CommandInput.scenario(at: path)
         let result: ProductionPlanResult
         do {
-            var options = PlanOptions(method: method, timeLimit: timeLimit)
+            var options = PlanOptions(method: method, timeLimit: timeLimit, refinementRounds: refinementRounds)
             options.progress = ProgressLine.standardError?.show
             result = try AggregatePlanner(scenario).plan(options)
         } catch {

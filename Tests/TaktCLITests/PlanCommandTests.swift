@@ -72,5 +72,18 @@ import Testing
         let familiesFirst = try TaktBinary.run(["plan", "datasets/sample-plant", "--method", "families-first"])
         #expect(familiesFirst.status == 0)
         #expect(familiesFirst.standardOutput.contains("Total cost"))
+        #expect(try TaktBinary.run(["plan", "datasets/sample-plant", "--refinement-rounds", "-1"]).status == 2)
+    }
+
+    /// Families planned again in what the others take: never a dearer plan than without.
+    @Test func refinementRoundsNeverRaiseTheCost() throws {
+        var objectives: [Double] = []
+        for rounds in ["0", "1", "2"] {
+            let run = try TaktBinary.run(["plan", "datasets/sample-plant", "--method", "families-first", "--refinement-rounds", rounds, "--format", "json"])
+            #expect(run.status == 0)
+            let plan = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+            objectives.append(try #require(plan["objective"] as? Double))
+        }
+        #expect(objectives[1] <= objectives[0] + 1e-6 && objectives[2] <= objectives[1] + 1e-6, "\(objectives)")
     }
 }
