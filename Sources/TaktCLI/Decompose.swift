@@ -46,6 +46,9 @@ struct Decompose: ParsableCommand {
     @Option(name: .customLong("capacity-model"), help: "For --method capacity: automatic, products or families.")
     var capacityModel: CapacityModel = .automatic
 
+    @Option(name: .customLong("refinement-rounds"), help: "Capacity-aware, families first: times each family's products are split again in what the others finally take (each round about as long as the first).")
+    var refinementRounds = 0
+
     @Option(name: .customLong("scenario"), help: "Decompose a what-if: an overlay (.json) of the scenario, which may also pick the method.")
     var overlay: String?
 
@@ -57,6 +60,7 @@ struct Decompose: ParsableCommand {
 
     func validate() throws {
         guard finest != .year else { throw ValidationError("--to must be quarter, month or week") }
+        guard refinementRounds >= 0 else { throw ValidationError("--refinement-rounds must be 0 or more, not \(refinementRounds)") }
         _ = try methods()
         _ = try shares()
     }
@@ -104,6 +108,7 @@ struct Decompose: ParsableCommand {
         var options = DecompositionOptions(
             to: finest, method: method, methods: try methods(), unitAllocation: unitAllocation, unitShares: try shares(),
             rounding: rounding, capacityModel: capacityModel)
+        options.refinementRounds = refinementRounds
         if let change = whatIf?.decomposition { options = change.applied(to: options) }
         let plan: DecomposedPlan
         do {

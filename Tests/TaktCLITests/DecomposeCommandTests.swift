@@ -37,6 +37,11 @@ import Testing
         #expect(usage.status == 2)
         #expect(usage.standardError.contains("--method-for 'PUMP=fast'"))
         #expect(try TaktBinary.run(["decompose", "datasets/sample-plant", "--to", "year"]).status == 2)
+        #expect(try TaktBinary.run(["decompose", "datasets/sample-plant", "--refinement-rounds", "-1"]).status == 2)
+        let refined = try TaktBinary.run([
+            "decompose", "datasets/sample-plant", "--method", "capacity", "--capacity-model", "families", "--refinement-rounds", "1",
+        ])
+        #expect(refined.status == 0)
 
         let folder = try TaktBinary.temporaryFolder("decompose")
         defer { try? FileManager.default.removeItem(at: folder) }

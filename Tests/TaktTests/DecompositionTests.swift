@@ -228,13 +228,15 @@ import TaktLP
     }
 
     /// Families' products split by monthly windows of weeks on several threads: the same plan
-    /// for one, two or four threads, and the usual invariants.
-    @Test func familiesSplitOnThreadsGiveOnePlan() throws {
+    /// for one, two or four threads, and the usual invariants; the same with a second round.
+    @Test(arguments: [0, 1])
+    func familiesSplitOnThreadsGiveOnePlan(refinementRounds: Int) throws {
         let scenario = ScenarioGenerator(orders: 600, products: 24, families: 4, workCenters: 6, units: 2, seed: 4).scenario()
         var plans: [DecomposedPlan] = []
         for threads in [1, 2, 4] {
             var options = DecompositionOptions(to: .week, method: .capacity, capacityModel: .families, threads: threads)
             options.wholeYearNonZeros = 0
+            options.refinementRounds = refinementRounds
             plans.append(try PlanDecomposer(scenario).decompose(options))
         }
         #expect(plans[1] == plans[0])

@@ -34,6 +34,11 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try PlanDecomposer(scenario).decompose(DecompositionOptions(to: .week, method: .capacity, capacityModel: .families)))
         }
     }
+    Benchmark("2000 products, 5 units, by week: capacity-aware, families first, one thread") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try PlanDecomposer(scenario).decompose(DecompositionOptions(to: .week, method: .capacity, capacityModel: .families, threads: 1)))
+        }
+    }
     Benchmark("2000 products, 5 units, by month: capacity-aware, families first") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try PlanDecomposer(scenario).decompose(DecompositionOptions(to: .month, method: .capacity, capacityModel: .families)))

@@ -61,9 +61,23 @@ struct CapacitySplit {
         // families before it left; the families to come keep theirs. Families run on two
         // threads, each a few windows behind the one before it (see ``SplitLedger``).
         let items = families.map { $0.map { item(of: [$0], plans) } }
-        let ledger = SplitLedger(regular: regular, reserved: reserved)
-        let splits = try ledger.run(workers: options.threads) { f, hours throws(DecompositionError) in
+        var splits = try SplitLedger(regular: regular, reserved: reserved).run(workers: options.threads) { f, hours throws(DecompositionError) in
             try split(items[f].map(\.item), hours: hours, costScale: costScale)
+        }
+        // Each round splits every family again with the families after it holding what they
+        // last took instead of the family plan's reserve (see DecompositionOptions).
+        for _ in 0..<options.refinementRounds {
+            let loads = families.indices.map { f in
+                var total = regular.map { $0.map { _ in 0.0 } }
+                for (i, entry) in items[f].enumerated() {
+                    let l = load(of: entry.item, supply: splits[f].supply[i], receipts: splits[f].receipts[i])
+                    for r in total.indices { for t in total[r].indices { total[r][t] += l[r][t] } }
+                }
+                return total
+            }
+            splits = try SplitLedger(regular: regular, reserved: loads).run(workers: options.threads) { f, hours throws(DecompositionError) in
+                try split(items[f].map(\.item), hours: hours, costScale: costScale)
+            }
         }
         for (f, group) in families.enumerated() {
             for (i, k) in group.enumerated() { assign(k, &plans, splits[f].supply[i], splits[f].receipts[i], items[f][i], &bought) }

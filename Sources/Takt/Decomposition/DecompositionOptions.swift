@@ -68,6 +68,13 @@ public struct DecompositionOptions: Hashable, Sendable {
     /// weeks; below it GLPK solves the whole year in about a second. (Tests lower it to reach
     /// the windows on small plants.)
     var wholeYearNonZeros = 30_000
+    /// Families first: how many times each family's products are split again in what all the
+    /// other families finally take (their first split is the reserve). Off by default: it
+    /// costs each round about the time of the first, and the windows of a year of weeks are
+    /// not one model, so a round lowers the cost in practice, not by proof. On generated
+    /// plants one round cut the split cost by 12–29% (2,000 products by week: 565,468 to
+    /// 402,421).
+    public var refinementRounds = 0
 
     public init(
         to finestLevel: PlanLevel = .month, method: SplitMethod = .sales, methods: [String: SplitMethod] = [:],
