@@ -95,10 +95,8 @@ struct HierarchicalPlanner {
         // Families left with demand they could not meet go first, before the others take the
         // hours that come free.
         for round in 0..<options.refinementRounds {
-            let order = families.members.indices.sorted {
-                (parts[$0].plan.unmetDemand > 0 || !parts[$0].plan.contradictions.isEmpty ? 0 : 1, $0)
-                    < (parts[$1].plan.unmetDemand > 0 || !parts[$1].plan.contradictions.isEmpty ? 0 : 1, $1)
-            }
+            let short = parts.map { $0.plan.unmetDemand > 0 || !$0.plan.contradictions.isEmpty }
+            let order = families.members.indices.filter { short[$0] } + families.members.indices.filter { !short[$0] }
             for f in order {
                 let members = families.members[f]
                 let others = Self.difference(used, reserved[f])
