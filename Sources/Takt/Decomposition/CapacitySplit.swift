@@ -64,23 +64,16 @@ struct CapacitySplit {
         // families before it left; the families to come keep theirs. Families run on two
         // threads, each a few windows behind the one before it (see ``SplitLedger``).
         let items = families.map { $0.map { item(of: [$0], plans) } }
-        var splits = try SplitLedger(regular: regular, reserved: reserved).run(workers: options.threads) { f, hours throws(DecompositionError) in
-            try split(items[f].map(\.item), hours: hours, costScale: costScale)
-        }
-        // Each round splits every family again with the families after it holding what they
-        // last took instead of the family plan's reserve (see DecompositionOptions).
-        for _ in 0..<options.refinementRounds {
-            let loads = families.indices.map { f in
-                var total = regular.map { $0.map { _ in 0.0 } }
-                for (i, entry) in items[f].enumerated() {
-                    let l = load(of: entry.item, supply: splits[f].supply[i], receipts: splits[f].receipts[i])
-                    for r in total.indices { for t in total[r].indices { total[r][t] += l[r][t] } }
-                }
-                return total
-            }
-            splits = try SplitLedger(regular: regular, reserved: loads).run(workers: options.threads) { f, hours throws(DecompositionError) in
+        // Each further round splits every family again with the families after it holding
+        // what they last took instead of the family plan's reserve (see DecompositionOptions).
+        var reserve = reserved
+        var splits: [(supply: [[Double]], receipts: [[[Double]]])] = []
+        for _ in 0...options.refinementRounds {
+            let ledger = SplitLedger(regular: regular, reserved: reserve)
+            splits = try ledger.run(workers: options.threads) { f, hours throws(DecompositionError) in
                 try split(items[f].map(\.item), hours: hours, costScale: costScale)
             }
+            reserve = ledger.placed
         }
         for (f, group) in families.enumerated() {
             for (i, k) in group.enumerated() { assign(k, &plans, splits[f].supply[i], splits[f].receipts[i], items[f][i], &bought) }
@@ -189,12 +182,14 @@ struct CapacitySplit {
             whole.build()
             return whole
         }
-        var whole = model(hours.base)
+        // A year of weeks is sized before its hours are final (waiting for them would hold back
+        // a family's windows until the family before it is done); other years need no sizing.
         let calendar = year.calendar
-        guard calendar.levels.last == .week && whole.program.nonZeroCount > options.wholeYearNonZeros else {
+        let sized = calendar.levels.last == .week ? model(hours.base) : nil
+        guard let sized, sized.program.nonZeroCount > options.wholeYearNonZeros else {
             // The whole year reads every period's hours: they must be final.
             let left = try hours.left(through: periods.count - 1)
-            if left != hours.base { whole = model(left) }
+            let whole = sized.flatMap { left == hours.base ? $0 : nil } ?? model(left)
             let solution = try solve(whole.program)
             record(whole, solution, periods.indices)
             hours.place(whole.placedLoad(solution, of: periods.indices), settledBefore: .max)

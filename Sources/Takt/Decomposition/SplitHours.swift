@@ -72,7 +72,9 @@ final class SplitHours: @unchecked Sendable {
 /// before, and sees their hours.
 final class SplitLedger: @unchecked Sendable {
     private let condition = NSCondition()
-    private var placed: [[[Double]]]
+    /// Per family: the hours it has placed, by resource and period; once ``run(workers:_:)``
+    /// returns, each family's whole load.
+    private(set) var placed: [[[Double]]]
     /// Per family: no load of it is still to come in periods before this.
     private var settled: [Int]
     /// Per family: the load of its monthly plan, by resource and month, once planned.

@@ -91,9 +91,8 @@ struct HierarchicalPlanner {
         // (the others' hours and its own fitted together), so the cost can only fall; a family
         // left with demand it could not meet gets the hours the others did not use. Only
         // bounds and hours change, so each starts from its last basis and the dual simplex
-        // takes a few pivots.
-        // Families left with demand they could not meet go first, before the others take the
-        // hours that come free.
+        // takes a few pivots. Families left with demand they could not meet go first, before
+        // the others take the hours that come free.
         for round in 0..<options.refinementRounds {
             let short = parts.map { $0.plan.unmetDemand > 0 || !$0.plan.contradictions.isEmpty }
             let order = families.members.indices.filter { short[$0] } + families.members.indices.filter { !short[$0] }
