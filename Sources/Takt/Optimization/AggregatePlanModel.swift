@@ -10,7 +10,7 @@ import TaktLP
 ///
 /// Variables, all ≥ 0: production x[p,t]; inventory I[p,t]; backlog B[p,c,t]; unmet demand
 /// U[p,c,t]; subcontracted receipts y[s,t]; overtime hours o[w,t] ≤ O[w,t]; extra-shift share
-/// e[w,t] ≤ 1; workers W[l,t] (whole numbers if asked), hires H[l,t], layoffs L[l,t], labor
+/// e[w,t] ≤ 1 (less where others took part of the shift); workers W[l,t] (whole numbers if asked), hires H[l,t], layoffs L[l,t], labor
 /// overtime v[l,t]; the share z[p,k,w,t] of step k done on work center w where the step has
 /// alternatives; shortfalls below safety stock S[p,t], below the ending target G[p], and
 /// below frozen production F[p,t].
@@ -250,16 +250,22 @@ struct AggregatePlanModel {
             var shiftColumns: [VariableID?] = []
             for t in 0..<periods {
                 let terms = Self.merged(load[w][t])
-                let o = overtimeHours[w][t] > 0
-                    ? program.addVariable("overtime(\(id),\(t))", upperBound: overtimeHours[w][t], objective: center.overtimeCost * policy.overtimeWeight) : nil
-                let e = extraShiftHours[w][t] > 0
-                    ? program.addVariable("extrashift(\(id),\(t))", upperBound: 1, objective: extraShiftCost(w, t) * policy.overtimeWeight) : nil
-                overtimeColumns.append(o)
-                shiftColumns.append(e)
                 guard !terms.isEmpty else {
                     rows.append(nil)
+                    overtimeColumns.append(nil)
+                    shiftColumns.append(nil)
                     continue
                 }
+                // Columns exist wherever the resource offers overtime or a shift at all, even when
+                // others have taken it (an upper bound of 0): a plan made again in what others
+                // leave then differs only in bounds, and its last basis stays dual feasible.
+                let o = hours.offersOvertime[w][t]
+                    ? program.addVariable("overtime(\(id),\(t))", upperBound: overtimeHours[w][t], objective: center.overtimeCost * policy.overtimeWeight) : nil
+                let e = extraShiftHours[w][t] > 0
+                    ? program.addVariable(
+                        "extrashift(\(id),\(t))", upperBound: hours.extraShiftLeft[w][t], objective: extraShiftCost(w) * policy.overtimeWeight) : nil
+                overtimeColumns.append(o)
+                shiftColumns.append(e)
                 var row = terms
                 if let o { row.append(Term(o, -1)) }
                 if let e { row.append(Term(e, -extraShiftHours[w][t])) }
@@ -318,8 +324,10 @@ struct AggregatePlanModel {
                     workers.append(nil)
                     hired.append(nil)
                     laidOff.append(nil)
-                    let limit = overtimeHours[centers + l][t]
-                    let v = limit > 0 ? program.addVariable("laborovertime(\(id),\(t))", upperBound: limit, objective: pool.overtimeCost * policy.overtimeWeight) : nil
+                    let v = hours.offersOvertime[centers + l][t] && !terms.isEmpty
+                        ? program.addVariable(
+                            "laborovertime(\(id),\(t))", upperBound: overtimeHours[centers + l][t], objective: pool.overtimeCost * policy.overtimeWeight)
+                        : nil
                     extra.append(v)
                     var row = terms
                     if let v { row.append(Term(v, -1)) }
@@ -378,11 +386,8 @@ struct AggregatePlanModel {
         }
     }
 
-    /// What running the extra shift for the whole of `period` costs here: the work center's
-    /// extra-shift cost, in proportion when only part of the shift's hours are left to plan.
-    func extraShiftCost(_ w: Int, _ t: Int) -> Double {
-        (scenario.workCenters[w].extraShiftCost ?? 0) * hours.extraShiftCostShare[w][t]
-    }
+    /// What running work center `w`'s extra shift for a whole period costs.
+    func extraShiftCost(_ w: Int) -> Double { scenario.workCenters[w].extraShiftCost ?? 0 }
 
     /// The largest cost a plan can weigh, so the penalty on unmet demand dominates them all.
     private func largestCostCoefficient() -> Double {
@@ -441,9 +446,13 @@ struct AggregatePlanModel {
 struct ResourceHours: Sendable {
     var regular: [[Double]]
     var overtime: [[Double]]
+    /// A whole extra shift's hours.
     var extraShift: [[Double]]
-    /// The share of the extra shift's cost that `extraShift` hours carry (1 for a whole shift).
-    var extraShiftCostShare: [[Double]]
+    /// The share of the extra shift still free to plan (1 unless others took part of it).
+    var extraShiftLeft: [[Double]]
+    /// Whether the resource offers overtime in the period at all, however much of it others
+    /// have taken: such a period keeps its overtime column (see ``AggregatePlanModel``).
+    let offersOvertime: [[Bool]]
 
     /// The hours of each resource per horizon period, from its daily capacity.
     init(_ scenario: Scenario) {
@@ -458,6 +467,7 @@ struct ResourceHours: Sendable {
         regular = profiles.map { perPeriod($0.regular) }
         overtime = profiles.map { perPeriod($0.overtime) }
         extraShift = profiles.map { perPeriod($0.extraShift) }
-        extraShiftCostShare = profiles.map { _ in Array(repeating: 1, count: periods.count) }
+        extraShiftLeft = profiles.map { _ in Array(repeating: 1, count: periods.count) }
+        offersOvertime = overtime.map { $0.map { $0 > 0 } }
     }
 }

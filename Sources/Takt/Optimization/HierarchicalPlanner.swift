@@ -161,7 +161,7 @@ struct HierarchicalPlanner {
 
 extension ResourceHours {
     /// What is left after `others` hours are taken: regular hours first, then overtime, then
-    /// the extra shift, whose cost shrinks with the hours left of it.
+    /// the extra shift, of which a share is left (its hours and cost per shift stay whole).
     func leaving(_ others: [[Double]]) -> ResourceHours {
         var left = self
         for r in regular.indices {
@@ -171,8 +171,8 @@ extension ResourceHours {
                 let spill = max(0, taken - regular[r][t])
                 left.overtime[r][t] = max(0, overtime[r][t] - spill)
                 let spillOver = max(0, spill - overtime[r][t])
-                left.extraShift[r][t] = max(0, extraShift[r][t] - spillOver)
-                left.extraShiftCostShare[r][t] = extraShift[r][t] > 0 ? left.extraShift[r][t] / extraShift[r][t] : 1
+                let shift = extraShift[r][t] * extraShiftLeft[r][t]
+                left.extraShiftLeft[r][t] = extraShift[r][t] > 0 ? max(0, shift - spillOver) / extraShift[r][t] : 0
             }
         }
         return left

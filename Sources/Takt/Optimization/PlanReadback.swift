@@ -80,7 +80,7 @@ struct PlanReadback {
                     requiredHours: max(0, required), overtimeHours: o, extraShiftShare: e, extraShiftHours: shiftHours,
                     hourValue: hourValue(model.centerRows[w][t])))
                 costs.overtime += o * center.overtimeCost
-                costs.extraShifts += e * model.extraShiftCost(w, t)
+                costs.extraShifts += e * model.extraShiftCost(w)
                 if o > 0 {
                     actions.append(PlanAction(
                         kind: .overtime, subject: center.id, period: periods[t].label, quantity: o, unit: "hours",
@@ -89,7 +89,7 @@ struct PlanReadback {
                 if e > 0 {
                     actions.append(PlanAction(
                         kind: .extraShift, subject: center.id, period: periods[t].label, quantity: e, unit: "share of the period",
-                        cost: e * model.extraShiftCost(w, t),
+                        cost: e * model.extraShiftCost(w),
                         detail: "an extra shift on \(center.name) for \(Int((e * 100).rounded()))% of the period (\(NumberText.hours(shiftHours)) h)"))
                 }
             }
@@ -221,7 +221,8 @@ struct PlanReadback {
             guard let w = model.workCenterIndex[step.workCenter] else { continue }
             for period in t.map({ [$0] }) ?? Array(periods.indices) {
                 let target = model.loadPeriod[p][k][period]
-                let limit = model.regularHours[w][target] + model.overtimeHours[w][target] + model.extraShiftHours[w][target]
+                let limit = model.regularHours[w][target] + model.overtimeHours[w][target]
+                    + model.extraShiftHours[w][target] * model.hours.extraShiftLeft[w][target]
                 let worth = hourValue(model.centerRows[w][target]) ?? 0
                 if best == nil || worth > best!.3 || (worth == best!.3 && limit < best!.2) {
                     best = (step.workCenter, periods[target].label, limit, worth)
