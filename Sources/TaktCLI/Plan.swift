@@ -33,8 +33,8 @@ struct Plan: ParsableCommand {
     @Option(help: "automatic (exact up to 30 products, else families first), exact, or families-first.")
     var method: PlanOptions.Method = .automatic
 
-    @Option(name: .customLong("refinement-rounds"), help: "Families first: times each family is planned again in what the others finally take (0 is faster, each round can only lower the cost).")
-    var refinementRounds = 1
+    @Option(name: .customLong("refinement-rounds"), help: "Families first: times each product is planned again in what the others finally take (0 is faster, each round can only lower the cost).")
+    var refinementRounds = 2
 
     func validate() throws {
         if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) { throw ValidationError("--time-limit must be a number of seconds above 0") }

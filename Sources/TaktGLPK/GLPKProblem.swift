@@ -181,6 +181,7 @@ final class GLPKProblem {
         parameters.msg_lev = options.log ? GLP_MSG_ON : GLP_MSG_OFF
         parameters.presolve = presolve ? GLP_ON : GLP_OFF
         if dual { parameters.meth = GLP_DUALP }
+        if options.pricing == .textbook { parameters.pricing = GLP_PT_STD }
         if let timeLimitMilliseconds { parameters.tm_lim = timeLimitMilliseconds }
         if let limit = options.iterationLimit { parameters.it_lim = Int32(clamping: limit) }
         let before = glp_get_it_cnt(pointer)

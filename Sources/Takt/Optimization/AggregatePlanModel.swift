@@ -60,7 +60,7 @@ struct AggregatePlanModel {
     var balanceRows: [[ConstraintID]] = []
 
     /// Hours per period of each resource (work centers, then labor pools).
-    let hours: ResourceHours
+    private(set) var hours: ResourceHours
     var regularHours: [[Double]] { hours.regular }
     var overtimeHours: [[Double]] { hours.overtime }
     var extraShiftHours: [[Double]] { hours.extraShift }
@@ -364,6 +364,49 @@ struct AggregatePlanModel {
     func frozenLoad(of products: [Int]) -> [[Double]] {
         var load = [[Double]](repeating: [Double](repeating: 0, count: scenario.horizon.periodCount), count: scenario.workCenters.count + scenario.laborPools.count)
         addLoad(of: products, to: &load, skipping: []) { demand.frozen[$0][$1] }
+        return load
+    }
+
+    /// Gives a model of fixed labor other hours: only the capacity rows' right-hand sides and
+    /// the overtime and extra-shift columns' bounds change (the shape does not, see
+    /// ``build()``), so a basis of the model before is one of this model too.
+    mutating func setHours(_ new: ResourceHours) {
+        precondition(fixedLabor, "a variable workforce's hours are coefficients, not bounds")
+        hours = new
+        let centers = scenario.workCenters.count
+        for w in centerRows.indices {
+            for t in centerRows[w].indices {
+                if let row = centerRows[w][t] { program.constraints[row.index].bounds = .lessOrEqual(regularHours[w][t]) }
+                if let o = overtime[w][t] { program.variables[o.index].upperBound = overtimeHours[w][t] }
+                if let e = extraShift[w][t] { program.variables[e.index].upperBound = new.extraShiftLeft[w][t] }
+            }
+        }
+        for l in laborRows.indices {
+            for t in laborRows[l].indices {
+                if let row = laborRows[l][t] { program.constraints[row.index].bounds = .lessOrEqual(regularHours[centers + l][t]) }
+                if let v = laborOvertime[l][t] { program.variables[v.index].upperBound = overtimeHours[centers + l][t] }
+            }
+        }
+    }
+
+    /// Whether a solution leaves demand unmet that may not go unmet, or breaks a frozen order or
+    /// an ending target: what the plan reads back as unmet demand or contradictions.
+    func isShort(in solution: Solution) -> Bool {
+        let unmetCounts = !scenario.policy.lostSalesAllowed
+        for p in scenario.products.indices {
+            if solution.planValue(endingShortfall[p]) > 0 { return true }
+            for t in 0..<scenario.horizon.periodCount {
+                if solution.planValue(frozenShortfall[p][t]) > 0 { return true }
+                if unmetCounts, unmet[p].contains(where: { solution.planValue($0[t]) > 0 }) { return true }
+            }
+        }
+        return false
+    }
+
+    /// The hours per resource and period of making each product's demand in its period.
+    func demandLoad(of products: [Int]) -> [[Double]] {
+        var load = [[Double]](repeating: [Double](repeating: 0, count: scenario.horizon.periodCount), count: scenario.workCenters.count + scenario.laborPools.count)
+        addLoad(of: products, to: &load, skipping: []) { demand.total(product: $0, period: $1) }
         return load
     }
 

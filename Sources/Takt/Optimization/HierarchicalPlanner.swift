@@ -1,29 +1,34 @@
+import Foundation
 import TaktLP
 
 /// Plans families first and products second, as the planning standard itself does, so that
-/// no model GLPK solves grows past one family's products.
+/// no model GLPK solves grows past one family's aggregate or one product.
 ///
 /// 1. The family plan: every family is one product (``FamilyAggregation``) planned against
 ///    all the capacity — overtime, extra shifts, subcontracting, workforce. Frozen
 ///    production, being fixed, is counted at its products' own hours: the capacity rows'
 ///    right-hand sides are corrected by F − F̄ (frozen hours product by product, less the
-///    same units at the family's average hours), and each family keeps its exact frozen hours.
-/// 2. Family by family, its products are planned with the workforce the family plan chose and
-///    with the hours the other families take: the family plan's hours for families still to
-///    come, the product plans' hours for those done. A family whose real product mix needs
-///    more of a resource than its average took first uses what the others leave (regular
-///    hours, then overtime, then the extra shift), then backlog.
-/// 3. Each family is planned again in what all the others finally take
-///    (``PlanOptions/refinementRounds`` times, once by default), from its last basis. Its
-///    plan still fits there, so the cost can only fall; hours kept for families that in the
-///    end needed less go to those that paid overtime or backlog for want of them.
+///    same units at the family's average hours).
+/// 2. Each family's hours are shared among its products: frozen hours to their own products,
+///    the rest by the hours each product's demand needs of each resource over the horizon.
+///    Then product by product, in family order, each is planned with the workforce the family
+///    plan chose and in the hours the others take: the shares of the products still to come,
+///    the plans of those done. A product needing more of a resource than its share first uses
+///    what the others leave (regular hours, then overtime, then the extra shift), then backlog.
+/// 3. Each product is planned again in what all the others finally take
+///    (``PlanOptions/refinementRounds`` times, twice by default), in the same model with other
+///    bounds, from its last basis. Its plan still fits there, so the cost can only fall;
+///    hours kept for products that in the end needed less go to those that paid overtime or
+///    backlog for want of them.
 ///
 /// Capacity is never exceeded: at every step the hours given away plus those kept for the
-/// families to come fit within what the family plan found feasible. The price is
+/// products to come fit within what the family plan found feasible. The price is
 /// optimality: the family plan assumes each family's products are made in proportion to
-/// their demand, and the families planned first choose first. Measured against the one
+/// their demand, and the products planned first choose first. Measured against the one
 /// model's optimum (HiGHS on the exported model) on 200 products in 20 families by week,
-/// 10,000 orders: 1.16% above it without the second round, 0.43% with it.
+/// 10,000 orders: 0.51% above it with one further round, 0.45% with two. (Planning each
+/// family's ten products in one model instead gave 0.43% in three times the time: each
+/// product alone is a model of some 900 columns that GLPK solves in a few milliseconds.)
 struct HierarchicalPlanner {
     let scenario: Scenario
     let solver: any Solver
@@ -50,10 +55,12 @@ struct HierarchicalPlanner {
         top.keepsClassesApart = false
         top.build()
         options.progress?("family plan: " + PlanOptions.solving(top.program))
-        // Without GLPK's presolver: on a 20-family year of weeks (7,900 columns, each family's
-        // column touching every work center its products use) it doubled the time (4.4 s
-        // against 1.9 s), as it did for the decomposition's split models.
-        let topSolution = try solve(top.program, presolve: false)
+        // Without GLPK's presolver, and with textbook pricing: on a 20-family year of weeks
+        // (7,900 columns, each family's column touching every work center its products use)
+        // the presolver doubled the time (4.4 s against 1.9 s), as it did for the
+        // decomposition's split models, and steepest-edge pricing tripled it (1.9 s against
+        // 0.6 s; its iterations are fewer but dear on such dense columns).
+        let topSolution = try solve(top.program, presolve: false, pricing: .textbook)
         let topResult = PlanReadback(model: top, solution: topSolution).result()
         let familyCount = families.families.count
         let familyLoads = (0..<familyCount).map { Self.sum(top.resourceLoad(of: [$0], in: topSolution), frozenCorrection[$0]) }
@@ -71,86 +78,190 @@ struct HierarchicalPlanner {
             }
         }
 
-        // Family by family: each may use what the family plan kept for it, what the families
-        // planned before it left unused, and nothing the families still to come were given.
-        var reserved = familyLoads
-        var parts: [PlannedFamily] = []
-        var used = Self.zero(like: hours.regular)
-        for (f, members) in families.members.enumerated() {
-            var others = used
-            for g in (f + 1)..<max(f + 1, familyCount) { others = Self.sum(others, reserved[g]) }
-            let part = try planProducts(
-                of: members, demand: demand, in: hours.leaving(others), label: "family \(f + 1) of \(familyCount), \(members.count) products")
-            parts.append(part)
-            used = Self.sum(used, part.load)
-            reserved[f] = part.load
-        }
-        // Then each family again in what all the others finally take. The families planned
-        // first had to leave the hours kept for those to come, which often needed less: they
-        // paid overtime or backlog for hours that are free in the end. Its plan still fits
-        // (the others' hours and its own fitted together), so the cost can only fall; a family
-        // left with demand it could not meet gets the hours the others did not use. Only
-        // bounds and hours change, so each starts from its last basis and the dual simplex
-        // takes a few pivots. Families left with demand they could not meet go first, before
-        // the others take the hours that come free.
-        for round in 0..<options.refinementRounds {
-            let short = parts.map { $0.plan.unmetDemand > 0 || !$0.plan.contradictions.isEmpty }
-            let order = families.members.indices.filter { short[$0] } + families.members.indices.filter { !short[$0] }
-            for f in order {
-                let members = families.members[f]
-                let others = Self.difference(used, reserved[f])
-                let part = try planProducts(
-                    of: members, demand: demand, in: hours.leaving(others),
-                    label: "family \(f + 1) of \(familyCount) again (round \(round + 1)), in what the others take", from: parts[f])
-                parts[f] = part
-                used = Self.sum(others, part.load)
-                reserved[f] = part.load
+        // Product by product, in family order: each may use what the family plan kept for it
+        // and what the products planned before it left unused, and nothing kept for the
+        // products still to come. A family's hours are shared among its products by the hours
+        // their demand needs of each resource over the horizon; frozen hours go to their own
+        // products exactly.
+        let reserved = families.members.enumerated().flatMap { f, members in
+            let frozen = members.map { products.frozenLoad(of: [$0]) }
+            let open = Self.difference(familyLoads[f], frozen.reduce(Self.zero(like: hours.regular), Self.sum)).map { $0.map { max(0, $0) } }
+            let need = members.map { products.demandLoad(of: [$0]).map { $0.reduce(0, +) } }
+            let familyNeed = need.reduce(need[0].map { _ in 0.0 }) { zip($0, $1).map(+) }
+            return members.indices.map { i in
+                Self.sum(frozen[i], open.indices.map { r in
+                    let share = familyNeed[r] > 0 ? need[i][r] / familyNeed[r] : 1 / Double(members.count)
+                    return open[r].map { $0 * share }
+                })
             }
         }
-        return PlanMerge(scenario: scenario, base: base, hours: hours, top: topResult, parts: parts.map(\.plan)).result()
+        let order = families.members.flatMap { $0 }
+        let parts = PlanPart.split(scenario, demand: demand, groups: order.map { [$0] })
+        let count = order.count
+        var later = [[[Double]]](repeating: Self.zero(like: hours.regular), count: count)
+        for i in stride(from: count - 2, through: 0, by: -1) { later[i] = Self.sum(later[i + 1], reserved[i + 1]) }
+        var planned: [PlannedProduct] = []
+        var used = Self.zero(like: hours.regular)
+        for i in 0..<count {
+            let product = try plan(parts[i], in: hours.leaving(Self.sum(used, later[i])), label: "product \(i + 1) of \(count)")
+            planned.append(product)
+            used = Self.sum(used, product.load)
+        }
+        // Then each product again in what all the others finally take. The products planned
+        // first had to leave the hours kept for those to come, which often needed less: they
+        // paid overtime or backlog for hours that are free in the end. Its plan still fits
+        // (the others' hours and its own fitted together), so the cost can only fall; a product
+        // left with demand it could not meet gets the hours the others did not use. Only
+        // bounds change, so each starts from its last basis and the dual simplex takes a few
+        // pivots. Products left short go first, before the others take the hours that come free;
+        // before that, each is planned together with the products holding the hours it lacks.
+        for round in 0..<options.refinementRounds {
+            try replanShortProducts(order, parts: parts, planned: &planned, used: &used, hours: hours, demand: demand, round: round + 1)
+            let short = planned.map(\.isShort)
+            for i in planned.indices.filter({ short[$0] }) + planned.indices.filter({ !short[$0] }) {
+                let others = Self.difference(used, planned[i].load)
+                let product = try plan(
+                    parts[i], in: hours.leaving(others), label: "product \(i + 1) of \(count) again (round \(round + 1)), in what the others take",
+                    from: planned[i])
+                planned[i] = product
+                used = Self.sum(others, product.load)
+            }
+        }
+        // Only the last plan of each product is read back: orders, actions, costs. Each on its
+        // own, so on every core.
+        let last = planned
+        var plans = [ProductionPlanResult?](repeating: nil, count: count)
+        plans.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let results = buffer
+            DispatchQueue.concurrentPerform(iterations: count) { i in
+                results[i] = PlanReadback(model: last[i].model, solution: last[i].solution).result()
+            }
+        }
+        return PlanMerge(scenario: scenario, base: base, hours: hours, top: topResult, parts: plans.map { $0! }).result()
     }
 
-    /// One family's products planned: the plan, the hours it takes, and the program and
-    /// solution a later plan of the same family starts from.
-    private struct PlannedFamily {
-        let plan: ProductionPlanResult
-        let load: [[Double]]
-        let program: LinearProgram
+    /// Plans each product left short together with the products that hold the hours it lacks,
+    /// as one model in what all the others take; then each of them alone again in what all
+    /// the others then take. Product by product, a product that needs hours another took
+    /// cannot get them (the other's plan fits and it keeps it); in one model they trade them
+    /// at their costs. The hours it lacks are its capacity rows with an hour value; the
+    /// products holding them, the ones that load those rows, largest first (at most
+    /// `Self.contestedLimit`). Each step's plans fit where the ones before did, so the cost
+    /// can only fall.
+    private func replanShortProducts(
+        _ order: [Int], parts: [PlanPart], planned: inout [PlannedProduct], used: inout [[Double]], hours: ResourceHours,
+        demand: DemandProfile, round: Int
+    ) throws(PlanningError) {
+        for s in planned.indices where planned[s].isShort {
+            let model = planned[s].model
+            var lacking: [(r: Int, t: Int)] = []
+            for (r, rows) in (model.centerRows + model.laborRows).enumerated() {
+                for (t, row) in rows.enumerated() {
+                    if let row, let dual = planned[s].solution.shadowPrice(row), -dual > Solution.planTolerance { lacking.append((r, t)) }
+                }
+            }
+            let holders = planned.indices.filter { $0 != s }
+                .map { p in (p, lacking.reduce(0.0) { $0 + planned[p].load[$1.r][$1.t] }) }
+                .filter { $0.1 > Solution.planTolerance }
+                .sorted { ($0.1, $1.0) > ($1.1, $0.0) }
+                .prefix(Self.contestedLimit - 1)
+            guard !holders.isEmpty else { continue }
+            let group = ([s] + holders.map(\.0)).sorted()
+            let own = group.reduce(Self.zero(like: hours.regular)) { Self.sum($0, planned[$1].load) }
+            let others = Self.difference(used, own)
+            let part = PlanPart.split(scenario, demand: demand, groups: [group.map { order[$0] }])[0]
+            var joint = AggregatePlanModel(scenario: part.scenario, demand: part.demand, hours: hours.leaving(others), fixedLabor: true)
+            joint.build()
+            options.progress?(
+                "product \(s + 1), left short, with the \(group.count - 1) products holding its hours (round \(round)): " + PlanOptions.solving(joint.program))
+            let solution = try solve(joint.program)
+            let shares = group.indices.map { joint.resourceLoad(of: [$0], in: solution) }
+            used = shares.reduce(others, Self.sum)
+            for (k, i) in group.enumerated() {
+                let rest = Self.difference(used, shares[k])
+                planned[i] = try plan(parts[i], in: hours.leaving(rest), label: "product \(i + 1) again, after planning it with others", from: planned[i])
+                used = Self.sum(rest, planned[i].load)
+            }
+        }
+    }
+
+    /// The most products planned together for one left short.
+    static let contestedLimit = 30
+
+    /// Some products' share of the scenario: their routings, subcontractors, orders and sales
+    /// plan.
+    private struct PlanPart {
+        let scenario: Scenario
+        let demand: DemandProfile
+
+        /// The part of each group of products (indices); each keeps the scenario's order of
+        /// its products and records.
+        static func split(_ whole: Scenario, demand: DemandProfile, groups: [[Int]]) -> [PlanPart] {
+            let routings = Dictionary(grouping: whole.routings, by: \.product)
+            let offers = Dictionary(grouping: whole.subcontractors, by: \.product)
+            let orders = Dictionary(grouping: whole.orders, by: \.product)
+            let sales = Dictionary(grouping: whole.salesPlan, by: \.product)
+            return groups.map { group in
+                let ids = group.map { whole.products[$0].id }
+                var part = whole
+                part.products = group.map { whole.products[$0] }
+                part.routings = ids.flatMap { routings[$0] ?? [] }
+                part.subcontractors = ids.flatMap { offers[$0] ?? [] }
+                part.orders = ids.flatMap { orders[$0] ?? [] }
+                part.salesPlan = ids.flatMap { sales[$0] ?? [] }
+                if group.count > 1 {
+                    // Records in the scenario's order, whatever their products.
+                    let wanted = Set(ids)
+                    part.routings = whole.routings.filter { wanted.contains($0.product) }
+                    part.subcontractors = whole.subcontractors.filter { wanted.contains($0.product) }
+                    part.orders = whole.orders.filter { wanted.contains($0.product) }
+                    part.salesPlan = whole.salesPlan.filter { wanted.contains($0.product) }
+                }
+                return PlanPart(scenario: part, demand: demand.restricted(to: group))
+            }
+        }
+    }
+
+    /// One product planned: its model and solution (read back at the end, and the start of a
+    /// later plan of it), and the hours it takes.
+    private struct PlannedProduct {
+        let model: AggregatePlanModel
         let solution: Solution
+        let load: [[Double]]
+        /// Whether it left demand unmet or broke a target: it goes first in the next round.
+        let isShort: Bool
     }
 
-    /// One family's products planned in `hours`, with the workforce fixed; from the basis of
-    /// an earlier plan of the same family if given.
-    private func planProducts(
-        of members: [Int], demand: DemandProfile, in hours: ResourceHours, label: String, from earlier: PlannedFamily? = nil
-    ) throws(PlanningError) -> PlannedFamily {
-        var part = scenario
-        let ids = Set(members.map { scenario.products[$0].id })
-        part.products = members.map { scenario.products[$0] }
-        part.routings = scenario.routings.filter { ids.contains($0.product) }
-        part.subcontractors = scenario.subcontractors.filter { ids.contains($0.product) }
-        part.orders = scenario.orders.filter { ids.contains($0.product) }
-        part.salesPlan = scenario.salesPlan.filter { ids.contains($0.product) }
-        var model = AggregatePlanModel(scenario: part, demand: demand.restricted(to: members), hours: hours, fixedLabor: true)
-        model.build()
+    /// One product planned in `hours`, with the workforce fixed; from the basis of an earlier
+    /// plan of it if given.
+    private func plan(_ part: PlanPart, in hours: ResourceHours, label: String, from earlier: PlannedProduct? = nil) throws(PlanningError) -> PlannedProduct {
+        var model: AggregatePlanModel
+        if let earlier {
+            // The same model in other hours: its last basis is one of this model's.
+            model = earlier.model
+            model.setHours(hours)
+        } else {
+            model = AggregatePlanModel(scenario: part.scenario, demand: part.demand, hours: hours, fixedLabor: true)
+            model.build()
+        }
         options.progress?("\(label): " + PlanOptions.solving(model.program))
-        let start = earlier.flatMap { earlier in earlier.solution.basis?.carried(from: earlier.program, to: model.program) }
-        let solution = try solve(model.program, startingBasis: start)
-        return PlannedFamily(
-            plan: PlanReadback(model: model, solution: solution).result(), load: model.resourceLoad(of: members.indices, in: solution),
-            program: model.program, solution: solution)
+        let solution = try solve(model.program, startingBasis: earlier?.solution.basis)
+        return PlannedProduct(model: model, solution: solution, load: model.resourceLoad(of: [0], in: solution), isShort: model.isShort(in: solution))
     }
 
     private static func zero(like grid: [[Double]]) -> [[Double]] { grid.map { [Double](repeating: 0, count: $0.count) } }
     private static func sum(_ a: [[Double]], _ b: [[Double]]) -> [[Double]] { zip(a, b).map { zip($0, $1).map(+) } }
     private static func difference(_ a: [[Double]], _ b: [[Double]]) -> [[Double]] { zip(a, b).map { zip($0, $1).map(-) } }
 
-    private func solve(_ program: LinearProgram, presolve: Bool = true, startingBasis: Basis? = nil) throws(PlanningError) -> Solution {
+    private func solve(
+        _ program: LinearProgram, presolve: Bool = true, startingBasis: Basis? = nil, pricing: SolveOptions.Pricing = .steepestEdge
+    ) throws(PlanningError) -> Solution {
         let solution: Solution
         do {
             solution = try solver.solve(
                 program,
-                options: SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap, presolve: presolve, startingBasis: startingBasis))
+                options: SolveOptions(
+                    timeLimit: options.timeLimit, relativeGap: options.relativeGap, presolve: presolve, startingBasis: startingBasis, pricing: pricing))
         } catch {
             throw .invalidModel(error.description)
         }
