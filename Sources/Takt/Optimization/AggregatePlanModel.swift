@@ -389,18 +389,20 @@ struct AggregatePlanModel {
         }
     }
 
-    /// Whether a solution leaves demand unmet that may not go unmet, or breaks a frozen order or
-    /// an ending target: what the plan reads back as unmet demand or contradictions.
-    func isShort(in solution: Solution) -> Bool {
+    /// The units a solution leaves short: demand unmet that may not go unmet, frozen
+    /// production not made, ending inventory below target — what the plan reads back as
+    /// unmet demand or contradictions.
+    func shortfall(in solution: Solution) -> Double {
         let unmetCounts = !scenario.policy.lostSalesAllowed
+        var short = 0.0
         for p in scenario.products.indices {
-            if solution.planValue(endingShortfall[p]) > 0 { return true }
+            short += solution.planValue(endingShortfall[p])
             for t in 0..<scenario.horizon.periodCount {
-                if solution.planValue(frozenShortfall[p][t]) > 0 { return true }
-                if unmetCounts, unmet[p].contains(where: { solution.planValue($0[t]) > 0 }) { return true }
+                short += solution.planValue(frozenShortfall[p][t])
+                if unmetCounts { short += unmet[p].reduce(0) { $0 + solution.planValue($1[t]) } }
             }
         }
-        return false
+        return short
     }
 
     /// The hours per resource and period of making each product's demand in its period.
