@@ -19,7 +19,8 @@ import TaktLP
 ///    (``PlanOptions/refinementRounds`` times, twice by default), in the same model with other
 ///    bounds, from its last basis. Its plan still fits there, so the cost can only fall;
 ///    hours kept for products that in the end needed less go to those that paid overtime or
-///    backlog for want of them.
+///    backlog for want of them. Before each round, a family with a product left short is
+///    planned with all its products in one model, then each of them alone again.
 ///
 /// Capacity is never exceeded: at every step the hours given away plus those kept for the
 /// products to come fit within what the family plan found feasible. The price is
