@@ -97,7 +97,7 @@ struct HierarchicalPlanner {
             }
         }
         let order = families.members.flatMap { $0 }
-        let parts = PlanPart.split(scenario, demand: demand, groups: order.map { [$0] })
+        let parts = PlanPart.split(scenario, demand: demand, products: order)
         let count = order.count
         var later = [[[Double]]](repeating: Self.zero(like: hours.regular), count: count)
         for i in stride(from: count - 2, through: 0, by: -1) { later[i] = Self.sum(later[i + 1], reserved[i + 1]) }
@@ -118,7 +118,7 @@ struct HierarchicalPlanner {
         // before that, the families of products left short are planned with all their
         // products in one model.
         for round in 0..<options.refinementRounds {
-            try replanShortFamilies(families, parts: parts, planned: &planned, used: &used, hours: hours, demand: demand, round: round + 1)
+            try replanShortFamilies(families, parts: parts, planned: &planned, used: &used, hours: hours, round: round + 1)
             let short = planned.map(\.isShort)
             for i in planned.indices.filter({ short[$0] }) + planned.indices.filter({ !short[$0] }) {
                 let others = Self.difference(used, planned[i].load)
@@ -154,7 +154,7 @@ struct HierarchicalPlanner {
     /// did, so the cost can only fall.
     private func replanShortFamilies(
         _ families: FamilyAggregation, parts: [PlanPart], planned: inout [PlannedProduct], used: inout [[Double]], hours: ResourceHours,
-        demand: DemandProfile, round: Int
+        round: Int
     ) throws(PlanningError) {
         var first = 0
         for (f, members) in families.members.enumerated() {
@@ -163,7 +163,7 @@ struct HierarchicalPlanner {
             guard members.count > 1, positions.contains(where: { planned[$0].isShort }) else { continue }
             let own = positions.reduce(Self.zero(like: hours.regular)) { Self.sum($0, planned[$1].load) }
             let others = Self.difference(used, own)
-            let part = PlanPart.split(scenario, demand: demand, groups: [members])[0]
+            let part = PlanPart(joining: positions.map { parts[$0] })
             var model = AggregatePlanModel(scenario: part.scenario, demand: part.demand, hours: hours.leaving(others), fixedLabor: true)
             model.build()
             options.progress?("family \(f + 1), its products together (round \(round)), left short: " + PlanOptions.solving(model.program))
@@ -184,31 +184,39 @@ struct HierarchicalPlanner {
         let scenario: Scenario
         let demand: DemandProfile
 
-        /// The part of each group of products (indices); each keeps the scenario's order of
-        /// its products and records.
-        static func split(_ whole: Scenario, demand: DemandProfile, groups: [[Int]]) -> [PlanPart] {
+        /// Each product's part, for `products` (indices) in that order.
+        static func split(_ whole: Scenario, demand: DemandProfile, products: [Int]) -> [PlanPart] {
             let routings = Dictionary(grouping: whole.routings, by: \.product)
             let offers = Dictionary(grouping: whole.subcontractors, by: \.product)
             let orders = Dictionary(grouping: whole.orders, by: \.product)
             let sales = Dictionary(grouping: whole.salesPlan, by: \.product)
-            return groups.map { group in
-                let ids = group.map { whole.products[$0].id }
+            return products.map { p in
+                let id = whole.products[p].id
                 var part = whole
-                part.products = group.map { whole.products[$0] }
-                part.routings = ids.flatMap { routings[$0] ?? [] }
-                part.subcontractors = ids.flatMap { offers[$0] ?? [] }
-                part.orders = ids.flatMap { orders[$0] ?? [] }
-                part.salesPlan = ids.flatMap { sales[$0] ?? [] }
-                if group.count > 1 {
-                    // Records in the scenario's order, whatever their products.
-                    let wanted = Set(ids)
-                    part.routings = whole.routings.filter { wanted.contains($0.product) }
-                    part.subcontractors = whole.subcontractors.filter { wanted.contains($0.product) }
-                    part.orders = whole.orders.filter { wanted.contains($0.product) }
-                    part.salesPlan = whole.salesPlan.filter { wanted.contains($0.product) }
-                }
-                return PlanPart(scenario: part, demand: demand.restricted(to: group))
+                part.products = [whole.products[p]]
+                part.routings = routings[id] ?? []
+                part.subcontractors = offers[id] ?? []
+                part.orders = orders[id] ?? []
+                part.salesPlan = sales[id] ?? []
+                return PlanPart(scenario: part, demand: demand.restricted(to: [p]))
             }
+        }
+
+        init(scenario: Scenario, demand: DemandProfile) {
+            self.scenario = scenario
+            self.demand = demand
+        }
+
+        /// The parts of several products as one.
+        init(joining parts: [PlanPart]) {
+            var whole = parts[0].scenario
+            whole.products = parts.flatMap(\.scenario.products)
+            whole.routings = parts.flatMap(\.scenario.routings)
+            whole.subcontractors = parts.flatMap(\.scenario.subcontractors)
+            whole.orders = parts.flatMap(\.scenario.orders)
+            whole.salesPlan = parts.flatMap(\.scenario.salesPlan)
+            scenario = whole
+            demand = DemandProfile(quantity: parts.flatMap(\.demand.quantity), frozen: parts.flatMap(\.demand.frozen))
         }
     }
 
