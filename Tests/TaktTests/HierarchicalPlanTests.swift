@@ -33,6 +33,33 @@ import Testing
         }
     }
 
+    /// A product's model given other hours is the model built with them: further rounds
+    /// re-bound the model they have instead of building it again, and start from its basis.
+    @Test func aModelGivenOtherHoursIsTheModelBuiltWithThem() throws {
+        var s = scenario(seed: 1)
+        s.products = [s.products[0]]
+        s.routings = s.routings.filter { $0.product == s.products[0].id }
+        s.subcontractors = s.subcontractors.filter { $0.product == s.products[0].id }
+        s.orders = s.orders.filter { $0.product == s.products[0].id }
+        s.salesPlan = s.salesPlan.filter { $0.product == s.products[0].id }
+        let demand = DemandProfile(s)
+        let full = ResourceHours(s)
+        // Others take regular hours, all overtime and part of the shift in some periods.
+        let taken = full.regular.indices.map { r in
+            full.regular[r].indices.map { t in t % 3 == 0 ? full.regular[r][t] + full.overtime[r][t] + full.extraShift[r][t] / 2 : full.regular[r][t] / 4 }
+        }
+        let left = full.leaving(taken)
+        var rebounded = AggregatePlanModel(scenario: s, demand: demand, hours: full, fixedLabor: true)
+        rebounded.build()
+        let before = rebounded.program
+        rebounded.setHours(left)
+        var built = AggregatePlanModel(scenario: s, demand: demand, hours: left, fixedLabor: true)
+        built.build()
+        #expect(left.extraShiftLeft.joined().contains { $0 > 0 && $0 < 1 })
+        #expect(rebounded.program != before)
+        #expect(rebounded.program == built.program)
+    }
+
     /// What the hierarchy gives up against the exact plan on small generated plants.
     @Test(arguments: [1, 2, 3] as [UInt64])
     func familiesFirstCostsLittleMoreThanTheExactPlan(seed: UInt64) throws {

@@ -10,10 +10,10 @@ import TaktLP
 ///
 /// Variables, all ≥ 0: production x[p,t]; inventory I[p,t]; backlog B[p,c,t]; unmet demand
 /// U[p,c,t]; subcontracted receipts y[s,t]; overtime hours o[w,t] ≤ O[w,t]; extra-shift share
-/// e[w,t] ≤ 1 (less where others took part of the shift); workers W[l,t] (whole numbers if asked), hires H[l,t], layoffs L[l,t], labor
-/// overtime v[l,t]; the share z[p,k,w,t] of step k done on work center w where the step has
-/// alternatives; shortfalls below safety stock S[p,t], below the ending target G[p], and
-/// below frozen production F[p,t].
+/// e[w,t] ≤ 1 (less where others took part of the shift); workers W[l,t] (whole numbers if
+/// asked), hires H[l,t], layoffs L[l,t], labor overtime v[l,t]; the share z[p,k,w,t] of
+/// step k done on work center w where the step has alternatives; shortfalls below safety
+/// stock S[p,t], below the ending target G[p], and below frozen production F[p,t].
 ///
 ///     min  Σ unitCost·x + holding·I + backlog·weight(c)·B + lost(c)·U + subcontract·y
 ///        + overtimeCost·o + extraShiftCost·e + wage·h·W + hire·H + layoff·L + overtimeCost·v
