@@ -58,6 +58,10 @@ struct AggregatePlanModel {
     var centerRows: [[ConstraintID?]] = []
     var laborRows: [[ConstraintID?]] = []
     var balanceRows: [[ConstraintID]] = []
+    /// Each alternative split's row and the column of its primary work center.
+    var splitRows: [(row: ConstraintID, primary: VariableID)] = []
+    /// The workforce flow rows of labor pools that hire and lay off.
+    var staffRows: [ConstraintID] = []
 
     /// Hours per period of each resource (work centers, then labor pools).
     private(set) var hours: ResourceHours
@@ -233,13 +237,15 @@ struct AggregatePlanModel {
                         continue
                     }
                     var split: [Term] = [Term(production[p][t], -1)]
+                    let first = routingSplit.count
                     for w in centers {
                         let column = program.addVariable("route(\(productNames[p]),\(step.step),\(centerNames[w]),\(t))")
                         routingSplit.append((p, k, w, t, column))
                         split.append(Term(column, 1))
                         if hours > 0 { load[w][target].append(Term(column, hours)) }
                     }
-                    program.addConstraint("split(\(productNames[p]),\(step.step),\(t))", split, .equal(0))
+                    let row = program.addConstraint("split(\(productNames[p]),\(step.step),\(t))", split, .equal(0))
+                    splitRows.append((row, routingSplit[first].column))
                 }
             }
         }
@@ -307,7 +313,7 @@ struct AggregatePlanModel {
                     let f = program.addVariable("layoff(\(id),\(t))", kind: kind, objective: pool.layoffCost)
                     var flow = [Term(w, 1), Term(h, -1), Term(f, 1)]
                     if t > 0, let previous = workers[t - 1] { flow.append(Term(previous, -1)) }
-                    program.addConstraint("staff(\(id),\(t))", flow, .equal(t == 0 ? pool.headcount : 0))
+                    staffRows.append(program.addConstraint("staff(\(id),\(t))", flow, .equal(t == 0 ? pool.headcount : 0)))
                     workers.append(w)
                     hired.append(h)
                     laidOff.append(f)
