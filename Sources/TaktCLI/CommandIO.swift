@@ -51,6 +51,17 @@ enum CommandInput {
 }
 
 enum CommandOutput {
+    /// Runs each maker on its own core and returns the named texts they make, in the
+    /// makers' order; the first error thrown, in that order, is rethrown.
+    static func texts(_ makers: [@Sendable () throws -> [(String, String)]]) throws -> [(String, String)] {
+        var made = [Result<[(String, String)], any Error>?](repeating: nil, count: makers.count)
+        made.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let results = buffer
+            DispatchQueue.concurrentPerform(iterations: makers.count) { i in results[i] = Result { try makers[i]() } }
+        }
+        return try made.flatMap { try $0!.get() }
+    }
+
     /// Writes each file atomically into `folder`, creating the folder if needed.
     static func writeFolder(_ folder: String, files: [(String, String)]) throws {
         do {
