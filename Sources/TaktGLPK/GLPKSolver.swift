@@ -10,8 +10,14 @@ import TaktLP
 ///
 ///     let solution = try GLPKSolver().solve(program, options: SolveOptions(timeLimit: 10))
 ///     if solution.status == .optimal { print(solution.objective) }
-public struct GLPKSolver: WarmStartSolver {
+public struct GLPKSolver: WarmStartSolver, SessionSolver {
     public init() {}
+
+    public func session(_ program: LinearProgram, options: SolveOptions) throws(LinearProgramError) -> any WarmStartSession {
+        try program.validate()
+        try options.validate(for: program)
+        return GLPKWarmStartSession(program: program, options: options)
+    }
 
     public func solve(_ program: LinearProgram, options: SolveOptions) throws(LinearProgramError) -> Solution {
         try program.validate()

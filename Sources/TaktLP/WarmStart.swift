@@ -2,7 +2,8 @@
 /// starts from the previous optimal basis instead of from scratch.
 ///
 /// A session lives only inside ``WarmStartSolver/withWarmStart(_:options:_:)``'s closure
-/// and on the thread that called it; using it elsewhere is a programmer error.
+/// (or as long as its holder keeps it, see ``SessionSolver``) and on the thread that made
+/// it; using it elsewhere is a programmer error.
 public protocol WarmStartSession: AnyObject {
     /// The program as it stands after the changes made so far.
     var program: LinearProgram { get }
@@ -24,6 +25,17 @@ public protocol WarmStartSolver: Solver {
         options: SolveOptions,
         _ body: (any WarmStartSession) throws -> Result
     ) throws -> Result
+}
+
+/// A solver whose sessions the caller keeps: many programs loaded at once, each re-solved
+/// when it needs to be.
+///
+/// A session lives as long as the caller holds it, on the thread that made it: using or
+/// releasing it on another thread is a programmer error.
+public protocol SessionSolver: Solver {
+    /// Loads `program` (checked first, as ``Solver/solve(_:options:)`` checks it); its first
+    /// solve starts from `options.startingBasis` if given.
+    func session(_ program: LinearProgram, options: SolveOptions) throws(LinearProgramError) -> any WarmStartSession
 }
 
 extension LinearProgram {

@@ -46,6 +46,25 @@ import TaktLP
         }
     }
 
+    /// Sessions the caller keeps: several loaded at once, each re-solved after its own
+    /// changes, the first from a given basis; a bad program is refused before GLPK sees it.
+    @Test func keptSessionsResolveIndependently() throws {
+        let sailco = KnownModels.sailco()
+        let optimum = try solver.solve(sailco)
+        var sessions = try (0..<3).map { _ in try solver.session(sailco, options: SolveOptions(startingBasis: optimum.basis)) }
+        let first = sessions.map { $0.solve() }
+        #expect(first.allSatisfy { $0.objective.isClose(to: 78_450) && $0.iterations == 0 })
+        // Quarter 4's demand up by 0, 5 and 10 boats: 400 each on idle regular time.
+        for (k, session) in sessions.enumerated() { try session.setBounds(of: ConstraintID(index: 3), to: .equal(25 + 5 * Double(k))) }
+        for (k, session) in sessions.enumerated().reversed() {
+            #expect(session.solve().objective.isClose(to: 78_450 + 400 * 5 * Double(k)))
+        }
+        sessions.removeAll()
+        var bad = sailco
+        bad.variables[0].upperBound = -1
+        #expect(throws: LinearProgramError.self) { _ = try solver.session(bad, options: SolveOptions()) }
+    }
+
     @Test func invalidChangesAreRefused() throws {
         try solver.withWarmStart(KnownModels.wyndor()) { session in
             #expect(throws: LinearProgramError.self) { try session.setBounds(of: VariableID(index: 0), lower: 3, upper: 1) }

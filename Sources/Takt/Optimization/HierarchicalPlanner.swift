@@ -161,12 +161,12 @@ struct HierarchicalPlanner {
         }
         // Only the last plan of each product is read back: orders, actions, costs. Each on its
         // own, so on every core.
-        let last = planned
+        let last = planned.map { ($0.model, $0.solution) }
         var plans = [ProductionPlanResult?](repeating: nil, count: count)
         plans.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let results = buffer
             DispatchQueue.concurrentPerform(iterations: count) { i in
-                results[i] = PlanReadback(model: last[i].model, solution: last[i].solution).result()
+                results[i] = PlanReadback(model: last[i].0, solution: last[i].1).result()
             }
         }
         return PlanMerge(scenario: scenario, base: base, hours: hours, top: topResult, parts: plans.map { $0! }).result()
@@ -280,6 +280,8 @@ struct HierarchicalPlanner {
     private struct PlannedProduct {
         let model: AggregatePlanModel
         let solution: Solution
+        /// Where the solver keeps the model loaded (on the planning thread).
+        let session: (any WarmStartSession)?
         let load: [[Double]]
         /// The demand it left unmet and the targets it broke (units): a product short goes
         /// first in the next round.
@@ -298,19 +300,48 @@ struct HierarchicalPlanner {
         }
     }
 
-    /// A product's model planned in `hours`, with the workforce fixed, from `basis`.
+    /// A product's model planned in `hours`, with the workforce fixed, from `basis` — in a
+    /// session of its own where the solver keeps them, which its later plans re-solve.
     private func plan(_ model: AggregatePlanModel, in hours: ResourceHours, label: String, from basis: Basis) throws(PlanningError) -> PlannedProduct {
         var model = model
         model.setHours(hours)
         options.progress?("\(label): " + PlanOptions.solving(model.program))
-        let solution = try solve(model.program, from: basis)
-        return PlannedProduct(model: model, solution: solution, load: model.resourceLoad(of: [0], in: solution), shortfall: model.shortfall(in: solution))
+        let session: (any WarmStartSession)?
+        let solution: Solution
+        if let sessions = solver as? any SessionSolver {
+            do {
+                session = try sessions.session(
+                    model.program, options: SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap, startingBasis: basis))
+            } catch {
+                throw .invalidModel(error.description)
+            }
+            solution = try Self.feasible(session!.solve())
+        } else {
+            session = nil
+            solution = try solve(model.program, from: basis)
+        }
+        return PlannedProduct(
+            model: model, solution: solution, session: session, load: model.resourceLoad(of: [0], in: solution), shortfall: model.shortfall(in: solution))
     }
 
     /// A product's plan again in `hours`: the same model with other bounds, so its last basis
-    /// is one of this model's and the dual simplex starts from it.
+    /// is one of this model's and the dual simplex starts from it. In its session only the
+    /// bounds that changed are set: no loading, no checking the whole program again.
     private func plan(again earlier: PlannedProduct, in hours: ResourceHours, label: String) throws(PlanningError) -> PlannedProduct {
-        try plan(earlier.model, in: hours, label: label, from: earlier.solution.basis ?? earlier.model.chaseBasis())
+        guard let session = earlier.session else {
+            return try plan(earlier.model, in: hours, label: label, from: earlier.solution.basis ?? earlier.model.chaseBasis())
+        }
+        var model = earlier.model
+        model.setHours(hours)
+        options.progress?("\(label): " + PlanOptions.solving(model.program))
+        do {
+            try session.update(to: model.program)
+        } catch {
+            throw .invalidModel(error.description)
+        }
+        let solution = try Self.feasible(session.solve())
+        return PlannedProduct(
+            model: model, solution: solution, session: session, load: model.resourceLoad(of: [0], in: solution), shortfall: model.shortfall(in: solution))
     }
 
     private static func zero(like grid: [[Double]]) -> [[Double]] { grid.map { [Double](repeating: 0, count: $0.count) } }
@@ -326,6 +357,10 @@ struct HierarchicalPlanner {
         } catch {
             throw .invalidModel(error.description)
         }
+        return try Self.feasible(solution)
+    }
+
+    private static func feasible(_ solution: Solution) throws(PlanningError) -> Solution {
         guard solution.status.hasFeasibleSolution else { throw .solverStopped(solution.status) }
         return solution
     }
