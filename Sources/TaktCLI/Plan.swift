@@ -58,21 +58,26 @@ struct Plan: ParsableCommand {
         let color = Terminal.standardOutput.usesColor
         let format = format
         let texts = try CommandOutput.texts([
-            { out == nil ? [] : [("plan.json", try result.json())] },
+            {
+                guard out != nil || format == .json else { return [] }
+                let json = try result.json()
+                return (out == nil ? [] : [("plan.json", json)]) + (format == .json ? [("", json)] : [])
+            },
             {
                 guard out != nil else { return [] }
                 let load = try CapacityLoadAnalysis(scenario, source: .plan(result.plannedProduction)).table()
                 return [("load.csv", load.csv()), ("load.json", try load.json())]
             },
             {
+                let products = out != nil || format == .csv ? result.productsCSV() : ""
                 let files = out == nil ? [] : [
-                    ("plan.csv", result.productsCSV()), ("orders.csv", result.ordersCSV()), ("actions.csv", result.actionsCSV()),
+                    ("plan.csv", products), ("orders.csv", result.ordersCSV()), ("actions.csv", result.actionsCSV()),
                     ("resources.csv", result.resourcesCSV()), ("subcontracting.csv", result.subcontractingCSV()),
                 ]
                 switch format {
                 case .table: return files + [("", result.text(color: color))]
-                case .csv: return files + [("", files.first?.1 ?? result.productsCSV())]
-                case .json: return files + [("", try result.json())]
+                case .csv: return files + [("", products)]
+                case .json: return files
                 }
             },
         ])

@@ -27,7 +27,7 @@ import TaktLP
 /// optimality: the family plan assumes each family's products are made in proportion to
 /// their demand, and the products planned first choose first. Measured against the one
 /// model's optimum (HiGHS on the exported model) on 200 products in 20 families by week,
-/// 10,000 orders: 0.52% above it with one further round, 0.46% with two. (Planning each
+/// 10,000 orders: 0.49% above it with one further round, 0.45% with two. (Planning each
 /// family's ten products in one model instead gave 0.43% in three times the time: each
 /// product alone is a model of some 900 columns that GLPK solves in a few milliseconds.)
 ///
@@ -300,48 +300,38 @@ struct HierarchicalPlanner {
         }
     }
 
-    /// A product's model planned in `hours`, with the workforce fixed, from `basis` — in a
-    /// session of its own where the solver keeps them, which its later plans re-solve.
-    private func plan(_ model: AggregatePlanModel, in hours: ResourceHours, label: String, from basis: Basis) throws(PlanningError) -> PlannedProduct {
+    /// A product's model planned in `hours`, with the workforce fixed: re-solved in its
+    /// session if it has one (only the bounds that changed are set: no loading, no checking
+    /// the whole program again), else from `basis` — in a session of its own where the solver
+    /// keeps them, for its later plans.
+    private func plan(
+        _ model: AggregatePlanModel, in hours: ResourceHours, label: String, from basis: @autoclosure () -> Basis,
+        session kept: (any WarmStartSession)? = nil
+    ) throws(PlanningError) -> PlannedProduct {
         var model = model
         model.setHours(hours)
         options.progress?("\(label): " + PlanOptions.solving(model.program))
-        let session: (any WarmStartSession)?
+        var session = kept
         let solution: Solution
-        if let sessions = solver as? any SessionSolver {
-            do {
+        do {
+            if let session {
+                try session.update(to: model.program)
+            } else if let sessions = solver as? any SessionSolver {
                 session = try sessions.session(
-                    model.program, options: SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap, startingBasis: basis))
-            } catch {
-                throw .invalidModel(error.description)
+                    model.program, options: SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap, startingBasis: basis()))
             }
-            solution = try Self.feasible(session!.solve())
-        } else {
-            session = nil
-            solution = try solve(model.program, from: basis)
+        } catch {
+            throw .invalidModel(error.description)
         }
+        if let session { solution = try Self.feasible(session.solve()) } else { solution = try solve(model.program, from: basis()) }
         return PlannedProduct(
             model: model, solution: solution, session: session, load: model.resourceLoad(of: [0], in: solution), shortfall: model.shortfall(in: solution))
     }
 
     /// A product's plan again in `hours`: the same model with other bounds, so its last basis
-    /// is one of this model's and the dual simplex starts from it. In its session only the
-    /// bounds that changed are set: no loading, no checking the whole program again.
+    /// is one of this model's and the dual simplex starts from it.
     private func plan(again earlier: PlannedProduct, in hours: ResourceHours, label: String) throws(PlanningError) -> PlannedProduct {
-        guard let session = earlier.session else {
-            return try plan(earlier.model, in: hours, label: label, from: earlier.solution.basis ?? earlier.model.chaseBasis())
-        }
-        var model = earlier.model
-        model.setHours(hours)
-        options.progress?("\(label): " + PlanOptions.solving(model.program))
-        do {
-            try session.update(to: model.program)
-        } catch {
-            throw .invalidModel(error.description)
-        }
-        let solution = try Self.feasible(session.solve())
-        return PlannedProduct(
-            model: model, solution: solution, session: session, load: model.resourceLoad(of: [0], in: solution), shortfall: model.shortfall(in: solution))
+        try plan(earlier.model, in: hours, label: label, from: earlier.solution.basis ?? earlier.model.chaseBasis(), session: earlier.session)
     }
 
     private static func zero(like grid: [[Double]]) -> [[Double]] { grid.map { [Double](repeating: 0, count: $0.count) } }
