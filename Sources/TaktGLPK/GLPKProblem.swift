@@ -184,31 +184,8 @@ final class GLPKProblem {
         if let timeLimitMilliseconds { parameters.tm_lim = timeLimitMilliseconds }
         if let limit = options.iterationLimit { parameters.it_lim = Int32(clamping: limit) }
         let before = glp_get_it_cnt(pointer)
-        guard options.pricing == .textbook && !presolve else {
-            let code = glp_simplex(pointer, &parameters)
-            return (code, Int(glp_get_it_cnt(pointer) - before))
-        }
-        // The textbook rule for at most twice as many iterations as rows, then steepest edge
-        // from where it stopped: on some models the textbook rule takes a third of the time,
-        // on others (a lumpy year of weeks) it wanders for a minute where steepest edge
-        // takes ten seconds.
-        let started = ContinuousClock.now
-        var textbook = parameters
-        textbook.pricing = GLP_PT_STD
-        textbook.it_lim = min(parameters.it_lim, 2 * glp_get_num_rows(pointer) + 100)
-        var code = glp_simplex(pointer, &textbook)
-        var done = glp_get_it_cnt(pointer) - before
-        guard code == GLP_EITLIM && done < parameters.it_lim else { return (code, Int(done)) }
-        parameters.it_lim -= done
-        if parameters.tm_lim != Int32.max {
-            let time = (ContinuousClock.now - started).components
-            let elapsed = Int32(clamping: time.seconds * 1000 + time.attoseconds / 1_000_000_000_000_000)
-            guard parameters.tm_lim > elapsed else { return (GLP_ETMLIM, Int(done)) }
-            parameters.tm_lim -= elapsed
-        }
-        code = glp_simplex(pointer, &parameters)
-        done = glp_get_it_cnt(pointer) - before
-        return (code, Int(done))
+        let code = glp_simplex(pointer, &parameters)
+        return (code, Int(glp_get_it_cnt(pointer) - before))
     }
 
     /// Runs branch-and-cut from the optimal basis the simplex left.

@@ -20,20 +20,6 @@ public struct SolveOptions: Hashable, Sendable, Codable {
     /// slack. Model-dependent: the decomposition's split models solve in a third of the
     /// time from one, the aggregate plan's family plan takes three times as long.
     public var crashBasis: Bool
-    /// How the simplex picks the column to enter the basis.
-    public var pricing: Pricing
-
-    /// How the simplex picks the entering column.
-    public enum Pricing: String, Hashable, Sendable, Codable {
-        /// Steepest edge (projected): fewer iterations, each dearer. The usual choice.
-        case steepestEdge
-        /// The textbook rule, the most negative reduced cost: cheap iterations. Model-dependent:
-        /// the aggregate plan's family plan (dense family columns across every work center)
-        /// solves in a third of the time with it. Only without the presolver, and for at most
-        /// twice as many iterations as rows: then steepest edge from where it stopped, since
-        /// on other models the textbook rule can take many times as long.
-        case textbook
-    }
 
     public init(
         timeLimit: Double? = nil,
@@ -42,8 +28,7 @@ public struct SolveOptions: Hashable, Sendable, Codable {
         log: Bool = false,
         presolve: Bool = true,
         startingBasis: Basis? = nil,
-        crashBasis: Bool = false,
-        pricing: Pricing = .steepestEdge
+        crashBasis: Bool = false
     ) {
         self.timeLimit = timeLimit
         self.iterationLimit = iterationLimit
@@ -52,7 +37,6 @@ public struct SolveOptions: Hashable, Sendable, Codable {
         self.presolve = presolve
         self.startingBasis = startingBasis
         self.crashBasis = crashBasis
-        self.pricing = pricing
     }
 
     /// Checks that every option is a value a solver can take.

@@ -109,19 +109,6 @@ import TaktLP
         #expect(solution.values[0].isClose(to: 0.04) && solution.values[2].isClose(to: 1))
     }
 
-    /// Textbook pricing changes the path, not the optimum; Beale's example is the one on
-    /// which the textbook rule cycles without an anti-cycling guard.
-    @Test func textbookPricingReachesTheSameOptima() throws {
-        let textbook = SolveOptions(presolve: false, pricing: .textbook)
-        #expect(try solver.solve(KnownModels.sailco(), options: textbook).objective.isClose(to: 78_450))
-        let food = try solver.solve(KnownModels.foodManufacture(), options: textbook)
-        #expect(food.status == .optimal)
-        #expect(abs(food.objective - 107_842.59) / 107_842.59 <= 1e-6)
-        let beale = try solver.solve(KnownModels.beale(), options: textbook)
-        #expect(beale.status == .optimal)
-        #expect(beale.objective.isClose(to: -0.05))
-    }
-
     @Test func emptyModelIsOptimalAtItsConstant() throws {
         var lp = LinearProgram()
         lp.objectiveConstant = 12.5
