@@ -62,15 +62,13 @@ enum CommandOutput {
         return try made.flatMap { try $0!.get() }
     }
 
-    /// Writes each file atomically into `folder`, creating the folder if needed.
+    /// Writes the files into `folder` as one set: the folder holds the whole old set or the
+    /// whole new one, never a mix (see ``AtomicFolder``).
     static func writeFolder(_ folder: String, files: [(String, String)]) throws {
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try AtomicFolder.write(files.map { (name: $0.0, data: Data($0.1.utf8)) }, to: folder)
         } catch {
-            throw InvalidInput(message: "error: cannot create the folder \(folder): \(error.localizedDescription)\n")
-        }
-        for (name, text) in files {
-            try emit(text, to: URL(fileURLWithPath: folder).appendingPathComponent(name).path)
+            throw InvalidInput(message: "error: \(error.description)\n")
         }
     }
 

@@ -58,6 +58,8 @@ struct Decompose: ParsableCommand {
     @Option(help: "Standard output format: table (a summary), csv (the product lines) or json (everything).")
     var format: LoadFormat = .table
 
+    @OptionGroup var timeLimit: TimeLimitOption
+
     func validate() throws {
         guard finest != .year else { throw ValidationError("--to must be quarter, month or week") }
         guard refinementRounds >= 0 else { throw ValidationError("--refinement-rounds must be 0 or more, not \(refinementRounds)") }
@@ -91,6 +93,7 @@ struct Decompose: ParsableCommand {
     }
 
     func run() throws {
+        let deadline = timeLimit.deadline()
         var scenario = try CommandInput.scenario(at: path)
         var whatIf: ScenarioOverlay?
         if let overlay {
@@ -109,6 +112,7 @@ struct Decompose: ParsableCommand {
             to: finest, method: method, methods: try methods(), unitAllocation: unitAllocation, unitShares: try shares(),
             rounding: rounding, capacityModel: capacityModel)
         options.refinementRounds = refinementRounds
+        options.deadline = deadline
         if let change = whatIf?.decomposition { options = change.applied(to: options) }
         let plan: DecomposedPlan
         do {

@@ -27,8 +27,7 @@ struct Plan: ParsableCommand {
     @Option(help: "Standard output format: table (a summary), csv (the product × period plan) or json (everything).")
     var format: LoadFormat = .table
 
-    @Option(name: .customLong("time-limit"), help: "Seconds each solve may take.")
-    var timeLimit: Double?
+    @OptionGroup var timeLimit: TimeLimitOption
 
     @Option(help: "automatic (exact up to 30 products, else families first), exact, or families-first.")
     var method: PlanOptions.Method = .automatic
@@ -37,15 +36,15 @@ struct Plan: ParsableCommand {
     var refinementRounds = 2
 
     func validate() throws {
-        if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) { throw ValidationError("--time-limit must be a number of seconds above 0") }
         if refinementRounds < 0 { throw ValidationError("--refinement-rounds must be 0 or more, not \(refinementRounds)") }
     }
 
     func run() throws {
+        let deadline = timeLimit.deadline()
         let scenario = try CommandInput.scenario(at: path)
         let result: ProductionPlanResult
         do {
-            var options = PlanOptions(method: method, timeLimit: timeLimit, refinementRounds: refinementRounds)
+            var options = PlanOptions(method: method, refinementRounds: refinementRounds, deadline: deadline)
             options.progress = ProgressLine.standardError?.show
             result = try AggregatePlanner(scenario).plan(options)
         } catch {

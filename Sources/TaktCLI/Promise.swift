@@ -29,12 +29,15 @@ struct Promise: ParsableCommand {
     @Option(help: "Standard output format: table, csv or json.")
     var format: LoadFormat = .table
 
+    @OptionGroup var timeLimit: TimeLimitOption
+
     func validate() throws {
         guard quantity.isFinite, quantity > 0 else { throw ValidationError("--quantity must be a number above 0") }
         if let due, Day(iso: due) == nil { throw ValidationError("--due '\(due)': expected a date YYYY-MM-DD") }
     }
 
     func run() throws {
+        let deadline = timeLimit.deadline()
         let scenario = try CommandInput.scenario(at: path)
         guard scenario.products.contains(where: { $0.id == product }) else {
             throw InvalidInput(message: "error: --product '\(product)': unknown product; expected an id from products.csv\n")
@@ -45,7 +48,7 @@ struct Promise: ParsableCommand {
         }
         let answer: OrderPromise.Answer
         do {
-            answer = try OrderPromise(base: scenario, product: product, quantity: quantity, due: day).answer()
+            answer = try OrderPromise(base: scenario, product: product, quantity: quantity, due: day, options: PlanOptions(deadline: deadline)).answer()
         } catch {
             throw InvalidInput(message: "error: \(error)\n")
         }

@@ -27,16 +27,19 @@ struct Report: ParsableCommand {
     @Option(help: "automatic, exact or families-first.")
     var method: PlanOptions.Method = .automatic
 
+    @OptionGroup var timeLimit: TimeLimitOption
+
     func run() throws {
+        let options = PlanOptions(method: method, deadline: timeLimit.deadline())
         let scenario = try CommandInput.scenario(at: path)
         let loaded = try CommandInput.overlays(overlays, base: scenario)
         let plan: ProductionPlanResult
         var comparison: WhatIfComparison?
         do {
             if loaded.isEmpty {
-                plan = try AggregatePlanner(scenario).plan(PlanOptions(method: method))
+                plan = try AggregatePlanner(scenario).plan(options)
             } else {
-                let run = try WhatIfAnalysis(base: scenario, overlays: loaded, options: PlanOptions(method: method)).run()
+                let run = try WhatIfAnalysis(base: scenario, overlays: loaded, options: options).run()
                 plan = run.outcomes[0].plan
                 comparison = run.comparison
             }

@@ -70,6 +70,8 @@ struct ScenarioSummary: Encodable {
 extension Double {
     /// `12,345` or `12,345.5`: whole units grouped in thousands, for reading at a glance.
     var grouped: String {
+        // Beyond Int's range (a quantity of 1e19) there are no groups to make.
+        guard isFinite, abs(self) < 1e15 else { return "\(self)" }
         let whole = Int(self.rounded(.towardZero))
         let digits = String(abs(whole))
         var groups: [Substring] = []

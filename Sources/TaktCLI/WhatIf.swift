@@ -32,6 +32,8 @@ struct WhatIf: ParsableCommand {
     @Option(help: "automatic, exact or families-first.")
     var method: PlanOptions.Method = .automatic
 
+    @OptionGroup var timeLimit: TimeLimitOption
+
     @Flag(name: .customLong("warm-start"), help: "Plan each what-if from the optimal basis of the plan nearest it in total demand (the base or another what-if): the same costs, several times faster.")
     var warmStart = false
 
@@ -40,10 +42,11 @@ struct WhatIf: ParsableCommand {
     }
 
     func run() throws {
+        let deadline = timeLimit.deadline()
         let base = try CommandInput.scenario(at: path)
         let loaded = try CommandInput.overlays(overlays, base: base)
         let line = ProgressLine.standardError
-        var options = PlanOptions(method: method)
+        var options = PlanOptions(method: method, deadline: deadline)
         // "planned 3 of 33 scenarios · solving 1819 columns × 1108 rows": the count, and the
         // phase a plan (any of those under way) has just begun.
         let counter = ScenarioCounter(total: loaded.count + 1)

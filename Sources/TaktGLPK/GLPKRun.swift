@@ -18,6 +18,7 @@ struct GLPKRun {
     /// else cold.
     func solve(_ problem: GLPKProblem, presolve: Bool, fromHeldBasis: Bool = false) -> Solution {
         if program.variables.isEmpty { return emptyProgramSolution() }
+        if options.deadline?.hasPassed == true { return Solution(status: .timeLimitNoSolution) }
         // GLPK's presolver refuses a problem without rows, so such a problem goes straight in.
         var usePresolve = presolve && !program.constraints.isEmpty
         var code: Int32, iterations: Int
@@ -84,10 +85,14 @@ struct GLPKRun {
 
     /// What is left of the time limit, in GLPK's milliseconds (at least 1).
     private func remainingMilliseconds() -> Int32? {
-        guard let limit = options.timeLimit else { return nil }
-        let elapsed = ContinuousClock.now - start
-        let left = limit - (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
-        return Int32(clamping: max(1, Int((left * 1000).rounded(.up))).clamped(to: 1...Int(Int32.max)))
+        var left: Double?
+        if let limit = options.timeLimit {
+            let elapsed = ContinuousClock.now - start
+            left = limit - (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        }
+        if let deadline = options.deadline { left = min(left ?? .infinity, deadline.secondsLeft) }
+        guard let left else { return nil }
+        return Int32(clamping: max(1, min(Int(Int32.max), Int((min(left, 2e6) * 1000).rounded(.up)))))
     }
 
     /// No columns: every row's activity is zero, and the objective is its constant.
@@ -134,8 +139,4 @@ struct GLPKRun {
         default: return .numericalFailure
         }
     }
-}
-
-extension Comparable {
-    fileprivate func clamped(to range: ClosedRange<Self>) -> Self { min(max(self, range.lowerBound), range.upperBound) }
 }

@@ -2,6 +2,21 @@ extension LinearProgram {
     /// The longest name a row or column may have (GLPK's limit, and the LP format's).
     public static let maximumNameLength = 255
 
+    /// The magnitudes a program's finite values may have. GLPK aborts the process, or
+    /// asserts, on values far outside them (a scale factor out of range near 1e-300 or
+    /// 1e308, `l[k] != u[k]` on bounds near 1e17), and its simplex stalls on matrices whose
+    /// coefficients span too many orders of magnitude, so ``validate()`` refuses them.
+    public enum Magnitudes {
+        /// The largest magnitude of a finite bound or right-hand side.
+        public static let bound = 1e15
+        /// The largest magnitude of an objective coefficient.
+        public static let objective = 1e18
+        /// The range of a non-zero matrix coefficient's magnitude.
+        public static let coefficient: ClosedRange<Double> = 1e-12...1e12
+        /// The largest ratio of the largest to the smallest non-zero coefficient magnitude.
+        public static let ratio = 1e16
+    }
+
     /// Checks every value a solver would otherwise reject, or abort on.
     ///
     /// - Throws: ``LinearProgramError`` naming the first offending variable or constraint.
@@ -26,6 +41,33 @@ extension LinearProgram {
                 }
                 lastSeenInRow[term.variable.index] = rowIndex
             }
+        }
+        try checkScaling()
+    }
+
+    /// Refuses a matrix whose smallest and largest non-zero coefficients are further apart
+    /// than ``Magnitudes/ratio``.
+    private func checkScaling() throws(LinearProgramError) {
+        var smallest = (value: Double.infinity, row: 0, column: 0)
+        var largest = (value: 0.0, row: 0, column: 0)
+        for (r, constraint) in constraints.enumerated() {
+            for term in constraint.terms where term.coefficient != 0 {
+                let size = abs(term.coefficient)
+                if size < smallest.value { smallest = (size, r, term.variable.index) }
+                if size > largest.value { largest = (size, r, term.variable.index) }
+            }
+        }
+        guard largest.value > 0, largest.value / smallest.value > Magnitudes.ratio else { return }
+        func at(_ entry: (value: Double, row: Int, column: Int)) -> String {
+            "constraint '\(constraints[entry.row].name)', variable '\(variables[entry.column].name)'"
+        }
+        throw .badlyScaled(smallest: smallest.value, smallestAt: at(smallest), largest: largest.value, largestAt: at(largest), limit: Magnitudes.ratio)
+    }
+
+    /// Refuses a finite value beyond `limit` in magnitude.
+    static func checkMagnitude(_ value: Double, limit: Double, item: @autoclosure () -> String, field: String) throws(LinearProgramError) {
+        if value.isFinite && abs(value) > limit {
+            throw .outOfRange(item: item(), field: field, value: value, expected: "a magnitude of at most \(limit)")
         }
     }
 
@@ -52,6 +94,9 @@ extension Variable {
             throw .notFinite(item: label, field: "upper bound", value: upperBound)
         }
         if !objective.isFinite { throw .notFinite(item: label, field: "objective coefficient", value: objective) }
+        try LinearProgram.checkMagnitude(lowerBound, limit: LinearProgram.Magnitudes.bound, item: label, field: "lower bound")
+        try LinearProgram.checkMagnitude(upperBound, limit: LinearProgram.Magnitudes.bound, item: label, field: "upper bound")
+        try LinearProgram.checkMagnitude(objective, limit: LinearProgram.Magnitudes.objective, item: label, field: "objective coefficient")
         if lowerBound > upperBound { throw .inconsistentBounds(item: label, lower: lowerBound, upper: upperBound) }
         switch kind {
         case .continuous: break
@@ -82,12 +127,20 @@ extension Constraint {
         if lower.isNaN || lower == .infinity { throw .notFinite(item: label, field: "lower bound", value: lower) }
         if upper.isNaN || upper == -.infinity { throw .notFinite(item: label, field: "upper bound", value: upper) }
         if lower > upper { throw .inconsistentBounds(item: label, lower: lower, upper: upper) }
+        try LinearProgram.checkMagnitude(lower, limit: LinearProgram.Magnitudes.bound, item: label, field: "lower bound")
+        try LinearProgram.checkMagnitude(upper, limit: LinearProgram.Magnitudes.bound, item: label, field: "upper bound")
+        let coefficients = LinearProgram.Magnitudes.coefficient
         for term in terms {
             if term.variable.index < 0 || term.variable.index >= variableCount {
                 throw .unknownVariable(constraint: name, index: term.variable.index, variableCount: variableCount)
             }
             if !term.coefficient.isFinite {
                 throw .notFinite(item: label, field: "coefficient of column \(term.variable.index)", value: term.coefficient)
+            }
+            if term.coefficient != 0 && !coefficients.contains(abs(term.coefficient)) {
+                throw .outOfRange(
+                    item: label, field: "coefficient of column \(term.variable.index)", value: term.coefficient,
+                    expected: "0 or a magnitude from \(coefficients.lowerBound) to \(coefficients.upperBound)")
             }
         }
     }

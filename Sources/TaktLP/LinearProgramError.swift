@@ -21,6 +21,12 @@ public enum LinearProgramError: Error, Hashable, Sendable, CustomStringConvertib
     case tooLarge(what: String, count: Int, limit: Int)
     /// A handle passed to an incremental change is out of range.
     case unknownHandle(what: String, index: Int, count: Int)
+    /// A finite value too large or too small for the simplex to scale (see
+    /// ``LinearProgram/Magnitudes``).
+    case outOfRange(item: String, field: String, value: Double, expected: String)
+    /// The matrix's non-zero coefficients span more orders of magnitude than the simplex
+    /// can work with: the smallest and the largest, each with its row and column.
+    case badlyScaled(smallest: Double, smallestAt: String, largest: Double, largestAt: String, limit: Double)
 
     public var description: String {
         switch self {
@@ -44,6 +50,10 @@ public enum LinearProgramError: Error, Hashable, Sendable, CustomStringConvertib
             "the program has \(count) \(what); at most \(limit) are supported"
         case let .unknownHandle(what, index, count):
             "\(what) index \(index) is out of range; the program has \(count)"
+        case let .outOfRange(item, field, value, expected):
+            "\(item): \(field) is \(value); expected \(expected)"
+        case let .badlyScaled(smallest, smallestAt, largest, largestAt, limit):
+            "the coefficients range from \(smallest) (\(smallestAt)) to \(largest) (\(largestAt)), a ratio above \(limit) that the simplex cannot scale"
         }
     }
 }

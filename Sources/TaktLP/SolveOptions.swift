@@ -2,6 +2,9 @@
 public struct SolveOptions: Hashable, Sendable, Codable {
     /// Wall-clock limit in seconds; `nil` for none.
     public var timeLimit: Double?
+    /// An instant by which the solve must end, whatever `timeLimit` says: the budget of a
+    /// larger piece of work this solve is part of. `nil` for none.
+    public var deadline: Deadline?
     /// Simplex iteration limit; `nil` for none.
     public var iterationLimit: Int?
     /// Relative MIP gap `|best − bound| / |best|` at which branch-and-cut may stop.
@@ -28,9 +31,11 @@ public struct SolveOptions: Hashable, Sendable, Codable {
         log: Bool = false,
         presolve: Bool = true,
         startingBasis: Basis? = nil,
-        crashBasis: Bool = false
+        crashBasis: Bool = false,
+        deadline: Deadline? = nil
     ) {
         self.timeLimit = timeLimit
+        self.deadline = deadline
         self.iterationLimit = iterationLimit
         self.relativeGap = relativeGap
         self.log = log

@@ -17,6 +17,9 @@ public enum TerminationStatus: String, Hashable, Sendable, Codable {
     /// The solver gave up for numerical reasons (singular or ill-conditioned basis).
     case numericalFailure
 
+    /// Whether the time limit stopped the solver, with or without a point.
+    public var isTimeLimit: Bool { self == .timeLimitFeasible || self == .timeLimitNoSolution }
+
     /// Whether ``Solution/values`` hold a point that satisfies the model.
     public var hasFeasibleSolution: Bool {
         self == .optimal || self == .timeLimitFeasible

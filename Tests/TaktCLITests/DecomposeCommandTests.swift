@@ -13,7 +13,7 @@ import Testing
         #expect(run.standardOutput.contains("PUMP PLANT-A"))
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(files == [
-            "annual.csv", "capacity.csv", "decomposition.json", "families.csv", "load-month.csv", "load-quarter.csv", "load-week.csv",
+            ".takt-output", "annual.csv", "capacity.csv", "decomposition.json", "families.csv", "load-month.csv", "load-quarter.csv", "load-week.csv",
             "load-year.csv", "products.csv", "subcontracting.csv",
         ])
         // The year lines of products.csv add up to annual.csv's quantities.

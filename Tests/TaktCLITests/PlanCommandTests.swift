@@ -26,7 +26,7 @@ import Testing
         #expect(run.standardOutput.contains("Plan for Sample plant 样例工厂"))
         #expect(run.standardOutput.contains("Binding capacity"))
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(files == ["actions.csv", "load.csv", "load.json", "orders.csv", "plan.csv", "plan.json", "resources.csv", "subcontracting.csv"])
+        #expect(files == [".takt-output", "actions.csv", "load.csv", "load.json", "orders.csv", "plan.csv", "plan.json", "resources.csv", "subcontracting.csv"])
         let first = try files.map { try Data(contentsOf: folder.appendingPathComponent($0)) }
         #expect(try TaktBinary.run(["plan", "datasets/sample-plant", "--out", folder.path]).status == 0)
         let second = try files.map { try Data(contentsOf: folder.appendingPathComponent($0)) }

@@ -4,6 +4,8 @@ import Foundation
 enum TaktBinary {
     struct Run {
         var status: Int32
+        /// Whether a signal ended the process (a Swift trap, GLPK's abort): never allowed.
+        var signaled = false
         var standardOutput: String
         var standardError: String
     }
@@ -49,7 +51,7 @@ enum TaktBinary {
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Run(
-            status: process.terminationStatus, standardOutput: String(decoding: outData, as: UTF8.self),
-            standardError: String(decoding: errData, as: UTF8.self))
+            status: process.terminationStatus, signaled: process.terminationReason == .uncaughtSignal,
+            standardOutput: String(decoding: outData, as: UTF8.self), standardError: String(decoding: errData, as: UTF8.self))
     }
 }

@@ -17,7 +17,7 @@ import Testing
         #expect(run.standardOutput.contains("total cost"))
         #expect(run.standardError.isEmpty)  // no progress when not a terminal
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path).sorted()
-        #expect(files == ["base-orders.csv", "base-plan.csv", "comparison.csv", "comparison.json", "scenario-1-orders.csv", "scenario-1-plan.csv", "scenario-2-orders.csv", "scenario-2-plan.csv"])
+        #expect(files == [".takt-output", "base-orders.csv", "base-plan.csv", "comparison.csv", "comparison.json", "scenario-1-orders.csv", "scenario-1-plan.csv", "scenario-2-orders.csv", "scenario-2-plan.csv"])
         let csv = try TaktBinary.run(["whatif", "datasets/sample-plant", "--scenario", rush.path, "--format", "csv"])
         #expect(csv.standardOutput.hasPrefix("measure,base,rush order\n"))
 

@@ -85,3 +85,62 @@ import TaktLP
         #expect(try solver.solve(lp).status == .optimal)
     }
 }
+
+/// Finite values GLPK cannot scale (it aborts on a scale factor out of range, asserts on
+/// bounds near 1e17): refused as ``LinearProgramError``s that name the row or column.
+@Suite struct MagnitudeTests {
+    let solver = GLPKSolver()
+
+    private func program(coefficient: Double = 1, rhs: Double = 1, upper: Double = 10, objective: Double = 1) -> LinearProgram {
+        var lp = LinearProgram()
+        let x = lp.addVariable("x", upperBound: upper, objective: objective)
+        let y = lp.addVariable("y", upperBound: 10, objective: 1)
+        lp.addConstraint("row", [Term(x, coefficient), Term(y, 1)], .greaterOrEqual(rhs))
+        return lp
+    }
+
+    @Test(arguments: [
+        (1e-300, "constraint 'row': coefficient of column 0 is 1e-300"), (1e308, "constraint 'row': coefficient of column 0"),
+        (-1e13, "constraint 'row': coefficient of column 0"),
+    ])
+    func coefficientsOutsideTheScalableRange(_ value: Double, _ expected: String) {
+        let error = #expect(throws: LinearProgramError.self) { try solver.solve(program(coefficient: value)) }
+        #expect(error?.description.hasPrefix(expected) == true, "\(error.map(String.init(describing:)) ?? "none")")
+    }
+
+    @Test func boundsAndCostsBeyondTheirLimits() {
+        #expect(throws: LinearProgramError.self) { try solver.solve(program(rhs: 1e200)) }
+        #expect(throws: LinearProgramError.self) { try solver.solve(program(upper: 1e17)) }
+        #expect(throws: LinearProgramError.self) { try solver.solve(program(objective: 1e300)) }
+        // At the limits they solve.
+        #expect(throws: Never.self) { try solver.solve(program(coefficient: 1e-12, rhs: 1e-3, upper: 1e15, objective: 1e18)) }
+    }
+
+    @Test func aMatrixSpanningTooManyOrdersOfMagnitudeIsRefused() {
+        var lp = program(coefficient: 1e-11)
+        lp.addConstraint("wide", [Term(VariableID(index: 1), 1e11)], .lessOrEqual(5))
+        let error = #expect(throws: LinearProgramError.self) { try solver.solve(lp) }
+        guard case .badlyScaled(let smallest, _, let largest, let at, _) = error else {
+            Issue.record("expected badlyScaled, got \(String(describing: error))")
+            return
+        }
+        #expect(smallest == 1e-11 && largest == 1e11)
+        #expect(at == "constraint 'wide', variable 'y'")
+    }
+
+    @Test func aWarmSessionRefusesAnOutOfRangeChange() throws {
+        try solver.withWarmStart(program()) { session in
+            _ = session.solve()
+            #expect(throws: LinearProgramError.self) { try session.setBounds(of: VariableID(index: 0), lower: 0, upper: 1e16) }
+        }
+    }
+
+    @Test func aPassedDeadlineStopsTheSolveAtOnce() throws {
+        let solution = try solver.solve(program(), options: SolveOptions(deadline: Deadline(after: 0)))
+        #expect(solution.status == .timeLimitNoSolution)
+        let inTime = try solver.solve(program(), options: SolveOptions(deadline: Deadline(after: 60)))
+        #expect(inTime.status == .optimal)
+        #expect(Deadline(after: 1) < Deadline(after: 100))
+        #expect(Deadline(after: 100).earlier(Deadline(after: 1)).secondsLeft <= 1)
+    }
+}

@@ -1,3 +1,5 @@
+import TaktLP
+
 /// One line of an approved annual plan (年度生产计划): the quantity of a product, or of a
 /// whole family, for the plan year, in one production unit or (with `unit == nil`) shared
 /// among the units that can make it.
@@ -23,7 +25,12 @@ public enum DecompositionError: Error, Hashable, Sendable, CustomStringConvertib
     case productAndFamily(product: String, family: String)
     case invalidShare(key: String, unit: String, share: Double)
     case missingShares(product: String)
-    case solverStopped(String)
+    /// The solver stopped without a split: the time limit, or a numerical failure.
+    case solverStopped(TerminationStatus)
+    /// A split model the solver refused (a value out of range).
+    case invalidModel(LinearProgramError)
+    /// A family's split waited on another family whose split failed.
+    case anotherSplitFailed
     case loadTable(String)
 
     public var description: String {
@@ -38,7 +45,11 @@ public enum DecompositionError: Error, Hashable, Sendable, CustomStringConvertib
         case let .invalidShare(key, unit, share): "unit share of '\(key)' in \(unit): \(share) is not a number ≥ 0"
         case .missingShares(let product):
             "fixed unit shares: '\(product)' can be made in several units but no shares are given for it or its family"
-        case .solverStopped(let reason): "the capacity-aware split stopped: \(reason)"
+        case .solverStopped(let status) where status.isTimeLimit:
+            "the time limit ran out before the capacity-aware split was done; allow more time (--time-limit)"
+        case .solverStopped(let status): "the capacity-aware split stopped: \(status.rawValue)"
+        case .invalidModel(let error): "the capacity-aware split's model is invalid: \(error)"
+        case .anotherSplitFailed: "stopped: another family's split failed"
         case .loadTable(let reason): "the load table of the decomposed plan: \(reason)"
         }
     }

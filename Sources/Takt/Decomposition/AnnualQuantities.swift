@@ -202,7 +202,7 @@ struct AnnualQuantities {
         for u in units.indices where capacity[u] > 0 && !rows[u].isEmpty {
             lp.addConstraint("unit(\(u))", rows[u] + [Term(z, -capacity[u])], .lessOrEqual(-fixed[u]))
         }
-        let solution = try CapacitySplitModel.solve(lp, with: solver, timeLimit: options.timeLimit, presolve: true)
+        let solution = try CapacitySplitModel.solve(lp, with: solver, deadline: options.deadline, presolve: true)
         return columns.map { $0.map { max(0, solution[$0]) } }
     }
 }

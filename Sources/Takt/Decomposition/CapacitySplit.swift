@@ -263,6 +263,6 @@ struct CapacitySplit {
     /// year of weeks: 7.5 s without, 17 s with). From a crash basis rather than all slacks:
     /// 2,000 products by week took 5 s instead of 16 s, to the same costs.
     private func solve(_ program: LinearProgram) throws(DecompositionError) -> Solution {
-        try CapacitySplitModel.solve(program, with: solver, timeLimit: options.timeLimit, presolve: false, crashBasis: true)
+        try CapacitySplitModel.solve(program, with: solver, deadline: options.deadline, presolve: false, crashBasis: true)
     }
 }

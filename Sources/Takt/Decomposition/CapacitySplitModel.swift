@@ -119,16 +119,16 @@ struct CapacitySplitModel {
 
     /// Solves a split model (or the units' balancing model); a solver that stops without a
     /// plan is an error naming why.
-    static func solve(_ program: LinearProgram, with solver: any Solver, timeLimit: Double?, presolve: Bool, crashBasis: Bool = false)
+    static func solve(_ program: LinearProgram, with solver: any Solver, deadline: Deadline?, presolve: Bool, crashBasis: Bool = false)
         throws(DecompositionError) -> Solution
     {
         let solution: Solution
         do {
-            solution = try solver.solve(program, options: SolveOptions(timeLimit: timeLimit, presolve: presolve, crashBasis: crashBasis))
+            solution = try solver.solve(program, options: SolveOptions(presolve: presolve, crashBasis: crashBasis, deadline: deadline))
         } catch {
-            throw .solverStopped("\(error)")
+            throw .invalidModel(error)
         }
-        guard solution.status.hasFeasibleSolution else { throw .solverStopped(solution.status.rawValue) }
+        guard solution.status.hasFeasibleSolution else { throw .solverStopped(solution.status) }
         return solution
     }
 

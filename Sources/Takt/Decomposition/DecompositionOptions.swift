@@ -1,4 +1,5 @@
 import Foundation
+import TaktLP
 
 /// How a parent period's quantity is shared out among its sub-periods.
 public enum SplitMethod: String, CaseIterable, Hashable, Sendable, Codable {
@@ -59,8 +60,11 @@ public struct DecompositionOptions: Hashable, Sendable {
     public var rounding: QuantityRounding
     public var capacityModel: CapacityModel
     public var exactProductLimit: Int
-    /// Seconds the capacity-aware split may take; `nil` for no limit.
+    /// Seconds the whole decomposition may take, every solve included; `nil` for no limit.
     public var timeLimit: Double?
+    /// The instant by which the decomposition must end: set from ``timeLimit`` when it
+    /// starts, or by a caller that gives it a share of a larger budget.
+    public var deadline: Deadline?
     /// Threads splitting families' products at once (families first); the result is the same
     /// for any number. By default, one per core.
     public var threads: Int
@@ -92,6 +96,13 @@ public struct DecompositionOptions: Hashable, Sendable {
         self.exactProductLimit = exactProductLimit
         self.timeLimit = timeLimit
         self.threads = max(1, threads)
+    }
+
+    /// These options with their deadline set from the time limit, if it is not yet.
+    func started() -> DecompositionOptions {
+        var started = self
+        if let timeLimit { started.deadline = Deadline(after: timeLimit).earlier(deadline) }
+        return started
     }
 
     func method(of product: Product) -> SplitMethod { methods[product.id] ?? methods[product.family] ?? method }

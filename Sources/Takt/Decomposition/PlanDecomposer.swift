@@ -29,6 +29,7 @@ public struct PlanDecomposer: Sendable {
     }
 
     public func decompose(_ options: DecompositionOptions = DecompositionOptions()) throws(DecompositionError) -> DecomposedPlan {
+        let options = options.started()
         let year = PlanYear(scenario, to: options.finestLevel)
         let calendar = year.calendar
         let sites = ProductionSites(scenario)

@@ -154,7 +154,7 @@ final class SplitLedger: @unchecked Sendable {
             }
             return true
         }
-        guard ready else { throw .solverStopped("stopped: another family's split failed") }
+        guard ready else { throw .anotherSplitFailed }
     }
 
     fileprivate func subtractMonthlyPlans(before f: Int, _ perMonth: ([Double]) -> [Double], from left: inout [[Double]]) throws(DecompositionError) {
@@ -170,7 +170,7 @@ final class SplitLedger: @unchecked Sendable {
             }
             return true
         }
-        guard ready else { throw .solverStopped("stopped: another family's split failed") }
+        guard ready else { throw .anotherSplitFailed }
     }
 
     fileprivate func publishMonthly(_ f: Int, _ load: [[Double]]) {

@@ -16,7 +16,9 @@ public enum AtomicFile {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw WriteError(path: path, reason: "the folder \(folder.path) does not exist")
         }
-        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        let prefix = ".\(target.lastPathComponent).takt-"
+        removeStale(in: folder, prefix: prefix)
+        let temporary = folder.appendingPathComponent("\(prefix)\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).tmp")
         do {
             try data.write(to: temporary)
             // rename(2) replaces the target in one step; readers see the old file or the new one.
@@ -30,6 +32,19 @@ public enum AtomicFile {
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw WriteError(path: path, reason: (error as NSError).localizedDescription)
+        }
+    }
+
+    /// Removes what a killed run left in `folder`: entries named `PREFIX<pid>-<uuid>.tmp` or
+    /// `.old` whose process is gone. (A run still going keeps its own.)
+    static func removeStale(in folder: URL, prefix: String) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for entry in entries where entry.hasPrefix(prefix) && (entry.hasSuffix(".tmp") || entry.hasSuffix(".old")) {
+            let rest = entry.dropFirst(prefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = Int32(rest[..<dash]) else { continue }
+            if pid != ProcessInfo.processInfo.processIdentifier && kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(entry))
+            }
         }
     }
 

@@ -41,10 +41,10 @@ struct FieldReader {
     }
 
     /// A limit that may be `unlimited` (also `inf`, `∞`, `无限`): infinity.
-    mutating func limit(_ column: String, default fallback: Double) -> Double {
+    mutating func limit(_ column: String, default fallback: Double, _ range: Allowed = .overtimeHours) -> Double {
         switch record[column].lowercased() {
         case "unlimited", "inf", "infinity", "∞", "无限", "不限": return .infinity
-        default: return number(column, default: fallback)
+        default: return number(column, default: fallback, range)
         }
     }
 
@@ -60,11 +60,12 @@ struct FieldReader {
             return nil
         }
         guard let value = Self.parseNumber(raw) else {
-            reject(column, raw, "expected a number \(range.text)")
+            let hint = raw.contains(",") ? "; decimals take a point, not a comma" : ""
+            reject(column, raw, "expected a number \(range.text)\(hint)")
             return nil
         }
         guard range.contains(value) else {
-            reject(column, raw, "expected a number \(range.text)")
+            reject(column, raw, range.expected(instead: value))
             return nil
         }
         return value
@@ -158,7 +159,9 @@ struct FieldReader {
         // Thousands separators: 1,234,567.89
         let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
-        guard groups.count > 1, let head = groups.first, (1...4).contains(head.count),
+        // A first group of `0` or with a leading zero is a decimal comma (`0,954`), never grouping.
+        guard groups.count > 1, let head = groups.first, (1...3).contains(head.count), head.first != "0",
+            head.allSatisfy({ $0.isASCII && $0.isNumber }),
             groups.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
         else { return nil }
         let plain = groups.joined() + (parts.count == 2 ? "." + parts[1] : "")
@@ -167,24 +170,37 @@ struct FieldReader {
     }
 }
 
-/// The range a number must lie in, with the words that say so in a message.
+/// The range a number must lie in, with the words that say so in a message. The named
+/// ranges are in `ValueRanges.swift`.
 struct Allowed: Sendable {
     /// The smallest value allowed, and whether it is allowed itself.
     let low: Double
     let lowIncluded: Bool
     let high: Double
 
-    func contains(_ x: Double) -> Bool { (lowIncluded ? x >= low : x > low) && x <= high }
+    /// The smallest magnitude a non-zero value may have.
+    static let smallestMagnitude = 1e-6
+
+    func contains(_ x: Double) -> Bool {
+        (lowIncluded ? x >= low : x > low) && x <= high && (x == 0 || abs(x) >= Self.smallestMagnitude)
+    }
 
     var text: String {
         if high == .infinity { return low == -.infinity ? "" : (lowIncluded ? "≥ " : "> ") + low.compactText }
-        return (lowIncluded ? "from " : "above ") + low.compactText + (lowIncluded ? " to " : " and at most ") + high.compactText
+        return (lowIncluded ? "from " : "> ") + low.compactText + (lowIncluded ? " to " : " and at most ") + high.compactText
     }
 
-    static let nonNegative = Allowed(low: 0, lowIncluded: true, high: .infinity)
-    static let positive = Allowed(low: 0, lowIncluded: false, high: .infinity)
-    /// A share such as efficiency: above 0, at most 2 (200%).
-    static let share = Allowed(low: 0, lowIncluded: false, high: 2)
+    /// What a message says is expected instead of `x`.
+    func expected(instead x: Double) -> String {
+        if x != 0 && abs(x) < Self.smallestMagnitude && (lowIncluded ? x >= low : x > low) {
+            return "expected 0 or a number of at least 0.000001 (smaller values are taken for mistakes)"
+        }
+        return "expected a number \(text)"
+    }
+
+    /// Any amount a plant could count: 0 to a thousand million.
+    static let nonNegative = quantity
+    static let positive = positiveQuantity
     static func between(_ low: Double, _ high: Double) -> Allowed { Allowed(low: low, lowIncluded: true, high: high) }
 }
 

@@ -11,24 +11,10 @@ enum JSONValue {
     /// Members sorted by key, so that reading is deterministic.
     case object([(String, JSONValue)])
 
-    /// Parses JSON text. (JSONSerialization, rather than a Decodable enum: probing each value
-    /// for its kind with `try?` throws and catches several errors per value, which made
-    /// reading a scenario several times slower.)
-    static func parse(_ data: Data) throws -> JSONValue {
-        JSONValue(any: try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]))
-    }
-
-    private init(any value: Any) {
-        switch value {
-        case let string as String: self = .string(string)
-        case let number as NSNumber:
-            // Booleans arrive as NSNumber too; their Objective-C type is "c".
-            if String(cString: number.objCType) == "c" { self = .bool(number.boolValue) } else { self = .number(number.doubleValue) }
-        case let array as [Any]: self = .array(array.map(JSONValue.init(any:)))
-        case let object as [String: Any]:
-            self = .object(object.keys.sorted().map { ($0, JSONValue(any: object[$0]!)) })
-        default: self = .null
-        }
+    /// Parses JSON text strictly (``JSONReader``): errors with line and column, repeated
+    /// keys refused.
+    static func parse(_ data: Data) throws(JSONReader.SyntaxError) -> JSONValue {
+        try JSONReader.parse([UInt8](data))
     }
 
     /// The value as a table cell's text; `nil` for an object, which no cell can hold.

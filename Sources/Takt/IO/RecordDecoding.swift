@@ -11,7 +11,7 @@ enum RecordDecoding {
             ? nil : r.choice("period", default: PeriodLength.month)
         let count = r.integer("periods", default: 0, 1...10_000, required: true)
         let fiscal = r.integer("fiscal_year_start_month", default: 1, 1...12)
-        let fixedDays = r.optionalNumber("working_days_per_period", .positive)
+        let fixedDays = r.optionalNumber("working_days_per_period", .workingDays)
         let defaults = Policy()
         let policy = Policy(
             backlogAllowed: r.flag("backlog_allowed", default: defaults.backlogAllowed),
@@ -19,12 +19,12 @@ enum RecordDecoding {
             endingBacklogAllowed: r.flag("ending_backlog_allowed", default: defaults.endingBacklogAllowed),
             lostSalesAllowed: r.flag("lost_sales_allowed", default: defaults.lostSalesAllowed),
             workforce: r.choice("workforce", default: defaults.workforce),
-            holdingWeight: r.number("holding_weight", default: 1),
-            backlogWeight: r.number("backlog_weight", default: 1),
-            overtimeWeight: r.number("overtime_weight", default: 1),
-            subcontractWeight: r.number("subcontract_weight", default: 1),
-            tightThreshold: r.number("tight_threshold", default: defaults.tightThreshold, .positive),
-            underloadThreshold: r.number("underload_threshold", default: defaults.underloadThreshold))
+            holdingWeight: r.number("holding_weight", default: 1, .weight),
+            backlogWeight: r.number("backlog_weight", default: 1, .weight),
+            overtimeWeight: r.number("overtime_weight", default: 1, .weight),
+            subcontractWeight: r.number("subcontract_weight", default: 1, .weight),
+            tightThreshold: r.number("tight_threshold", default: defaults.tightThreshold, .threshold),
+            underloadThreshold: r.number("underload_threshold", default: defaults.underloadThreshold, .threshold))
         var horizon: Horizon?
         // Dates stop at year 9999; a horizon must end before then.
         if let start, let length, count > 0 {
@@ -88,9 +88,9 @@ enum RecordDecoding {
             safetyStock: r.number("safety_stock", default: 0),
             maxInventory: r.optionalNumber("max_inventory"),
             targetEndingInventory: r.number("target_ending_inventory", default: 0),
-            holdingCost: r.number("holding_cost", default: 0), backlogCost: r.number("backlog_cost", default: 0),
-            lostSaleCost: r.optionalNumber("lost_sale_cost"), unitRevenue: r.optionalNumber("unit_revenue"),
-            unitCost: r.number("unit_cost", default: 0))
+            holdingCost: r.number("holding_cost", default: 0, .money), backlogCost: r.number("backlog_cost", default: 0, .money),
+            lostSaleCost: r.optionalNumber("lost_sale_cost", .money), unitRevenue: r.optionalNumber("unit_revenue", .money),
+            unitCost: r.number("unit_cost", default: 0, .money))
         return r.failed ? nil : product
     }
 
@@ -101,11 +101,11 @@ enum RecordDecoding {
             id: id, name: r.text("name", default: id), unit: r.required("unit", what: "a production unit id"),
             machines: r.integer("machines", default: 1, 0...1_000_000),
             shiftsPerDay: r.integer("shifts_per_day", default: 1, 0...4),
-            hoursPerShift: r.number("hours_per_shift", default: 8, .between(0, 24)),
-            efficiency: r.number("efficiency", default: 1, .share),
+            hoursPerShift: r.number("hours_per_shift", default: 8, .hoursPerDay),
+            efficiency: r.number("efficiency", default: 1, .efficiency),
             overtimeHoursMax: r.limit("overtime_hours_max", default: 0),
-            overtimeCost: r.number("overtime_cost", default: 0),
-            extraShiftCost: r.optionalNumber("extra_shift_cost"))
+            overtimeCost: r.number("overtime_cost", default: 0, .money),
+            extraShiftCost: r.optionalNumber("extra_shift_cost", .money))
         guard !r.failed else { return nil }
         if Double(center.shiftsPerDay) * center.hoursPerShift > 24 {
             log.error(
@@ -121,7 +121,7 @@ enum RecordDecoding {
         let item = Maintenance(
             workCenter: r.required("work_center", what: "a work center id"), start: r.day("start"), end: r.day("end"),
             machines: r.integer("machines", default: 1, 1...1_000_000), period: r.period("period"),
-            machineDays: r.optionalNumber("machine_days", .positive), note: r.text("note"))
+            machineDays: r.optionalNumber("machine_days", .positiveQuantity), note: r.text("note"))
         guard !r.failed else { return nil }
         let byDates = item.start != nil || item.end != nil
         let byPeriod = item.period != nil || item.machineDays != nil
@@ -152,12 +152,12 @@ enum RecordDecoding {
         let id = r.required("id", what: "a labor pool id")
         let pool = LaborPool(
             id: id, name: r.text("name", default: id), unit: r.required("unit", what: "a production unit id"),
-            skill: r.text("skill"), headcount: r.requiredNumber("headcount"),
-            hoursPerDay: r.number("hours_per_day", default: 8, .between(0, 24)),
-            attendance: r.number("attendance", default: 1, .between(0, 1)), wage: r.number("wage", default: 0),
-            overtimeHoursMax: r.limit("overtime_hours_max", default: 0), overtimeCost: r.number("overtime_cost", default: 0),
-            hireCost: r.number("hire_cost", default: 0), layoffCost: r.number("layoff_cost", default: 0),
-            minHeadcount: r.number("min_headcount", default: 0), maxHeadcount: r.optionalNumber("max_headcount"))
+            skill: r.text("skill"), headcount: r.requiredNumber("headcount", .headcount),
+            hoursPerDay: r.number("hours_per_day", default: 8, .hoursPerDay),
+            attendance: r.number("attendance", default: 1, .fraction), wage: r.number("wage", default: 0, .money),
+            overtimeHoursMax: r.limit("overtime_hours_max", default: 0), overtimeCost: r.number("overtime_cost", default: 0, .money),
+            hireCost: r.number("hire_cost", default: 0, .money), layoffCost: r.number("layoff_cost", default: 0, .money),
+            minHeadcount: r.number("min_headcount", default: 0, .headcount), maxHeadcount: r.optionalNumber("max_headcount", .headcount))
         guard !r.failed else { return nil }
         if let max = pool.maxHeadcount, max < pool.minHeadcount {
             log.error(record.locate("max_headcount"), value: max.compactText, "expected at least min_headcount \(pool.minHeadcount.compactText)")
@@ -171,8 +171,8 @@ enum RecordDecoding {
         let step = RoutingStep(
             product: r.required("product", what: "a product id"), step: r.integer("step", default: 0, 0...1_000_000, required: true),
             workCenter: r.required("work_center", what: "a work center id"), alternatives: r.list("alternatives"),
-            runHours: r.requiredNumber("run_hours"), setupHours: r.number("setup_hours", default: 0),
-            laborPool: r.optionalText("labor_pool"), laborHours: r.number("labor_hours", default: 0),
+            runHours: r.requiredNumber("run_hours", .hoursPerUnit), setupHours: r.number("setup_hours", default: 0, .hoursPerUnit),
+            laborPool: r.optionalText("labor_pool"), laborHours: r.number("labor_hours", default: 0, .hoursPerUnit),
             offsetDays: r.integer("offset_days", default: 0, 0...3650))
         guard !r.failed else { return nil }
         if step.laborHours > 0 && step.laborPool == nil {
@@ -195,7 +195,7 @@ enum RecordDecoding {
         var r = FieldReader(record, log: log)
         let weight = SeasonalityWeight(
             key: r.required("key", what: "a product id or family"), month: r.integer("month", default: 1, 1...12, required: true),
-            weight: r.requiredNumber("weight"))
+            weight: r.requiredNumber("weight", .weight))
         return r.failed ? nil : weight
     }
 
@@ -231,9 +231,9 @@ enum RecordDecoding {
         let id = r.required("id", what: "a subcontractor id")
         let offer = Subcontractor(
             id: id, name: r.text("name", default: id), product: r.required("product", what: "a product id"),
-            capacity: r.optionalNumber("capacity"), unitCost: r.requiredNumber("unit_cost"),
+            capacity: r.optionalNumber("capacity"), unitCost: r.requiredNumber("unit_cost", .money),
             leadTimeDays: r.integer("lead_time_days", default: 0, 0...3650),
-            quality: r.number("quality", default: 100, .between(0, 100)))
+            quality: r.number("quality", default: 100, .percent))
         return r.failed ? nil : offer
     }
 }

@@ -50,7 +50,7 @@ public enum ScenarioOverlayFile {
             }
         } else {
             do { root = try JSONValue.parse(data) } catch {
-                throw ScenarioLoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: file), "not JSON: \(error.localizedDescription)")])
+                throw ScenarioLoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: file), "not JSON: \(error.description)")])
             }
         }
         guard case .object(let members) = root else {
@@ -123,7 +123,7 @@ public enum ScenarioOverlayFile {
                     var r = FieldReader(record, log: log)
                     let scale = ScenarioOverlay.DemandScale(
                         product: r.optionalText("product"), family: r.optionalText("family"), period: r.period("period"),
-                        factor: r.requiredNumber("factor"))
+                        factor: r.requiredNumber("factor", .factor))
                     guard !r.failed else { continue }
                     if let product = scale.product, !check(record, "product", product, in: products, "product") { continue }
                     if let family = scale.family, !check(record, "family", family, in: families, "family") { continue }
@@ -154,6 +154,10 @@ public enum ScenarioOverlayFile {
                     guard let item = RecordDecoding.maintenance(record, log: log),
                         check(record, "work_center", item.workCenter, in: Set(base.workCenters.map(\.id)), "work center")
                     else { continue }
+                    if item.start != nil, let center = base.workCenters.first(where: { $0.id == item.workCenter }), item.machines > center.machines {
+                        log.error(record.locate("machines"), value: String(item.machines), "expected at most the \(center.machines) machines \(center.id) has")
+                        continue
+                    }
                     overlay.machinesDown.append(item)
                 }
             case "work_centers":
@@ -161,8 +165,8 @@ public enum ScenarioOverlayFile {
                     var r = FieldReader(record, log: log)
                     let change = ScenarioOverlay.WorkCenterChange(
                         id: r.required("id", what: "a work center id"), machines: r.optionalInteger("machines", 0...1_000_000),
-                        overtimeHoursMax: r.optionalNumber("overtime_hours_max"), overtimeCost: r.optionalNumber("overtime_cost"),
-                        extraShiftCost: r.optionalNumber("extra_shift_cost"))
+                        overtimeHoursMax: r.optionalNumber("overtime_hours_max", .overtimeHours), overtimeCost: r.optionalNumber("overtime_cost", .money),
+                        extraShiftCost: r.optionalNumber("extra_shift_cost", .money))
                     guard !r.failed, check(record, "id", change.id, in: Set(base.workCenters.map(\.id)), "work center") else { continue }
                     overlay.workCenters.append(change)
                 }
@@ -170,8 +174,8 @@ public enum ScenarioOverlayFile {
                 for record in records(key, value) {
                     var r = FieldReader(record, log: log)
                     let change = ScenarioOverlay.LaborChange(
-                        id: r.required("id", what: "a labor pool id"), headcount: r.optionalNumber("headcount"),
-                        overtimeHoursMax: r.optionalNumber("overtime_hours_max"), overtimeCost: r.optionalNumber("overtime_cost"))
+                        id: r.required("id", what: "a labor pool id"), headcount: r.optionalNumber("headcount", .headcount),
+                        overtimeHoursMax: r.optionalNumber("overtime_hours_max", .overtimeHours), overtimeCost: r.optionalNumber("overtime_cost", .money))
                     guard !r.failed, check(record, "id", change.id, in: Set(base.laborPools.map(\.id)), "labor pool") else { continue }
                     overlay.laborPools.append(change)
                 }
@@ -179,8 +183,8 @@ public enum ScenarioOverlayFile {
                 for record in records(key, value) {
                     var r = FieldReader(record, log: log)
                     let change = ScenarioOverlay.ProductChange(
-                        id: r.required("id", what: "a product id"), holdingCost: r.optionalNumber("holding_cost"),
-                        backlogCost: r.optionalNumber("backlog_cost"), unitCost: r.optionalNumber("unit_cost"))
+                        id: r.required("id", what: "a product id"), holdingCost: r.optionalNumber("holding_cost", .money),
+                        backlogCost: r.optionalNumber("backlog_cost", .money), unitCost: r.optionalNumber("unit_cost", .money))
                     guard !r.failed, check(record, "id", change.id, in: products, "product") else { continue }
                     overlay.products.append(change)
                 }

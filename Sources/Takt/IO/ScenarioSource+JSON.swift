@@ -17,7 +17,7 @@ extension ScenarioSource {
         do {
             root = try JSONValue.parse(Data(bytes))
         } catch {
-            log.error(SourceLocation(file: file), "not valid JSON: \(Self.describe(error))")
+            log.error(SourceLocation(file: file), "not valid JSON: \(error.description)")
             return source
         }
         guard case .object(let members) = root else {
@@ -109,8 +109,4 @@ extension ScenarioSource {
         return result
     }
 
-    private static func describe(_ error: any Error) -> String {
-        let error = error as NSError
-        return error.userInfo[NSDebugDescriptionErrorKey] as? String ?? error.localizedDescription
-    }
 }

@@ -15,7 +15,13 @@ struct ScenarioSource {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
         let known = Set(ScenarioTable.allCases.map(\.fileName))
         for file in files.sorted() where file.lowercased().hasSuffix(".csv") && !known.contains(file) {
-            log.warning(SourceLocation(file: file), "not a scenario table; ignored (expected one of \(known.sorted().joined(separator: ", ")))")
+            // `Orders.CSV` is a table under the wrong name: ignored, the scenario would plan
+            // without its orders, so it is an error (names are case-sensitive here).
+            if let meant = known.first(where: { $0.lowercased() == file.lowercased() }) {
+                log.error(SourceLocation(file: file), "a scenario table under the wrong name; expected \(meant) (file names are case-sensitive)")
+            } else {
+                log.warning(SourceLocation(file: file), "not a scenario table; ignored (expected one of \(known.sorted().joined(separator: ", ")))")
+            }
         }
         for table in ScenarioTable.allCases {
             let fileURL = url.appendingPathComponent(table.fileName)

@@ -47,6 +47,9 @@ public struct ScenarioValidator {
         }
 
         let s = scenario
+        for problem in ScenarioRangeCheck(scenario: s).problems() {
+            error(problem.table, problem.index, problem.column, problem.value.compactText, problem.range.expected(instead: problem.value))
+        }
         let horizon = s.horizon
         let horizonRange = horizon.range
         let periods = horizon.periods
@@ -88,6 +91,21 @@ public struct ScenarioValidator {
                 && !s.units.contains(where: { $0.parent == unit.id })
             {
                 warning(.units, i, nil, unit.id, "the unit has no work centers and no labor pools")
+            }
+        }
+        // A unit cannot be its own ancestor: follow each chain of parents until it ends or repeats.
+        let parents = Dictionary(s.units.map { ($0.id, $0.parent) }, uniquingKeysWith: { first, _ in first })
+        var reported: Set<String> = []
+        for (i, unit) in s.units.enumerated() where !reported.contains(unit.id) {
+            var chain = [unit.id]
+            var next = parents[unit.id] ?? nil
+            while let parent = next, parent != unit.id, !chain.contains(parent), chain.count <= s.units.count {
+                chain.append(parent)
+                next = parents[parent] ?? nil
+            }
+            if let parent = next, parent == unit.id, chain.count > 1 {
+                reported.formUnion(chain)
+                error(.units, i, "parent", unit.parent, "the units' parents form a cycle: \((chain + [unit.id]).joined(separator: " → ")); expected a tree")
             }
         }
         for id in unitIDs.intersection(workCenterIDs).sorted() {

@@ -110,7 +110,9 @@ struct AggregatePlanModel {
     mutating func build() {
         let periods = scenario.horizon.periodCount
         let policy = scenario.policy
-        penalty = 1000 * max(1, largestCostCoefficient())
+        // Capped so that the objective stays within what the simplex can scale; below the cap
+        // it dominates every cost a thousandfold, which the value ranges of the inputs ensure.
+        penalty = 1000 * min(max(1, largestCostCoefficient()), 1e14)
         let classes = DemandClass.allCases
 
         // Products: flows, backlog, unmet demand, targets.
@@ -139,9 +141,11 @@ struct AggregatePlanModel {
                 productBacklog.append((0..<periods).map { t in
                     let isLast = t == periods - 1
                     guard policy.backlogAllowed, !isLast || policy.endingBacklogAllowed else { return nil }
+                    // A window of 0 periods allows no backlog (and would make an empty range below).
                     let window = policy.maxBacklogPeriods ?? periods
+                    guard window > 0 else { return nil }
                     let eligible = (max(0, t - window + 1)...t).reduce(0) { $0 + demand.quantity[p][$1][c.rawValue] }
-                    guard window > 0, eligible > 0 else { return nil }
+                    guard eligible > 0 else { return nil }
                     return program.addVariable(
                         "late(\(id),\(c.name),\(t))", upperBound: eligible,
                         objective: product.backlogCost * c.backlogWeight * policy.backlogWeight)

@@ -17,8 +17,15 @@ public struct PlanOptions: Sendable {
     public var method: Method
     /// Above this many products, ``Method/automatic`` plans families first.
     public var exactProductLimit: Int
-    /// Seconds each solve may take; `nil` for no limit.
+    /// Seconds the whole plan may take, model building and every solve included (a plan
+    /// made families first solves hundreds of models); `nil` for no limit. When it runs out
+    /// families first keeps the plan it has (its status says so), one model keeps the best
+    /// feasible point the solver has, and without one the plan fails with
+    /// ``PlanningError/solverStopped(_:)``.
     public var timeLimit: Double?
+    /// The instant by which planning must end: set from ``timeLimit`` when a plan starts,
+    /// or by a caller that gives several plans one budget (a what-if run, a promise).
+    public var deadline: Deadline?
     /// Relative gap at which a plan with whole workers is accepted.
     public var relativeGap: Double
     /// Families first: how many times each product is planned again in what all the others
@@ -30,8 +37,10 @@ public struct PlanOptions: Sendable {
     public var progress: (@Sendable (String) -> Void)?
 
     public init(
-        method: Method = .automatic, exactProductLimit: Int = 30, timeLimit: Double? = nil, relativeGap: Double = 1e-6, refinementRounds: Int = 2
+        method: Method = .automatic, exactProductLimit: Int = 30, timeLimit: Double? = nil, relativeGap: Double = 1e-6, refinementRounds: Int = 2,
+        deadline: Deadline? = nil
     ) {
+        self.deadline = deadline
         self.method = method
         self.exactProductLimit = exactProductLimit
         self.timeLimit = timeLimit
@@ -105,6 +114,7 @@ public struct AggregatePlanner: Sendable {
     /// plan and, when it was made in one LP, its own start for the next. The optimum is the
     /// same as a cold plan's; where several plans cost the same, the one found may differ.
     public func plan(_ options: PlanOptions, from start: PlanStart?) throws(PlanningError) -> (plan: ProductionPlanResult, start: PlanStart?) {
+        let options = options.started()
         if plansFamiliesFirst(options) { return (try HierarchicalPlanner(scenario: scenario, solver: solver, options: options).plan(), nil) }
         options.progress?("building the model: \(scenario.products.count) products × \(scenario.horizon.periodCount) periods")
         return try plan(model(), options, from: start)
@@ -122,9 +132,8 @@ public struct AggregatePlanner: Sendable {
         options.progress?(PlanOptions.solving(model.program, start == nil ? nil : "from a plan's basis"))
         let solution: Solution
         do {
-            var solveOptions = SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap)
-            solveOptions.startingBasis = start.map { $0.basis.carried(from: $0.program, to: model.program) }
-            solution = try solver.solve(model.program, options: solveOptions)
+            let basis = start.map { $0.basis.carried(from: $0.program, to: model.program) }
+            solution = try solver.solve(model.program, options: options.started().solveOptions(startingBasis: basis))
         } catch {
             throw .invalidModel(error.description)
         }
@@ -154,6 +163,19 @@ extension AggregatePlanner {
 }
 
 extension PlanOptions {
+    /// These options with their deadline set, from the time limit, if it is not yet: called
+    /// where planning starts, so that one budget covers all of it.
+    public func started() -> PlanOptions {
+        var started = self
+        if let timeLimit { started.deadline = Deadline(after: timeLimit).earlier(deadline) }
+        return started
+    }
+
+    /// The options of one solve of this plan: what is left of its budget.
+    func solveOptions(startingBasis: Basis? = nil, presolve: Bool = true) -> SolveOptions {
+        SolveOptions(relativeGap: relativeGap, presolve: presolve, startingBasis: startingBasis, deadline: deadline)
+    }
+
     /// The progress line for a solve: what and how big.
     static func solving(_ program: LinearProgram, _ detail: String? = nil) -> String {
         "solving \(program.variables.count) columns × \(program.constraints.count) rows" + (detail.map { ", \($0)" } ?? "")

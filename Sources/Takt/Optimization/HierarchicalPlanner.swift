@@ -142,8 +142,16 @@ struct HierarchicalPlanner {
         // pivots. Products left short go first, before the others take the hours that come free;
         // before that, the families of products left short are planned with all their
         // products in one model.
-        for round in 0..<options.refinementRounds {
-            try replanShortFamilies(families, parts: parts, planned: &planned, used: &used, hours: hours, round: round + 1)
+        // When the time limit runs out here, every product keeps the last plan it has: they
+        // fit together, so that is the plan, marked as stopped.
+        var stopped = false
+        refining: for round in 0..<options.refinementRounds {
+            do {
+                try replanShortFamilies(families, parts: parts, planned: &planned, used: &used, hours: hours, round: round + 1)
+            } catch .solverStopped(let status) where status.isTimeLimit {
+                stopped = true
+                break refining
+            }
             let short = planned.map(\.isShort)
             // Then the others, those whose hours are worth most to them first: they gain most
             // from what the products before them left. (By the sum of their capacity rows' hour
@@ -153,8 +161,14 @@ struct HierarchicalPlanner {
             let rest = planned.indices.filter { !short[$0] }.sorted { worth[$0] > worth[$1] || (worth[$0] == worth[$1] && $0 < $1) }
             for i in planned.indices.filter({ short[$0] }) + rest {
                 let others = Self.difference(used, planned[i].load)
-                let product = try plan(
-                    again: planned[i], in: hours.leaving(others), label: "product \(i + 1) of \(count) again (round \(round + 1)), in what the others take")
+                let product: PlannedProduct
+                do {
+                    product = try plan(
+                        again: planned[i], in: hours.leaving(others), label: "product \(i + 1) of \(count) again (round \(round + 1)), in what the others take")
+                } catch .solverStopped(let status) where status.isTimeLimit {
+                    stopped = true
+                    break refining
+                }
                 planned[i] = product
                 used = Self.sum(others, product.load)
             }
@@ -169,7 +183,9 @@ struct HierarchicalPlanner {
                 results[i] = PlanReadback(model: last[i].0, solution: last[i].1).result()
             }
         }
-        return PlanMerge(scenario: scenario, base: base, hours: hours, top: topResult, parts: plans.map { $0! }).result()
+        var merged = PlanMerge(scenario: scenario, base: base, hours: hours, top: topResult, parts: plans.map { $0! }).result()
+        if stopped { merged.status = TerminationStatus.timeLimitFeasible.rawValue + ", families first" }
+        return merged
     }
 
     /// Plans each family with a product left short as one model of all its products, in what
@@ -202,12 +218,17 @@ struct HierarchicalPlanner {
             // dual simplex from the chase plan's basis took twice as long).
             let solution = try solve(model.program, from: nil)
             let shares = members.indices.map { model.resourceLoad(of: [$0], in: solution) }
-            used = shares.reduce(others, Self.sum)
+            // The family's products change together or not at all: a solve stopped half-way
+            // (the time limit) leaves the plans as they were, which fit.
+            var replanned = planned
+            var taken = shares.reduce(others, Self.sum)
             for (k, i) in positions.enumerated() {
-                let rest = Self.difference(used, shares[k])
-                planned[i] = try plan(again: planned[i], in: hours.leaving(rest), label: "product \(i + 1) again, after its family")
-                used = Self.sum(rest, planned[i].load)
+                let rest = Self.difference(taken, shares[k])
+                replanned[i] = try plan(again: planned[i], in: hours.leaving(rest), label: "product \(i + 1) again, after its family")
+                taken = Self.sum(rest, replanned[i].load)
             }
+            planned = replanned
+            used = taken
         }
     }
 
@@ -318,7 +339,7 @@ struct HierarchicalPlanner {
                 try session.update(to: model.program)
             } else if let sessions = solver as? any SessionSolver {
                 session = try sessions.session(
-                    model.program, options: SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap, startingBasis: basis()))
+                    model.program, options: options.solveOptions(startingBasis: basis()))
             }
         } catch {
             throw .invalidModel(error.description)
@@ -343,7 +364,7 @@ struct HierarchicalPlanner {
         let solution: Solution
         do {
             solution = try solver.solve(
-                program, options: SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap, startingBasis: basis))
+                program, options: options.solveOptions(startingBasis: basis))
         } catch {
             throw .invalidModel(error.description)
         }

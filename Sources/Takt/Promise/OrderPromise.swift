@@ -77,7 +77,7 @@ public struct OrderPromise: Sendable {
             }
             scenarios.append(protected)
         }
-        let plans = try ParallelPlanning.plan(scenarios, options: options, solver: solver)
+        let plans = try ParallelPlanning.plan(scenarios, options: options.started(), solver: solver)
         return answer(plans: plans, periods: periods)
     }
 

@@ -49,7 +49,7 @@ struct WarmChainRun {
                 record(i, outcome)
                 continue
             }
-            var settings = SolveOptions(timeLimit: options.timeLimit, relativeGap: options.relativeGap, presolve: false)
+            var settings = options.started().solveOptions(presolve: false)
             settings.startingBasis = trunk.basis
             do {
                 try solver.withWarmStart(trunk.program, options: settings) { session in

@@ -102,6 +102,8 @@ public struct WhatIfAnalysis: Sendable {
 
     public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) throws(PlanningError) -> (outcomes: [WhatIfOutcome], comparison: WhatIfComparison) {
         let scenarios = self.scenarios
+        // One budget for the whole run, warm or cold, so both end the same way.
+        let options = options.started()
         var plans: [ProductionPlanResult]
         if warmStart {
             let (basePlan, whatIfs) = try ParallelPlanning.plan(warm: base, Array(scenarios.dropFirst()), options: options, solver: solver) {
