@@ -37,7 +37,9 @@ let targets: [Target] = [
     // MARK: - Tests
 
     .testTarget(name: "TaktLPTests", dependencies: ["TaktLP", "TaktGLPK"]),
-    .testTarget(name: "TaktTests", dependencies: ["Takt", "TaktLP", "TaktGLPK"]),
+    .testTarget(
+        name: "TaktTests",
+        dependencies: ["Takt", "TaktLP", "TaktGLPK", .product(name: "PropertyBased", package: "swift-property-based")]),
     // Runs the built `takt` binary end to end.
     .testTarget(name: "TaktCLITests", dependencies: ["TaktCLI"]),
 ]
@@ -50,6 +52,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // YAML what-if overlays.
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // The documentation catalog: swift package generate-documentation.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
+        // Property tests of the planner's invariants.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: targets,
     swiftLanguageModes: [.v6]

@@ -35,6 +35,24 @@ public enum ScenarioLoader {
                 Diagnostic(.error, SourceLocation(file: path), "expected a scenario folder of CSV files or a .json file")
             ])
         }
+        return try assemble(source, log: log)
+    }
+
+    /// Reads a scenario from CSV files in memory, by file name (`orders.csv`: its bytes), as
+    /// ``load(from:)`` reads a folder of them.
+    public static func load(csvFiles files: [String: Data], name: String = "scenario") throws(ScenarioLoadError) -> LoadedScenario {
+        let log = DiagnosticLog()
+        return try assemble(.csvFiles(files.mapValues { [UInt8]($0) }, origin: name, log: log), log: log)
+    }
+
+    /// Reads a scenario from JSON data in the scenario file format.
+    public static func load(json data: Data, name: String = "scenario.json") throws(ScenarioLoadError) -> LoadedScenario {
+        let log = DiagnosticLog()
+        return try assemble(.json([UInt8](data), file: name, log: log), log: log)
+    }
+
+    /// Builds the scenario from its tables and checks it across them.
+    private static func assemble(_ source: ScenarioSource, log: DiagnosticLog) throws(ScenarioLoadError) -> LoadedScenario {
         let assembly = ScenarioAssembly(source, log: log)
         // With no table read at all (a file that is not JSON), there is nothing to cross-check.
         if !source.tables.isEmpty {
@@ -50,18 +68,6 @@ public enum ScenarioLoader {
         return LoadedScenario(scenario: assembly.scenario, warnings: log.diagnostics.filter { $0.severity == .warning })
     }
 
-    /// Reads a scenario from JSON data in the scenario file format.
-    public static func load(json data: Data, name: String = "scenario.json") throws(ScenarioLoadError) -> LoadedScenario {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("takt-\(UUID().uuidString)")
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try data.write(to: directory.appendingPathComponent(name))
-        } catch {
-            throw ScenarioLoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: name), "cannot be staged for reading: \(error)")])
-        }
-        defer { try? FileManager.default.removeItem(at: directory) }
-        return try load(from: directory.appendingPathComponent(name).path)
-    }
 }
 
 extension Scenario {

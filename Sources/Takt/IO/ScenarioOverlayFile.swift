@@ -34,11 +34,19 @@ public enum ScenarioOverlayFile {
 
     public static func read(_ path: String, base: Scenario) throws(ScenarioLoadError) -> ScenarioOverlay {
         let url = URL(fileURLWithPath: path)
-        let file = url.lastPathComponent
-        let log = DiagnosticLog()
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw ScenarioLoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: path), "cannot be read; expected a what-if overlay (.json, .yaml or .yml)")])
         }
+        return try read(data, name: url.lastPathComponent, base: base)
+    }
+
+    /// Reads an overlay from its bytes; `name` names it in messages, and YAML is read for a
+    /// name ending `.yaml` or `.yml`. The overlay's name, if it gives none, is `name` without
+    /// its extension.
+    public static func read(_ data: Data, name: String, base: Scenario) throws(ScenarioLoadError) -> ScenarioOverlay {
+        let url = URL(fileURLWithPath: name)
+        let file = name
+        let log = DiagnosticLog()
         let yaml = ["yaml", "yml"].contains(url.pathExtension.lowercased())
         let root: JSONValue
         if yaml {

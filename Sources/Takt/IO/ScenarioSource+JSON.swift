@@ -5,13 +5,20 @@ extension ScenarioSource {
     /// objects per table, with the same keys as the CSV columns.
     static func jsonFile(_ url: URL, log: DiagnosticLog) -> ScenarioSource {
         let file = url.lastPathComponent
-        var source = ScenarioSource(origin: file)
-        source.tableLocation = { SourceLocation(file: file, record: $0.rawValue) }
         guard let data = FileManager.default.contents(atPath: url.path) else {
+            var source = ScenarioSource(origin: file)
+            source.tableLocation = { SourceLocation(file: file, record: $0.rawValue) }
             log.error(SourceLocation(file: file), "cannot be read")
             return source
         }
-        var bytes = [UInt8](data)
+        return json([UInt8](data), file: file, log: log)
+    }
+
+    /// Reads a scenario in the JSON format from its bytes; `file` names it in messages.
+    static func json(_ data: [UInt8], file: String, log: DiagnosticLog) -> ScenarioSource {
+        var source = ScenarioSource(origin: file)
+        source.tableLocation = { SourceLocation(file: file, record: $0.rawValue) }
+        var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         let root: JSONValue
         do {

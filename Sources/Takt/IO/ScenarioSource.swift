@@ -11,10 +11,20 @@ struct ScenarioSource {
 
     /// Reads a folder of CSV files, one per ``ScenarioTable``.
     static func csvFolder(_ url: URL, log: DiagnosticLog) -> ScenarioSource {
-        var source = ScenarioSource(origin: url.lastPathComponent)
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        var files: [String: [UInt8]?] = [:]
+        for name in names where name.lowercased().hasSuffix(".csv") {
+            files[name] = FileManager.default.contents(atPath: url.appendingPathComponent(name).path).map { [UInt8]($0) }
+        }
+        return csvFiles(files, origin: url.lastPathComponent, log: log)
+    }
+
+    /// Reads CSV files given by name (`orders.csv`: its bytes, or `nil` where it could not be
+    /// read), one per ``ScenarioTable``.
+    static func csvFiles(_ files: [String: [UInt8]?], origin: String, log: DiagnosticLog) -> ScenarioSource {
+        var source = ScenarioSource(origin: origin)
         let known = Set(ScenarioTable.allCases.map(\.fileName))
-        for file in files.sorted() where file.lowercased().hasSuffix(".csv") && !known.contains(file) {
+        for file in files.keys.sorted() where file.lowercased().hasSuffix(".csv") && !known.contains(file) {
             // `Orders.CSV` is a table under the wrong name: ignored, the scenario would plan
             // without its orders, so it is an error (names are case-sensitive here).
             if let meant = known.first(where: { $0.lowercased() == file.lowercased() }) {
@@ -24,12 +34,15 @@ struct ScenarioSource {
             }
         }
         for table in ScenarioTable.allCases {
-            let fileURL = url.appendingPathComponent(table.fileName)
-            guard FileManager.default.fileExists(atPath: fileURL.path) else {
+            guard let entry = files[table.fileName] else {
                 if table.isRequired { log.error(SourceLocation(file: table.fileName), "missing: the scenario needs this file") }
                 continue
             }
-            guard let rows = readCSV(fileURL, name: table.fileName, log: log) else { continue }
+            guard let bytes = entry else {
+                log.error(SourceLocation(file: table.fileName), "cannot be read")
+                continue
+            }
+            guard let rows = readCSV(bytes, name: table.fileName, log: log) else { continue }
             source.tables[table] = table == .scenario
                 ? scenarioRecords(rows, file: table.fileName, log: log)
                 : records(rows, table: table, file: table.fileName, log: log)
@@ -37,13 +50,9 @@ struct ScenarioSource {
         return source
     }
 
-    private static func readCSV(_ url: URL, name: String, log: DiagnosticLog) -> [CSVParser.Row]? {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            log.error(SourceLocation(file: name), "cannot be read")
-            return nil
-        }
+    private static func readCSV(_ bytes: [UInt8], name: String, log: DiagnosticLog) -> [CSVParser.Row]? {
         let text: String
-        switch TextDecoding.decode([UInt8](data)) {
+        switch TextDecoding.decode(bytes) {
         case .success(let (decoded, encoding)):
             text = decoded
             if encoding == .gb18030 {
