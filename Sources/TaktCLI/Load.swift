@@ -24,7 +24,7 @@ struct Load: ParsableCommand {
     @Option(help: "Only the resources of this production unit and the units under it.")
     var unit: String?
 
-    @Option(help: "A plan CSV (product, period, quantity) to load instead of the orders.")
+    @Option(help: "A plan to load instead of the orders: a folder written by takt plan --out, its plan.json or plan.csv, or a CSV of product, period, quantity.")
     var plan: String?
 
     @Option(help: "Load ratio at or above which a period is tight (default: the scenario's, 0.9).")

@@ -84,3 +84,28 @@ import Testing
         #expect(invalid.status == 1)
     }
 }
+
+/// `takt load --plan` takes what `takt plan --out` writes: the folder, its plan.json or plan.csv.
+@Suite struct LoadOfAPlanFolderTests {
+    @Test func aPlanFolderItsJSONAndItsCSVLoadAlike() throws {
+        let out = try TaktBinary.temporaryFolder("load-plan").appendingPathComponent("plan")
+        #expect(try TaktBinary.run(["plan", "datasets/sample-plant", "--out", out.path]).status == 0)
+        var tables: [String] = []
+        for given in [out.path, out.appendingPathComponent("plan.json").path, out.appendingPathComponent("plan.csv").path] {
+            let run = try TaktBinary.run(["load", "datasets/sample-plant", "--plan", given, "--format", "json"])
+            #expect(run.status == 0, "\(given): \(run.standardError)")
+            tables.append(run.standardOutput)
+        }
+        #expect(tables[0] == tables[1])
+        // plan.csv carries production to four decimals: the same required hours within that.
+        func required(_ json: String) throws -> [Double] {
+            let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+            return (object?["rows"] as? [[String: Any]] ?? []).compactMap { $0["required_hours"] as? Double }
+        }
+        let (fromJSON, fromCSV) = (try required(tables[1]), try required(tables[2]))
+        #expect(!fromJSON.isEmpty && fromJSON.count == fromCSV.count)
+        #expect(zip(fromJSON, fromCSV).allSatisfy { abs($0 - $1) <= 1e-3 })
+        let wrong = try TaktBinary.run(["load", "datasets/textbook/sailco", "--plan", out.path])
+        #expect(wrong.status == 1 && wrong.standardError.contains("a plan of another scenario"), "\(wrong.standardError)")
+    }
+}

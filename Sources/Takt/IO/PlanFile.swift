@@ -1,11 +1,30 @@
 import Foundation
 
 /// Reads a production plan given as product × period quantities: a CSV file with the columns
-/// `product`, `period` (a label such as `2027-03`, or a date in the period) and `quantity`,
-/// and optionally `alternatives` (`30:ASM-2|40:TEST-2`: step 30 on ASM-2, step 40 on TEST-2).
+/// `product`, `period` (a label such as `2027-03`, or a date in the period) and `quantity`
+/// (or `production`, as `takt plan --out` writes its `plan.csv`), and optionally
+/// `alternatives` (`30:ASM-2|40:TEST-2`: step 30 on ASM-2, step 40 on TEST-2); or a plan
+/// folder written by `takt plan --out`, or its `plan.json`.
 public enum PlanFile {
     public static func read(_ path: String, for scenario: Scenario) throws(ScenarioLoadError) -> [PlannedProduction] {
-        let file = try CSVFile(path, required: ["product", "period", "quantity"], describedAs: "the plan")
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue || path.lowercased().hasSuffix(".json") {
+            let plan = try PlanResultFile.read(path)
+            let products = Set(scenario.products.map(\.id))
+            let periods = scenario.horizon.periodCount
+            guard plan.products.allSatisfy({ products.contains($0.product) && $0.periodIndex < periods }) else {
+                throw ScenarioLoadError(diagnostics: [
+                    Diagnostic(.error, SourceLocation(file: path), "a plan of another scenario: its products or periods are not this scenario's")
+                ])
+            }
+            return plan.plannedProduction
+        }
+        let file = try CSVFile(path, required: ["product", "period"], describedAs: "the plan")
+        guard let quantityColumn = ["quantity", "production"].first(where: file.columns.contains) else {
+            throw ScenarioLoadError(diagnostics: [
+                Diagnostic(.error, SourceLocation(file: file.name, row: 1, column: "quantity"), "missing: the plan needs this column (or production, as takt plan writes plan.csv)")
+            ])
+        }
         let log = DiagnosticLog()
         let products = Set(scenario.products.map(\.id))
         let horizon = scenario.horizon
@@ -14,7 +33,7 @@ public enum PlanFile {
             var r = FieldReader(record, log: log)
             let product = r.required("product", what: "a product id")
             let period = r.period("period", required: true)
-            let quantity = r.requiredNumber("quantity")
+            let quantity = r.requiredNumber(quantityColumn)
             var alternatives: [StepAssignment] = []
             for item in r.list("alternatives") {
                 let parts = item.split(separator: ":", maxSplits: 1).map { $0.trimmingWhitespace() }
