@@ -1,6 +1,6 @@
 import TaktLP
 
-/// Runs the capacity-aware split for the products that use it: one ``CapacitySplitModel``
+/// Runs the capacity-aware split for the products that use it: one `CapacitySplitModel`
 /// item per product and unit, or — families first — one item per family, then the family's
 /// products.
 ///

@@ -11,7 +11,7 @@ public enum SplitMethod: String, CaseIterable, Hashable, Sendable, Codable {
     /// Equal per period at every level.
     case level
     /// Least holding, backlog, overtime and subcontracting cost within each unit's
-    /// work-center and labor capacity (``CapacitySplitModel``).
+    /// work-center and labor capacity (`CapacitySplitModel`).
     case capacity
 }
 

@@ -12,7 +12,7 @@ import TaktLP
 /// 2. Shared among the units that can make it: by capacity share, fixed shares, or balanced
 ///    load ratios (a small LP).
 /// 3. Split over the finest periods by the product's method: sales, working days, level, or
-///    capacity-aware (``CapacitySplit``), which meets sales as they come within each unit's
+///    capacity-aware (`CapacitySplit`), which meets sales as they come within each unit's
 ///    capacity at least holding, backlog, overtime and subcontracting cost.
 /// 4. Rounded from the top down, year to quarters to months to weeks, in whole lots by largest
 ///    remainder, so that every period is exactly the sum of its sub-periods.

@@ -506,7 +506,7 @@ struct ResourceHours: Sendable {
     /// The share of the extra shift still free to plan (1 unless others took part of it).
     var extraShiftLeft: [[Double]]
     /// Whether the resource offers overtime in the period at all, however much of it others
-    /// have taken: such a period keeps its overtime column (see ``AggregatePlanModel``).
+    /// have taken: such a period keeps its overtime column (see `AggregatePlanModel`).
     let offersOvertime: [[Bool]]
 
     /// The hours of each resource per horizon period, from its daily capacity.

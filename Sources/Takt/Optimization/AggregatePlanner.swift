@@ -10,7 +10,7 @@ public struct PlanOptions: Sendable {
         case automatic
         /// One model of every product: the least-cost plan, but slow past a few dozen products.
         case exact
-        /// Families first, then each family's products (see ``HierarchicalPlanner``).
+        /// Families first, then each family's products (see `HierarchicalPlanner`).
         case familiesFirst = "families-first"
     }
 
@@ -74,7 +74,7 @@ public enum PlanningError: Error, Hashable, Sendable, CustomStringConvertible {
 ///     let plan = try AggregatePlanner(scenario).plan()
 ///     print(plan.costs.total, plan.onTimeRate)
 ///
-/// The model is ``AggregatePlanModel``; its size grows with products × periods, not with
+/// The model is `AggregatePlanModel`; its size grows with products × periods, not with
 /// orders. Orders are recovered from the solution exactly: each class's deliveries in each
 /// period go to its orders earliest due first, and each delivery is traced to the
 /// production, subcontracting or stock that supplies it, oldest first.

@@ -32,7 +32,7 @@ import TaktLP
 /// product alone is a model of some 900 columns that GLPK solves in a few milliseconds.)
 ///
 /// The family plan and each product's first plan start from their chase plan's basis
-/// (``AggregatePlanModel/chaseBasis()``), later plans from their last one, so GLPK runs its
+/// (`AggregatePlanModel.chaseBasis()`), later plans from their last one, so GLPK runs its
 /// dual simplex; only a family planned again as one model is solved cold.
 struct HierarchicalPlanner {
     let scenario: Scenario

@@ -27,7 +27,9 @@ extension CapacityLoadTable {
     /// The table for a terminal: a matrix of load ratios (resources × periods), the
     /// bottlenecks, and each overload with what could absorb it and who causes it.
     ///
-    /// - Parameter color: whether to mark statuses with ANSI colours.
+    /// - Parameters:
+    ///   - color: whether to mark statuses with ANSI colours.
+    ///   - bottleneckCount: how many bottlenecks to list, most loaded first.
     public func text(color: Bool = false, bottleneckCount: Int = 5) -> String {
         func paint(_ text: String, _ status: LoadStatus) -> String {
             guard color else { return text }

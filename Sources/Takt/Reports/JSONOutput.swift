@@ -12,7 +12,7 @@ public enum JSONOutput {
         return encoder
     }
 
-    /// A value as JSON text ending in a newline (written by ``JSONTextEncoder``, which gives
+    /// A value as JSON text ending in a newline (written by `JSONTextEncoder`, which gives
     /// the same text as ``encoder()`` several times faster).
     public static func text(_ value: some Encodable) throws -> String {
         try JSONTextEncoder().text(value)

@@ -81,7 +81,7 @@ public struct WhatIfAnalysis: Sendable {
     public var solver: any Solver
     /// Plan the base first, then the what-ifs from the optimal basis of a plan already made
     /// (see ``AggregatePlanner/plan(_:from:)``): each from the nearest in total demand, in
-    /// ``WarmChains`` planned in parallel. Same costs as planned from scratch; where several
+    /// `WarmChains` planned in parallel. Same costs as planned from scratch; where several
     /// plans cost the same, the one found may differ from a cold plan's. The chains depend on
     /// the scenarios only, so the results are the same on every run and every machine.
     public var warmStart: Bool
@@ -132,7 +132,7 @@ enum ParallelPlanning {
         return try slots.plans()
     }
 
-    /// Plans `base`, then its what-ifs warm in ``WarmChains``: chains in parallel, each what-if
+    /// Plans `base`, then its what-ifs warm in `WarmChains`: chains in parallel, each what-if
     /// from the plan before it in its chain, the first from the base plan, in the GLPK problem
     /// already loaded where the shape allows (see ``WarmChainRun``). While the base is
     /// solved, the other chains' threads build the what-ifs' models (which need nothing from
