@@ -27,6 +27,9 @@ struct Plan: ParsableCommand {
     @Option(help: "Standard output format: table (a summary), csv (the product × period plan) or json (everything).")
     var format: LoadFormat = .table
 
+    @Option(name: .customLong("scenario"), help: "Plan a what-if alone: an overlay (.json, .yaml or .yml) of the scenario.")
+    var overlay: String?
+
     @OptionGroup var timeLimit: TimeLimitOption
 
     @Option(help: "automatic (exact up to 30 products, else families first), exact, or families-first.")
@@ -41,7 +44,8 @@ struct Plan: ParsableCommand {
 
     func run() throws {
         let deadline = timeLimit.deadline()
-        let scenario = try CommandInput.scenario(at: path)
+        let base = try CommandInput.scenario(at: path)
+        let scenario = try overlay.flatMap { try CommandInput.overlays([$0], base: base).first?.applied(to: base) } ?? base
         let result: ProductionPlanResult
         do {
             var options = PlanOptions(method: method, refinementRounds: refinementRounds, deadline: deadline)

@@ -20,7 +20,7 @@ struct WhatIf: ParsableCommand {
     @Argument(help: "The base scenario: a folder of CSV files, or a .json file.")
     var path: String
 
-    @Option(name: .customLong("scenario"), help: "A what-if overlay (.json); repeat for more.")
+    @Option(name: .customLong("scenario"), help: "A what-if overlay (.json, .yaml or .yml); repeat for more.")
     var overlays: [String] = []
 
     @Option(help: "Standard output format: table, csv or json.")
@@ -64,7 +64,10 @@ struct WhatIf: ParsableCommand {
             var files = [("comparison.csv", run.comparison.csv()), ("comparison.json", try run.comparison.json())]
             for (i, outcome) in run.outcomes.enumerated() {
                 let prefix = i == 0 ? "base" : "scenario-\(i)"
-                files += [("\(prefix)-plan.csv", outcome.plan.productsCSV()), ("\(prefix)-orders.csv", outcome.plan.ordersCSV())]
+                files += [
+                    ("\(prefix)-plan.csv", outcome.plan.productsCSV()), ("\(prefix)-orders.csv", outcome.plan.ordersCSV()),
+                    ("\(prefix)-plan.json", try outcome.plan.json()),
+                ]
             }
             try CommandOutput.writeFolder(out, files: files)
         }

@@ -56,6 +56,13 @@ import Testing
         expectRefused(try TaktBinary.run(["validate", folder.path]), message)
     }
 
+    @Test func anUnquotedDecimalCommaIsOneErrorAboutTheFields() throws {
+        let folder = try plant("routings.csv", line: 2, replacing: ",0.954,", with: ",3,5,")
+        let run = try TaktBinary.run(["validate", folder.path])
+        expectRefused(run, "routings.csv, row 2: '10 fields': expected at most 9 fields, one per header column; quote values that contain a comma")
+        #expect(run.standardOutput.contains("Invalid: 1 error"), "\(run.standardOutput)")
+    }
+
     @Test func workingDaysBeyondAYearAreRefused() throws {
         let folder = try plant("scenario.csv", append: "working_days_per_period,1e200")
         expectRefused(try TaktBinary.run(["plan", folder.path]), "column working_days_per_period")

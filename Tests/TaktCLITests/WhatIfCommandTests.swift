@@ -17,7 +17,17 @@ import Testing
         #expect(run.standardOutput.contains("total cost"))
         #expect(run.standardError.isEmpty)  // no progress when not a terminal
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("out").path).sorted()
-        #expect(files == [".takt-output", "base-orders.csv", "base-plan.csv", "comparison.csv", "comparison.json", "scenario-1-orders.csv", "scenario-1-plan.csv", "scenario-2-orders.csv", "scenario-2-plan.csv"])
+        #expect(files == [
+            ".takt-output", "base-orders.csv", "base-plan.csv", "base-plan.json", "comparison.csv", "comparison.json", "scenario-1-orders.csv",
+            "scenario-1-plan.csv", "scenario-1-plan.json", "scenario-2-orders.csv", "scenario-2-plan.csv", "scenario-2-plan.json",
+        ])
+        // Each plan.json is one takt diff reads, and takt plan --scenario plans the what-if alone to the same plan.
+        let out = folder.appendingPathComponent("out")
+        let diff = try TaktBinary.run(["diff", out.appendingPathComponent("base-plan.json").path, out.appendingPathComponent("scenario-1-plan.json").path])
+        #expect(diff.status == 0 && diff.standardOutput.contains("Plan change: Sample plant 样例工厂 → rush order"), "\(diff.standardOutput)")
+        let alone = try TaktBinary.run(["plan", "datasets/sample-plant", "--scenario", rush.path, "--format", "json"])
+        let inRun = try String(contentsOf: out.appendingPathComponent("scenario-1-plan.json"), encoding: .utf8)
+        #expect(alone.status == 0 && alone.standardOutput == inRun)
         let csv = try TaktBinary.run(["whatif", "datasets/sample-plant", "--scenario", rush.path, "--format", "csv"])
         #expect(csv.standardOutput.hasPrefix("measure,base,rush order\n"))
 

@@ -118,8 +118,10 @@ import TaktLP
         #expect(strict.contradictions.contains { $0.message.contains("cannot be met by any option") })
         #expect(isClose(strict.costs.lostSales, 0))
         s.policy.lostSalesAllowed = true
+        // Allowed: the same 200 units are unmet demand, let go as lost sales, not unsupplied.
         let lenient = try AggregatePlanner(s).plan()
-        #expect(isClose(lenient.unmetDemand, 0))
+        #expect(isClose(lenient.unmetDemand, 200) && isClose(lenient.lostSalesQuantity, 200))
+        #expect(isClose(lenient.unsuppliedDemand, 0) && isClose(strict.unsuppliedDemand, 200))
         #expect(isClose(lenient.costs.lostSales, 200 * 7))
     }
 

@@ -108,11 +108,11 @@ struct CapacitySplit {
                 load["\(entry.resource),\(entry.offsetDays)", default: (entry.resource, 0, entry.offsetDays)].hours += w * entry.hours
             }
             for offer in scenario.subcontractors where offer.product == product.id && plan.share > 0 {
-                let earliest = start.advanced(by: offer.leadTimeDays)
                 offers.append(CapacitySplitModel.Offer(
                     subcontractor: offer.id, product: product.id,
                     capacity: periods.map {
-                        $0.end.advanced(by: -1) < earliest ? 0 : (offer.capacity ?? .infinity) * plan.share * Double($0.range.dayCount) / days
+                        !offer.delivers(toPeriodStarting: $0.range.start, horizonStart: start)
+                            ? 0 : (offer.capacity ?? .infinity) * plan.share * Double($0.range.dayCount) / days
                     },
                     extraCost: (offer.unitCost - product.unitCost) * policy.subcontractWeight,
                     mixShare: quantity > 0 ? plan.quantity / quantity : 1, load: plan.load(product)))

@@ -25,3 +25,13 @@ public struct Subcontractor: Hashable, Sendable, Codable {
         self.quality = quality
     }
 }
+
+extension Subcontractor {
+    /// Whether units ordered at the horizon's start (`start`) are in by the first day of a
+    /// period beginning on `periodStart`: the period starts at least ``leadTimeDays`` later.
+    /// (A receipt counts for the whole period it arrives in, so it must be there when the
+    /// period begins: 31 days from 1 January is 1 February, 60 days is 2 March, so April.)
+    public func delivers(toPeriodStarting periodStart: Day, horizonStart start: Day) -> Bool {
+        periodStart >= start.advanced(by: leadTimeDays)
+    }
+}

@@ -164,16 +164,15 @@ struct AggregatePlanModel {
             })
         }
 
-        // Subcontracting: receipts no earlier than the lead time allows.
-        let periodDays = Double(scenario.horizon.range.dayCount) / Double(max(1, periods))
+        // Subcontracting: receipts only in periods that start once the lead time has passed.
+        let horizonPeriods = scenario.horizon.periods
         for (s, offer) in scenario.subcontractors.enumerated() {
             guard let p = scenario.products.firstIndex(where: { $0.id == offer.product }) else {
                 subcontract.append(Array(repeating: nil, count: periods))
                 continue
             }
-            let leadPeriods = Int((Double(offer.leadTimeDays) / periodDays).rounded(.up))
             subcontract.append((0..<periods).map { t in
-                t < leadPeriods ? nil : program.addVariable(
+                !offer.delivers(toPeriodStarting: horizonPeriods[t].start, horizonStart: scenario.horizon.start) ? nil : program.addVariable(
                     "buy(\(Self.name(offer.id, s)),\(productNames[p]),\(t))", upperBound: offer.capacity ?? .infinity,
                     objective: offer.unitCost * policy.subcontractWeight)
             })

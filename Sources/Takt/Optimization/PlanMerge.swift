@@ -97,6 +97,7 @@ struct PlanMerge {
             objective: objective,
             products: products, resources: resources, subcontracting: subcontracting, actions: actions, orders: orders,
             contradictions: parts.flatMap(\.contradictions), unmetDemand: parts.reduce(0) { $0 + $1.unmetDemand },
+            lostSalesQuantity: parts.reduce(0) { $0 + $1.lostSalesQuantity },
             modelRows: top.modelRows + parts.reduce(0) { $0 + $1.modelRows },
             modelColumns: top.modelColumns + parts.reduce(0) { $0 + $1.modelColumns })
     }

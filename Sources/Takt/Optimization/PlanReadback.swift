@@ -17,7 +17,7 @@ struct PlanReadback {
 
         // Products.
         var productRows: [ProductPeriodPlan] = []
-        var unmetDemand = 0.0
+        var unmetDemand = 0.0, lostSalesQuantity = 0.0
         let offersByProduct = Dictionary(grouping: scenario.subcontractors.indices, by: { scenario.subcontractors[$0].product })
         for (p, product) in scenario.products.enumerated() {
             let unit = model.routing[p].last.flatMap { step in scenario.workCenters.first { $0.id == step.workCenter }?.unit } ?? "subcontracted"
@@ -42,10 +42,10 @@ struct PlanReadback {
                 costs.holding += product.holdingCost * stock
                 costs.revenue += (product.unitRevenue ?? 0) * delivered
                 costs.safetyStock += max(product.backlogCost, product.holdingCost) * value(model.safetyShortfall[p][t])
+                unmetDemand += dropped
                 if scenario.policy.lostSalesAllowed {
                     costs.lostSales += (product.lostSaleCost ?? product.unitRevenue ?? 0) * dropped
-                } else {
-                    unmetDemand += dropped
+                    lostSalesQuantity += dropped
                 }
             }
         }
@@ -139,7 +139,8 @@ struct PlanReadback {
         return ProductionPlanResult(
             scenario: scenario.name, status: solution.status.rawValue, costs: costs, objective: solution.objective,
             products: productRows, resources: resourceRows, subcontracting: subcontracting, actions: actions, orders: orders,
-            contradictions: contradictions(), unmetDemand: unmetDemand, modelRows: model.program.constraints.count,
+            contradictions: contradictions(), unmetDemand: unmetDemand,
+            lostSalesQuantity: lostSalesQuantity, modelRows: model.program.constraints.count,
             modelColumns: model.program.variables.count)
     }
 

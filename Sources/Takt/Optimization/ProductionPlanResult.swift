@@ -67,7 +67,10 @@ public struct CostBreakdown: Hashable, Sendable, Codable {
             + safetyStock
     }
 
-    public var profit: Double { revenue - total }
+    /// Revenue less what the plan costs, lost sales left out: a lost sale earns no revenue
+    /// already, and its cost (the lost-sale cost, or the unit revenue) is what the plan
+    /// weighs it at, not money paid.
+    public var profit: Double { revenue - (total - lostSales) }
 
     /// Category names and amounts in a fixed order, for reports.
     public var lines: [(String, Double)] {
@@ -143,8 +146,13 @@ public struct ProductionPlanResult: Hashable, Sendable, Codable {
     public var actions: [PlanAction]
     public var orders: [OrderAssignment]
     public var contradictions: [PlanContradiction]
-    /// Demand no option could meet, per product and period (only when lost sales are not allowed).
+    /// Units of demand (orders and sales plan) not delivered by the horizon's end: lost sales
+    /// where the policy allows them, else demand no option could meet.
     public var unmetDemand: Double
+    /// The part of ``unmetDemand`` let go as lost sales, which the policy allows.
+    public var lostSalesQuantity: Double
+    /// The part of ``unmetDemand`` that no option could supply (lost sales not allowed).
+    public var unsuppliedDemand: Double { unmetDemand - lostSalesQuantity }
     /// Rows and columns of the optimisation model, for the curious and for benchmarks.
     public var modelRows: Int
     public var modelColumns: Int

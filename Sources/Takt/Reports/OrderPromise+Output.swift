@@ -45,7 +45,7 @@ extension OrderPromise.Answer {
                 for moved in required.pushed.prefix(listLimit) {
                     out += "    \(moved.order): \(moved.basePeriod ?? "unmet") → \(moved.period ?? "unmet")\n"
                 }
-                if required.pushed.count > listLimit { out += "    … and \(required.pushed.count - listLimit) more\n" }
+                if required.pushed.count > listLimit { out += "    … and \(required.pushed.count - listLimit) more (every order: --format csv)\n" }
             }
             if let protected = requiredWithoutPushing {
                 out += "  with every existing order protected: " + (protected.onTime ? "on time" : "not on time")

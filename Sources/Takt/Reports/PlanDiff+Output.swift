@@ -39,16 +39,18 @@ extension PlanDiff {
             let from = move.before ?? "not in the plan", to = move.after ?? "not in the plan"
             out += "  \(move.order) \(move.product): \(from) → \(to)\n"
         }
-        if movedOrders.count > listLimit { out += "  … and \(movedOrders.count - listLimit) more\n" }
+        if movedOrders.count > listLimit { out += "  … and \(movedOrders.count - listLimit) more (every change: --format csv)\n" }
         out += "\n" + bold("Quantities changed") + ": \(quantities.count) product-periods\n"
         for change in quantities.sorted(by: { abs($0.change) > abs($1.change) }).prefix(listLimit) {
             out += "  \(change.product) \(change.period): \(NumberText.plain(change.before, decimals: 2)) → \(NumberText.plain(change.after, decimals: 2))\n"
         }
+        if quantities.count > listLimit { out += "  … and \(quantities.count - listLimit) more (every change: --format csv)\n" }
         out += "\n" + bold("Load at the bottlenecks") + ": \(loads.count) resource-periods changed\n"
         for change in loads.sorted(by: { abs($0.requiredAfter - $0.requiredBefore) > abs($1.requiredAfter - $1.requiredBefore) }).prefix(listLimit) {
             out += "  \(change.resource.id) \(change.period): \(NumberText.hours(change.requiredBefore)) h → \(NumberText.hours(change.requiredAfter)) h"
             out += " (\(NumberText.percent(change.loadRatioBefore)) → \(NumberText.percent(change.loadRatioAfter)))\n"
         }
+        if loads.count > listLimit { out += "  … and \(loads.count - listLimit) more (every change: --format csv)\n" }
         return out
     }
 }

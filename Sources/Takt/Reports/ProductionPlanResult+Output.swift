@@ -90,18 +90,23 @@ extension ProductionPlanResult {
         let late = lateOrders
         out += "\n" + bold("Service") + "\n"
         if orders.isEmpty {
-            out += "  no customer orders: the plan meets the sales plan\n"
+            out += unmetDemand > 1e-9 ? "  no customer orders; the sales plan is not met in full\n" : "  no customer orders: the plan meets the sales plan\n"
         } else {
             out += "  on time: \(orders.count - late.count) of \(orders.count) orders (\(NumberText.percent(onTimeRate)))\n"
         }
-        if unmetDemand > 0 { out += "  unmet demand: \(NumberText.plain(unmetDemand, decimals: 2)) units that no option can supply\n" }
+        if lostSalesQuantity > 0 {
+            out += "  lost sales: \(NumberText.plain(lostSalesQuantity, decimals: 2)) units let go, as the policy allows\n"
+        }
+        if unsuppliedDemand > 1e-9 {
+            out += "  unmet demand: \(NumberText.plain(unsuppliedDemand, decimals: 2)) units that no option can supply\n"
+        }
         for order in late.prefix(listLimit) {
             let what = order.unmetQuantity > 0
                 ? "\(NumberText.plain(order.unmetQuantity, decimals: 2)) of \(NumberText.plain(order.quantity, decimals: 2)) not delivered"
                 : "\(order.periodsLate) period\(order.periodsLate == 1 ? "" : "s") late (due \(order.duePeriod), done \(order.completionPeriod ?? "-"))"
             out += "  late: \(order.order) \(order.product) × \(NumberText.plain(order.quantity, decimals: 2)): \(what)\n"
         }
-        if late.count > listLimit { out += "  … and \(late.count - listLimit) more late orders\n" }
+        if late.count > listLimit { out += "  … and \(late.count - listLimit) more late orders (every order is in orders.csv of --out)\n" }
 
         out += "\n" + bold("Actions") + "\n"
         let kinds: [PlanAction.Kind] = [.overtime, .extraShift, .subcontract, .hire, .layoff, .buildAhead, .delay]
@@ -123,9 +128,11 @@ extension ProductionPlanResult {
             case .delay: label = "orders delivered late: \(group.count)"
             }
             out += "  \(label), cost \(money(cost))\n"
-            for action in group.sorted(by: { $0.cost > $1.cost }).prefix(kind == .buildAhead || kind == .delay ? 3 : 5) {
+            let shown = kind == .buildAhead || kind == .delay ? 3 : 5
+            for action in group.sorted(by: { $0.cost > $1.cost }).prefix(shown) {
                 out += "    \(action.subject) \(action.period): \(action.detail), \(money(action.cost))\n"
             }
+            if group.count > shown { out += "    … and \(group.count - shown) more (in actions.csv of --out)\n" }
         }
         if !any { out += "  none: regular capacity covers the plan\n" }
 
@@ -139,11 +146,10 @@ extension ProductionPlanResult {
         let valued = resources.filter { ($0.hourValue ?? 0) > 1e-6 }
         out += "\n" + bold("Binding capacity") + " (what one more regular hour would save)\n"
         if valued.isEmpty { out += "  none: no capacity limits the plan\n" }
-        var seen = Set<String>()
-        for row in valued.sorted(by: { ($0.hourValue ?? 0) > ($1.hourValue ?? 0) }) where seen.insert(row.resource.id + row.period).inserted {
-            guard seen.count <= listLimit else { break }
+        for row in valued.sorted(by: { ($0.hourValue ?? 0) > ($1.hourValue ?? 0) }).prefix(listLimit) {
             out += "  \(row.resource.id) \(row.period): \(NumberText.plain(row.hourValue ?? 0, decimals: 2)) per hour (load \(NumberText.percent(row.loadRatio)))\n"
         }
+        if valued.count > listLimit { out += "  … and \(valued.count - listLimit) more (hour_value in resources.csv of --out)\n" }
 
         if !contradictions.isEmpty {
             out += "\n" + bold("Contradictions in the data") + "\n"

@@ -48,7 +48,7 @@ extension WhatIfComparison {
             for order in moved.prefix(listLimit) {
                 out += "  \(order.order): \(order.basePeriod ?? "unmet") → \(order.period ?? "unmet")\n"
             }
-            if moved.count > listLimit { out += "  … and \(moved.count - listLimit) more\n" }
+            if moved.count > listLimit { out += "  … and \(moved.count - listLimit) more (every order: comparison.json of --out)\n" }
         }
         return out
     }
