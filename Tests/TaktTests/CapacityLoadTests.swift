@@ -180,3 +180,35 @@ import Testing
         #expect(table.text().contains("Bottlenecks"))
     }
 }
+
+/// Load lands where work can happen: a step due on a day its resource does not work moves
+/// to the resource's last working day before it.
+@Suite struct LoadOnWorkingDaysTests {
+    @Test func workDueInAHolidayWeekIsDoneBeforeIt() throws {
+        // Spring Festival, Friday 5 to Thursday 11 February 2027; the order is due on the 9th.
+        let due = Day(year: 2027, month: 2, day: 9)
+        var s = ScenarioFactory.small(orders: [CustomerOrder(id: "O", customer: "c", product: "P", quantity: 100, due: due)])
+        s.calendarExceptions = [CalendarException(start: Day(year: 2027, month: 2, day: 5), end: Day(year: 2027, month: 2, day: 11), kind: .holiday)]
+        let table = try CapacityLoadAnalysis(s, by: .week).table()
+        for row in table.rows where row.requiredHours > 0 {
+            #expect(row.availableHours > 0, "\(row.resource.id) \(row.period): needs \(row.requiredHours) h, has none")
+        }
+        // The week holding Thursday 4 February, the last working day before, carries it all.
+        let week = table.rows.filter { $0.resource.id == "W" && $0.requiredHours > 0 }
+        let thursday = Day(year: 2027, month: 2, day: 4)
+        #expect(week.count == 1 && week[0].periodStart <= thursday && thursday < week[0].periodStart.advanced(by: 7), "\(week.map(\.period))")
+        #expect(abs(week[0].requiredHours - (0.5 * 100 + 2)) < 1e-9)
+    }
+
+    @Test func aFrozenOrderStaysInItsPeriodEvenOnAClosedDay() throws {
+        // Frozen in January, due 1 January (a holiday, the horizon's first day): nothing earlier
+        // in its period or the horizon, so it stays on the day itself.
+        let order = CustomerOrder(
+            id: "F", customer: "c", product: "P", quantity: 10, due: Day(year: 2027, month: 1, day: 1), status: .frozen,
+            frozenPeriod: PeriodReference("2027-01"))
+        var s = ScenarioFactory.small(orders: [order])
+        s.calendarExceptions = [CalendarException(start: Day(year: 2027, month: 1, day: 1), kind: .holiday)]
+        let table = try CapacityLoadAnalysis(s).table()
+        #expect(table.rows.filter { $0.resource.id == "W" && $0.requiredHours > 0 }.map(\.period) == ["2027-01"])
+    }
+}

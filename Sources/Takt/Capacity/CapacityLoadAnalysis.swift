@@ -69,6 +69,20 @@ public struct CapacityLoadAnalysis: Sendable {
             resourceCount: resources.count, dayCount: days.dayCount, bucketOfDay: bucketing.bucketOfDay,
             bucketCount: bucketing.periods.count)
         func clampToHorizon(_ day: Day) -> Int { min(max(days.start.distance(to: day), 0), lastDay) }
+        // Work due on a day a resource does not work (a holiday, a weekend, a shutdown) is
+        // done on its last working day before; only where it has none (from `notBefore` on)
+        // does it stay on the day itself.
+        let lastWorkingDay: [[Int]] = profiles.map { profile in
+            var last = -1
+            return profile.regular.indices.map { d in
+                if profile.regular[d] > 0 { last = d }
+                return last
+            }
+        }
+        func workingDay(_ resource: Int, _ day: Int, notBefore: Int = 0) -> Int {
+            let previous = lastWorkingDay[resource][day]
+            return previous >= notBefore ? previous : day
+        }
 
         func addCompletion(_ line: PlannedCompletion, line lineNumber: Int) throws(CapacityLoadError) {
             guard let steps = routing[line.product] ?? (scenario.products.contains { $0.id == line.product } ? [] : nil) else {
@@ -87,9 +101,9 @@ public struct CapacityLoadAnalysis: Sendable {
                     center = alternative
                 }
                 let offset = clampToHorizon(line.day.advanced(by: -step.offsetDays))
-                load.add(resource: center, day: offset, hours: step.runHours * line.quantity + step.setupHours)
+                load.add(resource: center, day: workingDay(center, offset), hours: step.runHours * line.quantity + step.setupHours)
                 if let pool = step.laborPool, step.laborHours > 0 {
-                    load.add(resource: pool, day: offset, hours: step.laborHours * line.quantity)
+                    load.add(resource: pool, day: workingDay(pool, offset), hours: step.laborHours * line.quantity)
                 }
             }
         }
@@ -100,14 +114,19 @@ public struct CapacityLoadAnalysis: Sendable {
                 let quantity = order.remaining
                 guard quantity > 0, let steps = routing[order.product] else { continue }
                 let frozen = order.status == .frozen ? order.frozenPeriod?.range : nil
+                // Not moved before the order may start, nor out of its frozen period.
+                var earliest = order.earliestStart.map(clampToHorizon) ?? 0
+                if let frozen { earliest = max(earliest, clampToHorizon(frozen.start)) }
                 for step in steps {
                     var day = order.due.advanced(by: -step.offsetDays)
                     if let start = order.earliestStart { day = max(day, start) }
                     if let frozen { day = min(max(day, frozen.start), frozen.end.advanced(by: -1)) }
                     let offset = clampToHorizon(day)
-                    load.addOrder(resource: step.workCenter, day: offset, hours: step.runHours * quantity + step.setupHours)
+                    load.addOrder(
+                        resource: step.workCenter, day: workingDay(step.workCenter, offset, notBefore: earliest),
+                        hours: step.runHours * quantity + step.setupHours)
                     if let pool = step.laborPool, step.laborHours > 0 {
-                        load.addOrder(resource: pool, day: offset, hours: step.laborHours * quantity)
+                        load.addOrder(resource: pool, day: workingDay(pool, offset, notBefore: earliest), hours: step.laborHours * quantity)
                     }
                 }
                 load.finishOrder(index)
