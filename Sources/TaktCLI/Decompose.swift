@@ -49,7 +49,7 @@ struct Decompose: ParsableCommand {
     @Option(name: .customLong("refinement-rounds"), help: "Capacity-aware, families first: times each family's products are split again in what the others finally take (each round about as long as the first).")
     var refinementRounds = 0
 
-    @Option(name: .customLong("scenario"), help: "Decompose a what-if: an overlay (.json) of the scenario, which may also pick the method.")
+    @Option(name: .customLong("scenario"), help: "Decompose a what-if: an overlay (.json, .yaml or .yml) of the scenario, which may also pick the method.")
     var overlay: String?
 
     @Option(help: "Write the decomposition's files into this folder (created if missing).")
@@ -137,7 +137,10 @@ struct Decompose: ParsableCommand {
     }
 }
 
-extension PlanLevel: ExpressibleByArgument {}
+extension PlanLevel: ExpressibleByArgument {
+    /// The year is where a decomposition starts, never its finest level: not offered.
+    public static var allValueStrings: [String] { allCases.filter { $0 != .year }.map(\.rawValue) }
+}
 extension SplitMethod: ExpressibleByArgument {}
 extension UnitAllocation: ExpressibleByArgument {}
 extension QuantityRounding: ExpressibleByArgument {}

@@ -54,7 +54,7 @@ struct Load: ParsableCommand {
         do {
             table = try analysis.table()
         } catch {
-            throw ValidationError(error.description)
+            throw UsageError(message: error.description)
         }
         let terminal = Terminal.standardOutput
         let text: String

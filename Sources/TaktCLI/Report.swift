@@ -18,7 +18,7 @@ struct Report: ParsableCommand {
     @Argument(help: "A scenario folder of CSV files, or a scenario .json file.")
     var path: String
 
-    @Option(name: .customLong("scenario"), help: "A what-if overlay (.json) to compare; repeatable.")
+    @Option(name: .customLong("scenario"), help: "A what-if overlay (.json, .yaml or .yml) to compare; repeatable.")
     var overlays: [String] = []
 
     @Option(help: "The HTML file to write (atomically).")

@@ -5,7 +5,7 @@ import TaktLP
 /// For every product, the plan fixes per class and period how much demand is delivered
 /// (`demand + backlog before − backlog after − unmet`). Those deliveries go to the class's
 /// open orders earliest due first (then higher priority, then id); unmet quantity is taken
-/// from the latest-due orders. Each delivered unit is traced to its supply — opening stock,
+/// first from orders older than the backlog window allows, then from the latest-due orders. Each delivered unit is traced to its supply — opening stock,
 /// then each period's production and subcontracted receipts — oldest first, which inventory
 /// never going negative makes always possible. Every ordered unit is accounted for once.
 struct OrderAllocation {
@@ -39,6 +39,8 @@ struct OrderAllocation {
             scenario.orders[$0].product
         }
         let offersByProduct = Dictionary(grouping: scenario.subcontractors.indices) { scenario.subcontractors[$0].product }
+        let policy = scenario.policy
+        let backlogWindow = policy.backlogAllowed ? policy.maxBacklogPeriods : 0
 
         for (p, product) in scenario.products.enumerated() {
             // Supply, oldest first.
@@ -98,8 +100,21 @@ struct OrderAllocation {
                         }
                     }
                     waiting[k].removeAll { $0.left <= Self.tolerance }
-                    // Unmet demand leaves the latest-due orders first.
                     var drop = dropped
+                    // Orders that may wait no longer go first: the model's backlog holds only
+                    // demand of the last `window` periods, so what is left of an order due
+                    // `window` or more periods ago is the unmet part (delivering earliest due
+                    // first leaves at most that much of them).
+                    if let window = backlogWindow {
+                        for j in waiting[k].indices where drop > Self.tolerance && waiting[k][j].duePeriod <= t - window {
+                            let amount = min(drop, waiting[k][j].left)
+                            unmet[waiting[k][j].order] += amount
+                            waiting[k][j].left -= amount
+                            drop -= amount
+                        }
+                        waiting[k].removeAll { $0.left <= Self.tolerance }
+                    }
+                    // The rest of the unmet demand leaves the latest-due orders first.
                     while drop > Self.tolerance, let last = waiting[k].indices.last {
                         let amount = min(drop, waiting[k][last].left)
                         unmet[waiting[k][last].order] += amount

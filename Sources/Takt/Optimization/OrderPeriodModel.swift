@@ -71,7 +71,7 @@ public struct OrderPeriodModel: Sendable {
                 guard !row.isEmpty else { continue }
                 if compact.overtimeHours[w][t] > 0 { row.append(Term(lp.addVariable("o\(w)_\(t)", upperBound: compact.overtimeHours[w][t], objective: center.overtimeCost), -1)) }
                 if compact.extraShiftHours[w][t] > 0 {
-                    row.append(Term(lp.addVariable("e\(w)_\(t)", upperBound: 1, objective: center.extraShiftCost ?? 0), -compact.extraShiftHours[w][t]))
+                    row.append(Term(lp.addVariable("shift\(w)_\(t)", upperBound: 1, objective: center.extraShiftCost ?? 0), -compact.extraShiftHours[w][t]))
                 }
                 lp.addConstraint("c\(w)_\(t)", row, .lessOrEqual(compact.regularHours[w][t]))
             }

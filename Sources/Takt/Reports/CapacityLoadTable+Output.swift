@@ -59,14 +59,17 @@ extension CapacityLoadTable {
             out += paint(DisplayWidth.fit(status == .idle ? "-" : NumberText.percent(total.loadRatio) + " ", cellWidth + 1, right: true), status) + "\n"
         }
 
-        let ranked = bottlenecks.filter { $0.overHours > 0 || ($0.peakLoadRatio ?? 0) >= tightThreshold }.prefix(bottleneckCount)
+        // Only resources with hours over capacity: tight ones are marked in the matrix.
+        let over = bottlenecks.filter { $0.overHours > 1e-9 }
+        let ranked = over.prefix(bottleneckCount)
         out += "\nBottlenecks\n"
-        if ranked.isEmpty { out += "  none: every resource stays below \(NumberText.percent(tightThreshold)) in every period\n" }
+        if ranked.isEmpty { out += "  none: no resource needs more than its hours in any period\n" }
         for (i, b) in ranked.enumerated() {
             out += "  \(i + 1). \(b.resource.id) \(b.resource.name) (\(b.resource.unit)): "
             out += "\(NumberText.hours(b.overHours)) h over in \(b.overloadedPeriods) period\(b.overloadedPeriods == 1 ? "" : "s"), "
             out += "peak \(NumberText.percent(b.peakLoadRatio)), year \(NumberText.percent(b.loadRatio))\n"
         }
+        if over.count > ranked.count { out += "  … and \(over.count - ranked.count) more (every one in the JSON's bottlenecks)\n" }
 
         let overloads = rows.filter { $0.status == .overloaded }
         out += "\nOverloads\n"
