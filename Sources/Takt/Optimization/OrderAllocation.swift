@@ -5,7 +5,8 @@ import TaktLP
 /// For every product, the plan fixes per class and period how much demand is delivered
 /// (`demand + backlog before − backlog after − unmet`). Those deliveries go to the class's
 /// open orders earliest due first (then higher priority, then id); unmet quantity is taken
-/// first from orders older than the backlog window allows, then from the latest-due orders. Each delivered unit is traced to its supply — opening stock,
+/// from the latest-due orders, or, where a backlog window limits how old a backlog may be,
+/// from the earliest-due ones, so that no order is carried past the window. Each delivered unit is traced to its supply — opening stock,
 /// then each period's production and subcontracted receipts — oldest first, which inventory
 /// never going negative makes always possible. Every ordered unit is accounted for once.
 struct OrderAllocation {
@@ -101,20 +102,22 @@ struct OrderAllocation {
                     }
                     waiting[k].removeAll { $0.left <= Self.tolerance }
                     var drop = dropped
-                    // Orders that may wait no longer go first: the model's backlog holds only
-                    // demand of the last `window` periods, so what is left of an order due
-                    // `window` or more periods ago is the unmet part (delivering earliest due
-                    // first leaves at most that much of them).
-                    if let window = backlogWindow {
-                        for j in waiting[k].indices where drop > Self.tolerance && waiting[k][j].duePeriod <= t - window {
+                    if backlogWindow != nil {
+                        // Within a backlog window the unmet demand leaves the earliest-due orders
+                        // first, so that what is carried is the newest demand: the model's backlog
+                        // holds only demand of the last `window` periods, and carrying older
+                        // orders (dropping the newest) would take one past the window later.
+                        var j = 0
+                        while drop > Self.tolerance && j < waiting[k].count {
                             let amount = min(drop, waiting[k][j].left)
                             unmet[waiting[k][j].order] += amount
                             waiting[k][j].left -= amount
                             drop -= amount
+                            j += 1
                         }
                         waiting[k].removeAll { $0.left <= Self.tolerance }
                     }
-                    // The rest of the unmet demand leaves the latest-due orders first.
+                    // Without one, it leaves the latest-due orders first.
                     while drop > Self.tolerance, let last = waiting[k].indices.last {
                         let amount = min(drop, waiting[k][last].left)
                         unmet[waiting[k][last].order] += amount
