@@ -87,7 +87,7 @@ struct CapacitySplit {
     /// and hours averaged by annual quantity. Returns the plan each offer belongs to.
     private func item(of group: [Int], _ plans: [ProductUnitPlan]) -> (item: CapacitySplitModel.Item, owners: [Int]) {
         let periods = year.periods
-        let days = Double(scenario.horizon.range.dayCount) / Double(max(1, scenario.horizon.periodCount))
+        let days = scenario.horizon.meanPeriodDays
         let policy = scenario.policy
         let start = year.calendar.year.start
         let quantity = group.reduce(0) { $0 + plans[$1].quantity }
@@ -212,7 +212,7 @@ struct CapacitySplit {
             }
             return copy
         }
-        let days = Double(scenario.horizon.range.dayCount) / Double(max(1, scenario.horizon.periodCount))
+        let days = scenario.horizon.meanPeriodDays
         var top = CapacitySplitModel(
             items: monthly, periods: months, window: months.indices, regular: try hours.monthly(perMonth),
             overtime: year.overtime.map(perMonth), overtimeCost: overtimeCost, costScale: months.map { Double($0.range.dayCount) / days })
@@ -248,7 +248,7 @@ struct CapacitySplit {
             let solution = try solve(split.program)
             record(split, solution, weeksOf[m])
             let settled = m + 1 < months.count
-                ? CapacitySplitModel.loadPeriod(periods, weeksOf[m + 1].lowerBound, offsetDays: longestOffset) : Int.max
+                ? periods.loadPeriod(weeksOf[m + 1].lowerBound, offsetDays: longestOffset) : Int.max
             hours.place(split.placedLoad(solution, of: weeksOf[m]), settledBefore: settled)
             for i in items.indices {
                 let made = weeksOf[m].reduce(0) { $0 + supply[i][$1] }

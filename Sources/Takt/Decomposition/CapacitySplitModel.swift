@@ -112,7 +112,7 @@ struct CapacitySplitModel {
     ) {
         for t in periods.indices where quantities[t] > 0 {
             for entry in entries {
-                load[entry.resource][loadPeriod(periods, t, offsetDays: entry.offsetDays)] += factor * quantities[t] * entry.hours
+                load[entry.resource][periods.loadPeriod(t, offsetDays: entry.offsetDays)] += factor * quantities[t] * entry.hours
             }
         }
     }
@@ -122,22 +122,7 @@ struct CapacitySplitModel {
     static func solve(_ program: LinearProgram, with solver: any Solver, deadline: Deadline?, presolve: Bool, crashBasis: Bool = false)
         throws(DecompositionError) -> Solution
     {
-        let solution: Solution
-        do {
-            solution = try solver.solve(program, options: SolveOptions(presolve: presolve, crashBasis: crashBasis, deadline: deadline))
-        } catch {
-            throw .invalidModel(error)
-        }
-        guard solution.status.hasFeasibleSolution else { throw .solverStopped(solution.status) }
-        return solution
-    }
-
-    /// The period that production completed in period `t` loads, `offsetDays` earlier.
-    static func loadPeriod(_ periods: [Period], _ t: Int, offsetDays: Int) -> Int {
-        let day = periods[t].end.advanced(by: -1 - offsetDays)
-        var k = t
-        while k > 0 && day < periods[k].start { k -= 1 }
-        return k
+        try solver.feasibleSolution(program, options: SolveOptions(presolve: presolve, crashBasis: crashBasis, deadline: deadline), failing: DecompositionError.self)
     }
 
     mutating func build() {
@@ -145,7 +130,7 @@ struct CapacitySplitModel {
         var largest = 1.0
         for item in items { largest = max(largest, item.holdingCost, item.backlogCost, item.offers.map { abs($0.extraCost) }.max() ?? 0) }
         largest = max(largest, overtimeCost.max() ?? 0)
-        let penalty = 1000 * largest
+        let penalty = unmetPenalty(largestCost: largest)
 
         // Load rows' terms by resource and period: an array, not a dictionary keyed by both,
         // which with a dictionary per column and period to merge was a fifth of the time of
@@ -188,7 +173,7 @@ struct CapacitySplitModel {
                         if let merged, abs(merged.hours) > 1e-12 { rowTerms[merged.resource][merged.period].append(Term(columns[k], merged.hours)) }
                     }
                     for (key, h) in entries where abs(h) > 1e-12 {
-                        let period = Self.loadPeriod(periods, t, offsetDays: key.offset)
+                        let period = periods.loadPeriod(t, offsetDays: key.offset)
                         if let current = merged, current.resource == key.resource, current.period == period {
                             merged!.hours += h
                         } else {

@@ -36,7 +36,7 @@ public struct PlanDecomposer: Sendable {
         let quantities = AnnualQuantities(scenario: scenario, year: year, sites: sites, options: options, solver: solver)
         var plans = try quantities.resolve(annualPlan)
         let periods = year.periods
-        let periodDays = Double(scenario.horizon.range.dayCount) / Double(max(1, scenario.horizon.periodCount))
+        let periodDays = scenario.horizon.meanPeriodDays
         let costScale = periods.map { Double($0.range.dayCount) / periodDays }
         let splitter = TopDownSplit(calendar: calendar)
         let levelWeights = splitter.levelWeights()

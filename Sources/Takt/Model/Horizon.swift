@@ -59,6 +59,10 @@ public struct Horizon: Hashable, Sendable, Codable {
 
     /// The period containing `day`, if the horizon covers it.
     /// - Complexity: O(1).
+    /// The mean length of a period in days: the horizon's days over its periods (what a
+    /// period-bucket model takes a period to be, for lead times and wages per period).
+    public var meanPeriodDays: Double { Double(range.dayCount) / Double(max(1, periodCount)) }
+
     public func periodIndex(containing day: Day) -> Int? {
         guard range.contains(day) else { return nil }
         var index: Int

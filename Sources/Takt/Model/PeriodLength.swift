@@ -40,6 +40,18 @@ public struct Period: Hashable, Sendable, Codable {
     }
 }
 
+extension Array where Element == Period {
+    /// The period that work completed in period `t` loads when it happens `offsetDays` before
+    /// the period's last day (the first period if that is before them all). The periods must
+    /// follow each other without gaps, as a horizon's and a plan year's do.
+    public func loadPeriod(_ t: Int, offsetDays: Int) -> Int {
+        let day = self[t].end.advanced(by: -1 - offsetDays)
+        var k = t
+        while k > 0 && day < self[k].start { k -= 1 }
+        return k
+    }
+}
+
 /// A reference to a span of time as planners write it in a spreadsheet:
 /// `2027-03-15` (a day), `2027-03` (a month), `2027-Q1` (a quarter), `2027-W09` (an ISO week)
 /// or `2027` (a year). Written back as the text it was read from.

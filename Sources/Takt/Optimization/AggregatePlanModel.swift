@@ -98,10 +98,7 @@ struct AggregatePlanModel {
         routing = scenario.products.map { (stepsByProduct[$0.id] ?? []).sorted { $0.step < $1.step } }
         loadPeriod = routing.map { steps in
             steps.map { step in
-                periods.map { period in
-                    let day = period.end.advanced(by: -1 - step.offsetDays)
-                    return horizon.periodIndex(containing: day) ?? 0
-                }
+                periods.indices.map { periods.loadPeriod($0, offsetDays: step.offsetDays) }
             }
         }
     }
@@ -110,9 +107,7 @@ struct AggregatePlanModel {
     mutating func build() {
         let periods = scenario.horizon.periodCount
         let policy = scenario.policy
-        // Capped so that the objective stays within what the simplex can scale; below the cap
-        // it dominates every cost a thousandfold, which the value ranges of the inputs ensure.
-        penalty = 1000 * min(max(1, largestCostCoefficient()), 1e14)
+        penalty = unmetPenalty(largestCost: largestCostCoefficient())
         let classes = DemandClass.allCases
 
         // Products: flows, backlog, unmet demand, targets.
@@ -451,7 +446,7 @@ struct AggregatePlanModel {
         }
         for offer in scenario.subcontractors { largest = max(largest, offer.unitCost) }
         for center in scenario.workCenters { largest = max(largest, center.overtimeCost, center.extraShiftCost ?? 0) }
-        let days = Double(scenario.horizon.range.dayCount) / Double(max(1, scenario.horizon.periodCount))
+        let days = scenario.horizon.meanPeriodDays
         for pool in scenario.laborPools {
             largest = max(largest, pool.hireCost, pool.layoffCost, pool.overtimeCost, pool.wage * pool.hoursPerDay * days)
         }

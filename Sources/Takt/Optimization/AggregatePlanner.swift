@@ -49,10 +49,17 @@ public struct PlanOptions: Sendable {
     }
 }
 
-/// A plan could not be made: the solver stopped without one, or was given bad values.
+/// A plan could not be made: the solver stopped without one, was given a model it refuses,
+/// or the request itself is wrong.
 public enum PlanningError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The solver stopped without a feasible plan: the time limit, or a numerical failure.
     case solverStopped(TerminationStatus)
-    case invalidModel(String)
+    /// The model holds a value the solver cannot take (see `LinearProgram.Magnitudes`).
+    case invalidModel(LinearProgramError)
+    /// A request names a product the scenario does not have (an order to promise).
+    case unknownProduct(String)
+    /// A request's quantity is not a number above 0.
+    case invalidQuantity(Double)
 
     public var description: String {
         switch self {
@@ -62,7 +69,9 @@ public enum PlanningError: Error, Hashable, Sendable, CustomStringConvertible {
             case .iterationLimit: "the solver's iteration limit ran out"
             default: "the solver stopped without a plan (\(status.rawValue))"
             }
-        case .invalidModel(let message): "the planning model is invalid: \(message)"
+        case .invalidModel(let error): "the planning model is invalid: \(error)"
+        case .unknownProduct(let id): "unknown product '\(id)'"
+        case .invalidQuantity(let quantity): "the quantity must be a number above 0, not \(quantity)"
         }
     }
 }
@@ -130,14 +139,8 @@ public struct AggregatePlanner: Sendable {
     /// Solves a model made by ``model()`` and reads the plan back.
     func plan(_ model: AggregatePlanModel, _ options: PlanOptions, from start: PlanStart?) throws(PlanningError) -> (plan: ProductionPlanResult, start: PlanStart?) {
         options.progress?(PlanOptions.solving(model.program, start == nil ? nil : "from a plan's basis"))
-        let solution: Solution
-        do {
-            let basis = start.map { $0.basis.carried(from: $0.program, to: model.program) }
-            solution = try solver.solve(model.program, options: options.started().solveOptions(startingBasis: basis))
-        } catch {
-            throw .invalidModel(error.description)
-        }
-        guard solution.status.hasFeasibleSolution else { throw .solverStopped(solution.status) }
+        let basis = start.map { $0.basis.carried(from: $0.program, to: model.program) }
+        let solution = try solver.feasibleSolution(model.program, options: options.started().solveOptions(startingBasis: basis), failing: PlanningError.self)
         let next = solution.basis.map { PlanStart(program: model.program, basis: $0) }
         options.progress?("reading the plan back: orders, actions, hour values")
         return (PlanReadback(model: model, solution: solution).result(), next)
@@ -153,9 +156,8 @@ extension AggregatePlanner {
         -> (plan: ProductionPlanResult, start: PlanStart?)
     {
         options.progress?(PlanOptions.solving(model.program, "in the problem of the plan before"))
-        do { try session.update(to: model.program) } catch { throw .invalidModel(error.description) }
-        let solution = session.solve()
-        guard solution.status.hasFeasibleSolution else { throw .solverStopped(solution.status) }
+        do { try session.update(to: model.program) } catch { throw .invalidModel(error) }
+        let solution = try session.solve().feasible(PlanningError.self)
         let next = solution.basis.map { PlanStart(program: model.program, basis: $0) }
         options.progress?("reading the plan back: orders, actions, hour values")
         return (PlanReadback(model: model, solution: solution).result(), next)

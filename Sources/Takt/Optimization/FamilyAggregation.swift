@@ -31,7 +31,7 @@ struct FamilyAggregation {
         self.members = members
 
         let periods = original.horizon.periodCount
-        let periodDays = Double(original.horizon.range.dayCount) / Double(max(1, periods))
+        let periodDays = original.horizon.meanPeriodDays
         let classes = DemandClass.allCases.count
         let totals = original.products.indices.map { p in
             (0..<periods).reduce(0) { $0 + original_demand.total(product: p, period: $1) }

@@ -342,9 +342,9 @@ struct HierarchicalPlanner {
                     model.program, options: options.solveOptions(startingBasis: basis()))
             }
         } catch {
-            throw .invalidModel(error.description)
+            throw .invalidModel(error)
         }
-        if let session { solution = try Self.feasible(session.solve()) } else { solution = try solve(model.program, from: basis()) }
+        if let session { solution = try session.solve().feasible(PlanningError.self) } else { solution = try solve(model.program, from: basis()) }
         return PlannedProduct(
             model: model, solution: solution, session: session, load: model.resourceLoad(of: [0], in: solution), shortfall: model.shortfall(in: solution))
     }
@@ -361,19 +361,7 @@ struct HierarchicalPlanner {
 
     /// Solves from `basis` (GLPK's dual simplex where it is dual feasible), or cold.
     private func solve(_ program: LinearProgram, from basis: Basis?) throws(PlanningError) -> Solution {
-        let solution: Solution
-        do {
-            solution = try solver.solve(
-                program, options: options.solveOptions(startingBasis: basis))
-        } catch {
-            throw .invalidModel(error.description)
-        }
-        return try Self.feasible(solution)
-    }
-
-    private static func feasible(_ solution: Solution) throws(PlanningError) -> Solution {
-        guard solution.status.hasFeasibleSolution else { throw .solverStopped(solution.status) }
-        return solution
+        try solver.feasibleSolution(program, options: options.solveOptions(startingBasis: basis), failing: PlanningError.self)
     }
 }
 

@@ -58,8 +58,8 @@ public struct OrderPromise: Sendable {
     public static let orderID = "NEW-ORDER"
 
     public func answer() throws(PlanningError) -> Answer {
-        guard base.products.contains(where: { $0.id == product }) else { throw .invalidModel("unknown product '\(product)'") }
-        guard quantity.isFinite, quantity > 0 else { throw .invalidModel("the quantity must be a number above 0, not \(quantity)") }
+        guard base.products.contains(where: { $0.id == product }) else { throw .unknownProduct(product) }
+        guard quantity.isFinite, quantity > 0 else { throw .invalidQuantity(quantity) }
         let periods = base.horizon.periods
         func adding(_ day: Day) -> Scenario {
             var scenario = base
