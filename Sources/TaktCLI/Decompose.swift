@@ -19,8 +19,7 @@ struct Decompose: ParsableCommand {
             """
     )
 
-    @Argument(help: "A scenario folder of CSV files, or a scenario .json file.")
-    var path: String
+    @OptionGroup var scenario: ScenarioArgument
 
     @Option(name: .customLong("to"), help: "The finest level: quarter, month or week.")
     var finest: PlanLevel = .month
@@ -56,7 +55,7 @@ struct Decompose: ParsableCommand {
     var out: String?
 
     @Option(help: "Standard output format: table (a summary), csv (the product lines) or json (everything).")
-    var format: LoadFormat = .table
+    var format: OutputFormat = .table
 
     @OptionGroup var timeLimit: TimeLimitOption
 
@@ -94,7 +93,7 @@ struct Decompose: ParsableCommand {
 
     func run() throws {
         let deadline = timeLimit.deadline()
-        var scenario = try CommandInput.scenario(at: path)
+        var scenario = try CommandInput.scenario(at: self.scenario.path)
         var whatIf: ScenarioOverlay?
         if let overlay {
             whatIf = try CommandInput.overlays([overlay], base: scenario).first

@@ -19,7 +19,7 @@ struct Diff: ParsableCommand {
     var after: String
 
     @Option(help: "Standard output format: table, csv or json.")
-    var format: LoadFormat = .table
+    var format: OutputFormat = .table
 
     func run() throws {
         func read(_ path: String) throws -> ProductionPlanResult {

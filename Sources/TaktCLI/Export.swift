@@ -27,8 +27,7 @@ struct Export: ParsableCommand {
             """
     )
 
-    @Argument(help: "A scenario folder of CSV files, or a scenario .json file.")
-    var path: String
+    @OptionGroup var scenario: ScenarioArgument
 
     @Option(help: "compact or orders.")
     var model: Model = .compact
@@ -40,7 +39,7 @@ struct Export: ParsableCommand {
     var out: String?
 
     func run() throws {
-        let scenario = try CommandInput.scenario(at: path)
+        let scenario = try CommandInput.scenario(at: self.scenario.path)
         let program: LinearProgram = switch model {
         case .compact: AggregatePlanner.exactModel(of: scenario)
         case .orders: OrderPeriodModel(scenario).program()

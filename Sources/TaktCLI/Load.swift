@@ -15,8 +15,7 @@ struct Load: ParsableCommand {
             """
     )
 
-    @Argument(help: "A scenario folder of CSV files, or a scenario .json file.")
-    var path: String
+    @OptionGroup var scenario: ScenarioArgument
 
     @Option(help: "Report by week, month, quarter or year (default: the scenario's periods).")
     var by: PeriodLength?
@@ -34,7 +33,7 @@ struct Load: ParsableCommand {
     var underload: Double?
 
     @Option(help: "Output format: table, csv or json.")
-    var format: LoadFormat = .table
+    var format: OutputFormat = .table
 
     @Option(help: "Write to this file (atomically) instead of standard output.")
     var out: String?
@@ -45,7 +44,7 @@ struct Load: ParsableCommand {
     }
 
     func run() throws {
-        let scenario = try CommandInput.scenario(at: path)
+        let scenario = try CommandInput.scenario(at: self.scenario.path)
         var analysis = CapacityLoadAnalysis(scenario, by: by, unit: unit)
         if let plan { analysis.source = .plan(try CommandInput.plan(at: plan, for: scenario)) }
         if let tight { analysis.tightThreshold = tight }
@@ -65,10 +64,6 @@ struct Load: ParsableCommand {
         }
         try CommandOutput.emit(text, to: out)
     }
-}
-
-enum LoadFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv, json
 }
 
 extension PeriodLength: ExpressibleByArgument {}

@@ -18,22 +18,20 @@ struct Plan: ParsableCommand {
             """
     )
 
-    @Argument(help: "A scenario folder of CSV files, or a scenario .json file.")
-    var path: String
+    @OptionGroup var scenario: ScenarioArgument
 
     @Option(help: "Write the plan's files into this folder (created if missing).")
     var out: String?
 
     @Option(help: "Standard output format: table (a summary), csv (the product × period plan) or json (everything).")
-    var format: LoadFormat = .table
+    var format: OutputFormat = .table
 
     @Option(name: .customLong("scenario"), help: "Plan a what-if alone: an overlay (.json, .yaml or .yml) of the scenario.")
     var overlay: String?
 
     @OptionGroup var timeLimit: TimeLimitOption
 
-    @Option(help: "automatic (exact up to 30 products, else families first), exact, or families-first.")
-    var method: PlanOptions.Method = .automatic
+    @OptionGroup var planning: MethodOption
 
     @Option(name: .customLong("refinement-rounds"), help: "Families first: times each product is planned again in what the others finally take (0 is faster, each round can only lower the cost).")
     var refinementRounds = 2
@@ -44,11 +42,11 @@ struct Plan: ParsableCommand {
 
     func run() throws {
         let deadline = timeLimit.deadline()
-        let base = try CommandInput.scenario(at: path)
+        let base = try CommandInput.scenario(at: self.scenario.path)
         let scenario = try overlay.flatMap { try CommandInput.overlays([$0], base: base).first?.applied(to: base) } ?? base
         let result: ProductionPlanResult
         do {
-            var options = PlanOptions(method: method, refinementRounds: refinementRounds, deadline: deadline)
+            var options = PlanOptions(method: planning.method, refinementRounds: refinementRounds, deadline: deadline)
             options.progress = ProgressLine.standardError?.show
             result = try AggregatePlanner(scenario).plan(options)
         } catch {
@@ -92,4 +90,3 @@ struct Plan: ParsableCommand {
     }
 }
 
-extension PlanOptions.Method: ExpressibleByArgument {}

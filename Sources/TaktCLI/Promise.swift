@@ -14,8 +14,7 @@ struct Promise: ParsableCommand {
             """
     )
 
-    @Argument(help: "A scenario folder of CSV files, or a scenario .json file.")
-    var path: String
+    @OptionGroup var scenario: ScenarioArgument
 
     @Option(help: "The product id.")
     var product: String
@@ -27,7 +26,7 @@ struct Promise: ParsableCommand {
     var due: String?
 
     @Option(help: "Standard output format: table, csv or json.")
-    var format: LoadFormat = .table
+    var format: OutputFormat = .table
 
     @OptionGroup var timeLimit: TimeLimitOption
 
@@ -38,7 +37,7 @@ struct Promise: ParsableCommand {
 
     func run() throws {
         let deadline = timeLimit.deadline()
-        let scenario = try CommandInput.scenario(at: path)
+        let scenario = try CommandInput.scenario(at: self.scenario.path)
         guard scenario.products.contains(where: { $0.id == product }) else {
             throw InvalidInput(message: "error: --product '\(product)': unknown product; expected an id from products.csv\n")
         }

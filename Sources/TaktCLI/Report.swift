@@ -15,8 +15,7 @@ struct Report: ParsableCommand {
             """
     )
 
-    @Argument(help: "A scenario folder of CSV files, or a scenario .json file.")
-    var path: String
+    @OptionGroup var scenario: ScenarioArgument
 
     @Option(name: .customLong("scenario"), help: "A what-if overlay (.json, .yaml or .yml) to compare; repeatable.")
     var overlays: [String] = []
@@ -24,14 +23,13 @@ struct Report: ParsableCommand {
     @Option(help: "The HTML file to write (atomically).")
     var out: String
 
-    @Option(help: "automatic, exact or families-first.")
-    var method: PlanOptions.Method = .automatic
+    @OptionGroup var planning: MethodOption
 
     @OptionGroup var timeLimit: TimeLimitOption
 
     func run() throws {
-        let options = PlanOptions(method: method, deadline: timeLimit.deadline())
-        let scenario = try CommandInput.scenario(at: path)
+        let options = PlanOptions(method: planning.method, deadline: timeLimit.deadline())
+        let scenario = try CommandInput.scenario(at: self.scenario.path)
         let loaded = try CommandInput.overlays(overlays, base: scenario)
         let plan: ProductionPlanResult
         var comparison: WhatIfComparison?

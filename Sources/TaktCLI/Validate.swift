@@ -13,8 +13,7 @@ struct Validate: ParsableCommand {
             """
     )
 
-    @Argument(help: "A scenario folder of CSV files, or a scenario .json file.")
-    var path: String
+    @OptionGroup var scenario: ScenarioArgument
 
     @Option(help: "Output format: text or json.")
     var format: ValidationFormat = .text
@@ -26,7 +25,7 @@ struct Validate: ParsableCommand {
         let out = Terminal.standardOutput
         let loaded: LoadedScenario
         do {
-            loaded = try ScenarioLoader.load(from: path)
+            loaded = try ScenarioLoader.load(from: self.scenario.path)
         } catch {
             try report(error, to: out)
             throw InvalidInput()
@@ -36,7 +35,7 @@ struct Validate: ParsableCommand {
         case .json:
             out.write(try ValidationReport(valid: true, summary: summary, diagnostics: loaded.warnings).json())
         case .text:
-            if !quiet { out.write(summary.text(path: path, terminal: out)) }
+            if !quiet { out.write(summary.text(path: self.scenario.path, terminal: out)) }
             out.write(DiagnosticText.lines(loaded.warnings, terminal: out))
             if !quiet { out.write(out.styled("Valid.", .green) + "\n") }
         }

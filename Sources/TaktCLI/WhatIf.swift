@@ -8,29 +8,28 @@ struct WhatIf: ParsableCommand {
         commandName: "whatif",
         abstract: "Plan a base scenario and what-if overlays of it, in parallel, and compare them side by side.",
         discussion: """
-            Each --scenario is a JSON overlay of changes to the base: demand scaled, orders \
-            added, removed or changed, machines down, work centers, labor pools and product \
-            costs changed, subcontractors withdrawn (see the README). Prints each measure for \
-            the base and every what-if, with the difference from the base, and the orders \
-            that complete in another period. With --out, writes comparison.csv, \
-            comparison.json and each scenario's plan.csv and orders.csv.
+            Each --scenario is an overlay of changes to the base, in JSON or YAML: demand \
+            scaled, orders added, removed or changed, machines down, work centers, labor pools \
+            and product costs changed, subcontractors withdrawn (see WhatIf.md in the \
+            documentation). Prints each measure for the base and every what-if, with the \
+            difference from the base, and the orders that complete in another period. With \
+            --out, writes comparison.csv, comparison.json and each scenario's plan.csv, \
+            orders.csv and plan.json (which takt diff reads).
             """
     )
 
-    @Argument(help: "The base scenario: a folder of CSV files, or a .json file.")
-    var path: String
+    @OptionGroup var scenario: ScenarioArgument
 
     @Option(name: .customLong("scenario"), help: "A what-if overlay (.json, .yaml or .yml); repeat for more.")
     var overlays: [String] = []
 
     @Option(help: "Standard output format: table, csv or json.")
-    var format: LoadFormat = .table
+    var format: OutputFormat = .table
 
     @Option(help: "Write the comparison and every plan into this folder.")
     var out: String?
 
-    @Option(help: "automatic, exact or families-first.")
-    var method: PlanOptions.Method = .automatic
+    @OptionGroup var planning: MethodOption
 
     @OptionGroup var timeLimit: TimeLimitOption
 
@@ -43,10 +42,10 @@ struct WhatIf: ParsableCommand {
 
     func run() throws {
         let deadline = timeLimit.deadline()
-        let base = try CommandInput.scenario(at: path)
+        let base = try CommandInput.scenario(at: self.scenario.path)
         let loaded = try CommandInput.overlays(overlays, base: base)
         let line = ProgressLine.standardError
-        var options = PlanOptions(method: method, deadline: deadline)
+        var options = PlanOptions(method: planning.method, deadline: deadline)
         // "planned 3 of 33 scenarios · solving 1819 columns × 1108 rows": the count, and the
         // phase a plan (any of those under way) has just begun.
         let counter = ScenarioCounter(total: loaded.count + 1)
