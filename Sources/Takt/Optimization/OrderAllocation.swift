@@ -24,7 +24,7 @@ struct OrderAllocation {
 
     private struct Lot {
         let period: Int
-        let source: String
+        let source: OrderAssignment.Portion.Source
         var left: Double
     }
 
@@ -46,13 +46,13 @@ struct OrderAllocation {
         for (p, product) in scenario.products.enumerated() {
             // Supply, oldest first.
             var lots: [Lot] = []
-            if product.initialInventory > 0 { lots.append(Lot(period: -1, source: "stock", left: product.initialInventory)) }
+            if product.initialInventory > 0 { lots.append(Lot(period: -1, source: .stock, left: product.initialInventory)) }
             var supply: [[Lot]] = Array(repeating: [], count: periods.count)
             for t in periods.indices {
                 let made = value(model.production[p][t])
-                if made > 0 { supply[t].append(Lot(period: t, source: "in-house", left: made)) }
+                if made > 0 { supply[t].append(Lot(period: t, source: .inHouse, left: made)) }
                 let bought = (offersByProduct[product.id] ?? []).reduce(0) { $0 + value(model.subcontract[$1][t]) }
-                if bought > 0 { supply[t].append(Lot(period: t, source: "subcontracted", left: bought)) }
+                if bought > 0 { supply[t].append(Lot(period: t, source: .subcontracted, left: bought)) }
             }
             var nextLot = 0
 

@@ -46,14 +46,14 @@ struct PlanMerge {
             if overtime > 0 {
                 overtimeCost += overtime * hourCost
                 actions.append(PlanAction(
-                    kind: .overtime, subject: row.resource.id, period: row.period, quantity: overtime, unit: "hours",
+                    kind: .overtime, subject: row.resource.id, period: row.period, quantity: overtime, unit: .hours,
                     cost: overtime * hourCost, detail: "overtime on \(name)"))
             }
             if extra > 0 {
                 extraShiftCost += merged.extraShiftShare * shiftCost
                 actions.append(PlanAction(
                     kind: .extraShift, subject: row.resource.id, period: row.period, quantity: merged.extraShiftShare,
-                    unit: "share of the period", cost: merged.extraShiftShare * shiftCost,
+                    unit: .periodShare, cost: merged.extraShiftShare * shiftCost,
                     detail: "an extra shift on \(name) for \(Int((merged.extraShiftShare * 100).rounded()))% of the period (\(NumberText.hours(extra)) h)"))
             }
         }

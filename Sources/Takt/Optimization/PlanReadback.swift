@@ -61,7 +61,7 @@ struct PlanReadback {
                     cost: quantity * offer.unitCost))
                 costs.subcontracting += quantity * offer.unitCost
                 actions.append(PlanAction(
-                    kind: .subcontract, subject: offer.id, period: periods[t].label, quantity: quantity, unit: "units",
+                    kind: .subcontract, subject: offer.id, period: periods[t].label, quantity: quantity, unit: .units,
                     cost: quantity * offer.unitCost, detail: "\(NumberText.plain(quantity, decimals: 2)) × \(offer.product) from \(offer.name)"))
             }
         }
@@ -83,12 +83,12 @@ struct PlanReadback {
                 costs.extraShifts += e * model.extraShiftCost(w)
                 if o > 0 {
                     actions.append(PlanAction(
-                        kind: .overtime, subject: center.id, period: periods[t].label, quantity: o, unit: "hours",
+                        kind: .overtime, subject: center.id, period: periods[t].label, quantity: o, unit: .hours,
                         cost: o * center.overtimeCost, detail: "overtime on \(center.name)"))
                 }
                 if e > 0 {
                     actions.append(PlanAction(
-                        kind: .extraShift, subject: center.id, period: periods[t].label, quantity: e, unit: "share of the period",
+                        kind: .extraShift, subject: center.id, period: periods[t].label, quantity: e, unit: .periodShare,
                         cost: e * model.extraShiftCost(w),
                         detail: "an extra shift on \(center.name) for \(Int((e * 100).rounded()))% of the period (\(NumberText.hours(shiftHours)) h)"))
                 }
@@ -117,17 +117,17 @@ struct PlanReadback {
                 costs.layoffs += (laidOff ?? 0) * pool.layoffCost
                 if v > 0 {
                     actions.append(PlanAction(
-                        kind: .overtime, subject: pool.id, period: periods[t].label, quantity: v, unit: "hours",
+                        kind: .overtime, subject: pool.id, period: periods[t].label, quantity: v, unit: .hours,
                         cost: v * pool.overtimeCost, detail: "overtime for \(pool.name)"))
                 }
                 if let hired, hired > 0 {
                     actions.append(PlanAction(
-                        kind: .hire, subject: pool.id, period: periods[t].label, quantity: hired, unit: "workers",
+                        kind: .hire, subject: pool.id, period: periods[t].label, quantity: hired, unit: .workers,
                         cost: hired * pool.hireCost, detail: "hire \(NumberText.plain(hired, decimals: 2)) \(pool.name)"))
                 }
                 if let laidOff, laidOff > 0 {
                     actions.append(PlanAction(
-                        kind: .layoff, subject: pool.id, period: periods[t].label, quantity: laidOff, unit: "workers",
+                        kind: .layoff, subject: pool.id, period: periods[t].label, quantity: laidOff, unit: .workers,
                         cost: laidOff * pool.layoffCost, detail: "lay off \(NumberText.plain(laidOff, decimals: 2)) \(pool.name)"))
                 }
             }
@@ -161,7 +161,7 @@ struct PlanReadback {
         for order in orders {
             guard let product = products[order.product], let due = index[order.duePeriod] else { continue }
             let early = order.portions.compactMap { portion -> (Int, Double)? in
-                guard let made = index[portion.period], made < due, portion.source != "stock" else { return nil }
+                guard let made = index[portion.period], made < due, portion.source != .stock else { return nil }
                 return (due - made, portion.quantity)
             }
             if !early.isEmpty {
@@ -169,14 +169,14 @@ struct PlanReadback {
                 let periodsEarly = early.map(\.0).max()!
                 let cost = early.reduce(0) { $0 + Double($1.0) * $1.1 } * product.holdingCost
                 actions.append(PlanAction(
-                    kind: .buildAhead, subject: order.order, period: order.duePeriod, quantity: units, unit: "units", cost: cost,
+                    kind: .buildAhead, subject: order.order, period: order.duePeriod, quantity: units, unit: .units, cost: cost,
                     detail: "\(NumberText.plain(units, decimals: 2)) units made up to \(periodsEarly) period\(periodsEarly == 1 ? "" : "s") before due"))
             }
             if order.periodsLate > 0 {
                 let cost = order.quantity * Double(order.periodsLate) * product.backlogCost
                 actions.append(PlanAction(
                     kind: .delay, subject: order.order, period: order.completionPeriod ?? order.duePeriod, quantity: order.quantity,
-                    unit: "units", cost: cost, detail: "delivered \(order.periodsLate) period\(order.periodsLate == 1 ? "" : "s") late"))
+                    unit: .units, cost: cost, detail: "delivered \(order.periodsLate) period\(order.periodsLate == 1 ? "" : "s") late"))
             }
         }
         return actions
@@ -193,19 +193,19 @@ struct PlanReadback {
                 guard short > 0 else { continue }
                 let needed = model.demand.frozen[p][t]
                 found.append(PlanContradiction(
-                    subject: product.id, period: periods[t].label,
+                    kind: .frozenShortfall, subject: product.id, period: periods[t].label,
                     message: "frozen orders need \(NumberText.plain(needed, decimals: 2)) units made in \(periods[t].label) but only \(NumberText.plain(needed - short, decimals: 2)) fit: \(bindingStep(p, t))"))
             }
             if let g = model.endingShortfall[p], value(g) > 0 {
                 found.append(PlanContradiction(
-                    subject: product.id, period: periods[periods.count - 1].label,
+                    kind: .belowTarget, subject: product.id, period: periods[periods.count - 1].label,
                     message: "ends \(NumberText.plain(value(g), decimals: 2)) units below its target ending inventory \(NumberText.plain(product.targetEndingInventory, decimals: 2)): \(bindingStep(p, periods.count - 1))"))
             }
             var dropped = 0.0
             for c in DemandClass.allCases { for t in periods.indices { dropped += value(model.unmet[p][c.rawValue][t]) } }
             if dropped > 0 && !scenario.policy.lostSalesAllowed {
                 found.append(PlanContradiction(
-                    subject: product.id, period: "",
+                    kind: .unmetDemand, subject: product.id, period: "",
                     message: "\(NumberText.plain(dropped, decimals: 2)) units of demand cannot be met by any option: \(bindingStep(p, nil))"))
             }
         }

@@ -84,6 +84,12 @@ public struct CostBreakdown: Hashable, Sendable, Codable {
 
 /// Something the plan does to absorb load or demand, with what it costs.
 public struct PlanAction: Hashable, Sendable, Codable {
+    /// What an action's quantity counts.
+    public enum Unit: String, Hashable, Sendable, Codable {
+        case hours, units, workers
+        case periodShare = "share of the period"
+    }
+
     public enum Kind: String, Hashable, Sendable, Codable {
         case overtime, extraShift = "extra_shift", subcontract, hire, layoff, buildAhead = "build_ahead", delay
     }
@@ -94,7 +100,7 @@ public struct PlanAction: Hashable, Sendable, Codable {
     public var period: String
     public var quantity: Double
     /// Hours, workers, units or unit-periods.
-    public var unit: String
+    public var unit: Unit
     public var cost: Double
     public var detail: String
 }
@@ -102,11 +108,18 @@ public struct PlanAction: Hashable, Sendable, Codable {
 /// Where a customer order's quantity comes from and when it is complete.
 public struct OrderAssignment: Hashable, Sendable, Codable {
     public struct Portion: Hashable, Sendable, Codable {
+        /// Where a delivered portion comes from.
+        public enum Source: String, Hashable, Sendable, Codable {
+            case inHouse = "in-house"
+            case subcontracted
+            case stock
+        }
+
         /// The period the units are made (or received from a subcontractor, or "stock").
         public var period: String
         public var quantity: Double
-        /// `in-house`, `subcontracted` or `stock`.
-        public var source: String
+        /// Where the units come from.
+        public var source: Source
     }
 
     public var order: String
@@ -122,11 +135,22 @@ public struct OrderAssignment: Hashable, Sendable, Codable {
     public var unmetQuantity: Double
     public var portions: [Portion]
     public var onTime: Bool { unmetQuantity == 0 && periodsLate == 0 }
-    public var subcontracted: Bool { portions.contains { $0.source == "subcontracted" } }
+    public var subcontracted: Bool { portions.contains { $0.source == .subcontracted } }
 }
 
 /// A fact of the data that no plan can satisfy, with its cause.
 public struct PlanContradiction: Hashable, Sendable, Codable {
+    /// What the plan could not do.
+    public enum Kind: String, Hashable, Sendable, Codable {
+        /// Frozen orders that do not fit in their frozen period.
+        case frozenShortfall = "frozen_shortfall"
+        /// The ending inventory below its target.
+        case belowTarget = "below_target"
+        /// Demand no option can meet (lost sales not allowed).
+        case unmetDemand = "unmet_demand"
+    }
+
+    public var kind: Kind
     public var subject: String
     public var period: String
     public var message: String

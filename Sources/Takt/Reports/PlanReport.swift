@@ -135,7 +135,7 @@ public struct PlanReport: Sendable {
         out += "<table><tr><th>action</th><th>subject</th><th>period</th><th>quantity</th><th>cost</th><th>detail</th></tr>\n"
         for action in plan.actions.sorted(by: { $0.cost > $1.cost }).prefix(200) {
             out += "<tr><td>\(e(action.kind.rawValue))</td><td>\(e(action.subject))</td><td>\(e(action.period))</td>"
-            out += "<td>\(NumberText.plain(action.quantity, decimals: 2)) \(e(action.unit))</td><td>\(n(action.cost))</td><td>\(e(action.detail))</td></tr>\n"
+            out += "<td>\(NumberText.plain(action.quantity, decimals: 2)) \(e(action.unit.rawValue))</td><td>\(n(action.cost))</td><td>\(e(action.detail))</td></tr>\n"
         }
         return out + "</table>\n"
     }

@@ -47,7 +47,7 @@ extension ProductionPlanResult {
                 order.order, order.product, n(order.quantity), order.due.description, order.duePeriod, order.demandClass.name,
                 order.completionPeriod ?? "", String(order.periodsLate), order.onTime ? "yes" : "no", n(order.unmetQuantity),
                 order.subcontracted ? "yes" : "no",
-                order.portions.map { "\($0.period):\(n($0.quantity)):\($0.source)" }.joined(separator: "|"),
+                order.portions.map { "\($0.period):\(n($0.quantity)):\($0.source.rawValue)" }.joined(separator: "|"),
             ])
         }
         return out
@@ -56,7 +56,7 @@ extension ProductionPlanResult {
     public func actionsCSV() -> String {
         var out = CSVText.line(["kind", "subject", "period", "quantity", "unit", "cost", "detail"])
         for action in actions {
-            out += CSVText.line([action.kind.rawValue, action.subject, action.period, n(action.quantity), action.unit, n(action.cost), action.detail])
+            out += CSVText.line([action.kind.rawValue, action.subject, action.period, n(action.quantity), action.unit.rawValue, n(action.cost), action.detail])
         }
         return out
     }
