@@ -14,9 +14,9 @@ enum CommandInput {
         }
     }
 
-    static func plan(at path: String, for scenario: Scenario) throws -> [PlannedProduction] {
+    static func plan(at path: String, for scenario: Scenario) throws -> (lines: [PlannedProduction], workforce: [String: [Double]]) {
         do {
-            return try PlanFile.read(path, for: scenario)
+            return try PlanFile.readWithWorkforce(path, for: scenario)
         } catch {
             throw InvalidInput(message: DiagnosticText.lines(error.diagnostics, terminal: .standardError) + summary(error))
         }

@@ -46,7 +46,11 @@ struct Load: ParsableCommand {
     func run() throws {
         let scenario = try CommandInput.scenario(at: self.scenario.path)
         var analysis = CapacityLoadAnalysis(scenario, by: by, unit: unit)
-        if let plan { analysis.source = .plan(try CommandInput.plan(at: plan, for: scenario)) }
+        if let plan {
+            let given = try CommandInput.plan(at: plan, for: scenario)
+            analysis.source = .plan(given.lines)
+            analysis.workforce = given.workforce
+        }
         if let tight { analysis.tightThreshold = tight }
         if let underload { analysis.underloadThreshold = underload }
         let table: CapacityLoadTable

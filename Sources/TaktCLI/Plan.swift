@@ -66,7 +66,7 @@ struct Plan: ParsableCommand {
             },
             {
                 guard out != nil else { return [] }
-                let load = try CapacityLoadAnalysis(scenario, source: .plan(result.plannedProduction)).table()
+                let load = try CapacityLoadAnalysis(scenario, plan: result).table()
                 return [("load.csv", load.csv()), ("load.json", try load.json())]
             },
             {

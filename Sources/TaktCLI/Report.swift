@@ -44,7 +44,7 @@ struct Report: ParsableCommand {
         } catch {
             throw InvalidInput(message: "error: \(error)\n")
         }
-        let load = try CapacityLoadAnalysis(scenario, source: .plan(plan.plannedProduction)).table()
+        let load = try CapacityLoadAnalysis(scenario, plan: plan).table()
         let report = PlanReport(plan: plan, load: load, periods: scenario.horizon.periods.map(\.label), comparison: comparison)
         try CommandOutput.emit(report.html(), to: out)
     }

@@ -212,3 +212,24 @@ import Testing
         #expect(table.rows.filter { $0.resource.id == "W" && $0.requiredHours > 0 }.map(\.period) == ["2027-01"])
     }
 }
+
+/// A plan's load table counts its labor pools' hours at the workers the plan has, as the
+/// plan's own resource rows do.
+@Suite struct PlanLoadWorkforceTests {
+    @Test func availableHoursAgreeWithThePlansResources() throws {
+        let scenario = try ScenarioLoader.load(from: Datasets.samplePlant.path).scenario
+        let plan = try AggregatePlanner(scenario).plan()
+        #expect(plan.plannedWorkforce.keys.sorted() == ["ASM", "MACH", "QC"])
+        let table = try CapacityLoadAnalysis(scenario, plan: plan).table()
+        let rows = Dictionary(uniqueKeysWithValues: table.rows.map { ("\($0.resource.id)|\($0.period)", $0) })
+        for resource in plan.resources {
+            let row = try #require(rows["\(resource.resource.id)|\(resource.period)"])
+            #expect(abs(row.availableHours - resource.availableHours) <= 1e-6 * max(1, resource.availableHours), "\(resource.resource.id) \(resource.period)")
+        }
+        // The starting headcount is what a load table of the orders shows.
+        let fromOrders = try CapacityLoadAnalysis(scenario).table()
+        let january = fromOrders.rows.first { $0.resource.id == "MACH" && $0.period == "2027-01" }!
+        let planned = rows["MACH|2027-01"]!
+        #expect(planned.availableHours < january.availableHours)  // the plan lays machinists off in January
+    }
+}

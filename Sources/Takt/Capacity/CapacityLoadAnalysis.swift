@@ -21,6 +21,16 @@ public struct CapacityLoadAnalysis: Sendable {
     /// Report in these periods, which must cover the horizon's days in order (the weeks of a
     /// decomposed plan, cut at month ends); overrides `bucketLength`.
     var customPeriods: [Period]?
+    /// Planned workers per labor pool (by id) and horizon period, such as a plan's
+    /// (``ProductionPlanResult/plannedWorkforce``): those pools' available hours are their
+    /// planned workers', not their headcount's.
+    public var workforce: [String: [Double]] = [:]
+
+    /// The load of a plan: its production, and its labor pools with the workers it plans.
+    public init(_ scenario: Scenario, plan: ProductionPlanResult, by bucketLength: PeriodLength? = nil, unit: String? = nil) {
+        self.init(scenario, source: .plan(plan.plannedProduction), by: bucketLength, unit: unit)
+        workforce = plan.plannedWorkforce
+    }
 
     public init(_ scenario: Scenario, source: LoadSource = .orders, by bucketLength: PeriodLength? = nil, unit: String? = nil) {
         self.scenario = scenario
@@ -47,7 +57,7 @@ public struct CapacityLoadAnalysis: Sendable {
         }
         let included = try includedUnits()
         let calculator = CapacityCalculator(scenario)
-        let profiles = calculator.profiles()
+        let profiles = calculator.profiles(workforce: workforce)
         let bucketing = customPeriods.map { Bucketing(periods: $0, over: scenario.horizon.range) } ?? Bucketing(scenario.horizon, by: bucketLength)
         let days = scenario.horizon.range
         let lastDay = days.dayCount - 1

@@ -35,8 +35,10 @@ struct CapacityCalculator {
         self.periodOfDay = Bucketing(scenario.horizon).bucketOfDay
     }
 
-    func profiles() -> [CapacityProfile] {
-        scenario.workCenters.map(workCenterProfile) + scenario.laborPools.map(laborProfile)
+    /// Every resource's profile; a labor pool with planned `workforce` (workers per horizon
+    /// period, by pool id) has the hours of those workers instead of its headcount's.
+    func profiles(workforce: [String: [Double]] = [:]) -> [CapacityProfile] {
+        scenario.workCenters.map(workCenterProfile) + scenario.laborPools.map { laborProfile($0, workers: workforce[$0.id]) }
     }
 
     /// Working-day weights for a resource: 1 or 0 a day, or scaled to the fixed days per period.
@@ -56,12 +58,18 @@ struct CapacityCalculator {
 
     /// Spreads a per-period amount over each period's days in proportion to their weights.
     func spreadPerPeriod(_ amount: Double, weights: [Double]) -> [Double] {
+        spreadPerPeriod({ _ in amount }, weights: weights)
+    }
+
+    /// Spreads each period's amount over its days in proportion to their weights.
+    func spreadPerPeriod(_ amount: (Int) -> Double, weights: [Double]) -> [Double] {
         var totals = [Double](repeating: 0, count: scenario.horizon.periodCount)
         for (offset, weight) in weights.enumerated() { totals[periodOfDay[offset]] += weight }
         return weights.enumerated().map { offset, weight in
             let total = totals[periodOfDay[offset]]
             guard total > 0, weight > 0 else { return 0 }
-            return amount.isInfinite ? amount : amount * weight / total
+            let value = amount(periodOfDay[offset])
+            return value.isInfinite ? value : value * weight / total
         }
     }
 
@@ -102,13 +110,14 @@ struct CapacityCalculator {
             extraShift: extraShift)
     }
 
-    func laborProfile(_ pool: LaborPool) -> CapacityProfile {
+    func laborProfile(_ pool: LaborPool, workers: [Double]? = nil) -> CapacityProfile {
         let weights = dayWeights(unit: pool.unit, workCenter: nil)
-        let perDay = pool.headcount * pool.hoursPerDay * pool.attendance
+        let headcount = { (period: Int) in workers.map { $0.indices.contains(period) ? $0[period] : pool.headcount } ?? pool.headcount }
+        let perWorkerDay = pool.hoursPerDay * pool.attendance
         return CapacityProfile(
             resource: Resource(kind: .laborPool, id: pool.id, name: pool.name, unit: pool.unit),
-            regular: weights.map { $0 * perDay }, maintenance: weights.map { _ in 0 },
-            overtime: spreadPerPeriod(pool.headcount * pool.overtimeHoursMax, weights: weights),
+            regular: weights.enumerated().map { $1 * headcount(periodOfDay[$0]) * perWorkerDay }, maintenance: weights.map { _ in 0 },
+            overtime: spreadPerPeriod({ headcount($0) * pool.overtimeHoursMax }, weights: weights),
             extraShift: weights.map { _ in 0 })
     }
 }

@@ -7,6 +7,14 @@ import Foundation
 /// folder written by `takt plan --out`, or its `plan.json`.
 public enum PlanFile {
     public static func read(_ path: String, for scenario: Scenario) throws(ScenarioLoadError) -> [PlannedProduction] {
+        try readWithWorkforce(path, for: scenario).lines
+    }
+
+    /// The plan's lines, and its planned workers per labor pool and period where the file
+    /// holds them (a folder or `plan.json` written by `takt plan --out`; a CSV holds none).
+    public static func readWithWorkforce(_ path: String, for scenario: Scenario) throws(ScenarioLoadError)
+        -> (lines: [PlannedProduction], workforce: [String: [Double]])
+    {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue || path.lowercased().hasSuffix(".json") {
             let plan = try PlanResultFile.read(path)
@@ -17,7 +25,7 @@ public enum PlanFile {
                     Diagnostic(.error, SourceLocation(file: path), "a plan of another scenario: its products or periods are not this scenario's")
                 ])
             }
-            return plan.plannedProduction
+            return (plan.plannedProduction, plan.plannedWorkforce)
         }
         let file = try CSVFile(path, required: ["product", "period"], describedAs: "the plan")
         guard let quantityColumn = ["quantity", "production"].first(where: file.columns.contains) else {
@@ -57,6 +65,6 @@ public enum PlanFile {
             lines.append(PlannedProduction(product: product, period: index, quantity: quantity, alternatives: alternatives))
         }
         if log.hasErrors { throw log.failure }
-        return lines
+        return (lines, [:])
     }
 }

@@ -186,6 +186,17 @@ public struct ProductionPlanResult: Hashable, Sendable, Codable {
     public var lateOrders: [OrderAssignment] { orders.filter { !$0.onTime } }
 
     /// The plan as product × period quantities, for the capacity-load table.
+    /// The workers the plan gives each labor pool whose headcount it plans, per period in
+    /// horizon order, by pool id (for ``CapacityLoadAnalysis/workforce``).
+    public var plannedWorkforce: [String: [Double]] {
+        var workers: [String: [Double]] = [:]
+        for row in resources where row.resource.kind == .laborPool {
+            guard let planned = row.workers else { continue }
+            workers[row.resource.id, default: []].append(planned)
+        }
+        return workers
+    }
+
     public var plannedProduction: [PlannedProduction] {
         products.filter { $0.production > 1e-9 }.map {
             PlannedProduction(product: $0.product, period: $0.periodIndex, quantity: $0.production)
