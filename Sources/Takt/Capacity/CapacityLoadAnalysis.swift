@@ -4,9 +4,11 @@
 ///     let table = try CapacityLoadAnalysis(scenario).table()
 ///     for row in table.rows where row.status == .overloaded { print(row.resource.id, row.period) }
 ///
-/// Work-center load of a routing step = run hours × quantity + setup hours (one setup per
-/// order, or per plan line); labor load = labor hours × quantity on the step's pool. A step
-/// counts on its primary work center unless a plan line assigns an alternative.
+/// Work-center load of a routing step = run hours × quantity + setup hours, one setup per
+/// order; of a plan, the setup spread over the product's lot as the plan itself counts it
+/// (`RoutingStep.hoursPerUnit(setupSpreadOver:)`). Labor load = labor hours × quantity on the
+/// step's pool. A step counts on its primary work center unless a plan line assigns an
+/// alternative.
 ///
 /// - Complexity: O(routing steps of the orders + resources × days of the horizon).
 public struct CapacityLoadAnalysis: Sendable {
@@ -48,6 +50,8 @@ public struct CapacityLoadAnalysis: Sendable {
         var alternatives: [String: Int]
         var laborPool: Int?
         var runHours, setupHours, laborHours: Double
+        /// Work-center hours a unit of a plan line takes: the setup spread over the lot.
+        var plannedHoursPerUnit: Double
         var offsetDays: Int
     }
 
@@ -65,6 +69,7 @@ public struct CapacityLoadAnalysis: Sendable {
         let resources = profiles.map(\.resource)
         let workCenterIndex = Dictionary(uniqueKeysWithValues: scenario.workCenters.enumerated().map { ($1.id, $0) })
         let poolIndex = Dictionary(uniqueKeysWithValues: scenario.laborPools.enumerated().map { ($1.id, scenario.workCenters.count + $0) })
+        let setupLot = Dictionary(scenario.products.map { ($0.id, $0.setupLot) }) { first, _ in first }
         var routing: [String: [Step]] = [:]
         for step in scenario.routings {
             guard let center = workCenterIndex[step.workCenter] else { continue }
@@ -72,7 +77,8 @@ public struct CapacityLoadAnalysis: Sendable {
                 step: step.step, workCenter: center,
                 alternatives: Dictionary(step.alternatives.compactMap { id in workCenterIndex[id].map { (id, $0) } }) { a, _ in a },
                 laborPool: step.laborPool.flatMap { poolIndex[$0] }, runHours: step.runHours, setupHours: step.setupHours,
-                laborHours: step.laborHours, offsetDays: step.offsetDays))
+                laborHours: step.laborHours, plannedHoursPerUnit: step.hoursPerUnit(setupSpreadOver: setupLot[step.product] ?? 0),
+                offsetDays: step.offsetDays))
         }
 
         var load = LoadAccumulator(
@@ -89,6 +95,9 @@ public struct CapacityLoadAnalysis: Sendable {
                 return last
             }
         }
+        // The first day of each reporting period.
+        var bucketStart = [Int](repeating: 0, count: bucketing.periods.count)
+        for day in stride(from: lastDay, through: 0, by: -1) { bucketStart[bucketing.bucketOfDay[day]] = day }
         func workingDay(_ resource: Int, _ day: Int, notBefore: Int = 0) -> Int {
             let previous = lastWorkingDay[resource][day]
             return previous >= notBefore ? previous : day
@@ -110,10 +119,13 @@ public struct CapacityLoadAnalysis: Sendable {
                     }
                     center = alternative
                 }
+                // A plan's work moves to an earlier working day only within the period it is
+                // reported in, where the plan itself counts it.
                 let offset = clampToHorizon(line.day.advanced(by: -step.offsetDays))
-                load.add(resource: center, day: workingDay(center, offset), hours: step.runHours * line.quantity + step.setupHours)
+                let periodStart = bucketStart[bucketing.bucketOfDay[offset]]
+                load.add(resource: center, day: workingDay(center, offset, notBefore: periodStart), hours: step.plannedHoursPerUnit * line.quantity)
                 if let pool = step.laborPool, step.laborHours > 0 {
-                    load.add(resource: pool, day: workingDay(pool, offset), hours: step.laborHours * line.quantity)
+                    load.add(resource: pool, day: workingDay(pool, offset, notBefore: periodStart), hours: step.laborHours * line.quantity)
                 }
             }
         }

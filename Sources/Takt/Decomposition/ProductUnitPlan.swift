@@ -17,10 +17,10 @@ struct ProductUnitPlan {
     /// Hours per unit on each resource, with lead-time offsets: run hours with the setup spread
     /// over the lot, and labor hours.
     func load(_ product: Product) -> [(resource: Int, hours: Double, offsetDays: Int)] {
-        let lot = max(product.lotMin, product.lotMultiple)
+        let lot = product.setupLot
         var result: [(resource: Int, hours: Double, offsetDays: Int)] = []
         for (step, center, pool) in site.steps {
-            let run = step.runHours + (lot > 0 ? step.setupHours / lot : 0)
+            let run = step.hoursPerUnit(setupSpreadOver: lot)
             if run > 0 { result.append((center, run, step.offsetDays)) }
             if let pool, step.laborHours > 0 { result.append((pool, step.laborHours, step.offsetDays)) }
         }

@@ -33,3 +33,18 @@ public struct RoutingStep: Hashable, Sendable, Codable {
         self.offsetDays = offsetDays
     }
 }
+
+extension RoutingStep {
+    /// Hours per unit of this step on its work center when its setup is spread over lots of
+    /// `lot` units (no setup without a lot size): how a period plan counts setups, in the plan,
+    /// the decomposition and the load of a plan alike.
+    public func hoursPerUnit(setupSpreadOver lot: Double) -> Double {
+        runHours + (lot > 0 ? setupHours / lot : 0)
+    }
+}
+
+extension Product {
+    /// The lot a setup is spread over in a period plan: the larger of `lotMin` and
+    /// `lotMultiple` (0 without either).
+    public var setupLot: Double { max(lotMin, lotMultiple) }
+}

@@ -486,8 +486,7 @@ struct AggregatePlanModel {
     /// Run hours per unit of a step, with its setup spread over the product's lot size
     /// (without a lot size the aggregate plan leaves setups out).
     func hoursPerUnit(_ step: RoutingStep, product: Int) -> Double {
-        let lot = max(scenario.products[product].lotMin, scenario.products[product].lotMultiple)
-        return step.runHours + (lot > 0 ? step.setupHours / lot : 0)
+        step.hoursPerUnit(setupSpreadOver: scenario.products[product].setupLot)
     }
 }
 

@@ -92,7 +92,7 @@ struct FamilyAggregation {
             }
             for (p, w) in zip(group, weight) {
                 let product = original.products[p]
-                let lot = max(product.lotMin, product.lotMultiple)
+                let lot = product.setupLot
                 for step in stepsByProduct[product.id] ?? [] {
                     func meanOffset(_ key: String) -> Int {
                         var days = Double(step.offsetDays)
@@ -100,7 +100,7 @@ struct FamilyAggregation {
                         return Int((days / periodDays).rounded()) * Int(periodDays.rounded())
                     }
                     let offset = meanOffset("w" + step.workCenter)
-                    let run = w * (step.runHours + (lot > 0 ? step.setupHours / lot : 0))
+                    let run = w * step.hoursPerUnit(setupSpreadOver: lot)
                     if run > 0 {
                         add("w\u{1}\(step.workCenter)\u{1}\(offset)", {
                             RoutingStep(product: familyID[f], step: 0, workCenter: step.workCenter, runHours: run, offsetDays: offset)

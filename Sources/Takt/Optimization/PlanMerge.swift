@@ -99,6 +99,6 @@ struct PlanMerge {
             contradictions: parts.flatMap(\.contradictions), unmetDemand: parts.reduce(0) { $0 + $1.unmetDemand },
             lostSalesQuantity: parts.reduce(0) { $0 + $1.lostSalesQuantity },
             modelRows: top.modelRows + parts.reduce(0) { $0 + $1.modelRows },
-            modelColumns: top.modelColumns + parts.reduce(0) { $0 + $1.modelColumns })
+            modelColumns: top.modelColumns + parts.reduce(0) { $0 + $1.modelColumns }, routes: parts.flatMap(\.routes))
     }
 }

@@ -141,7 +141,19 @@ struct PlanReadback {
             products: productRows, resources: resourceRows, subcontracting: subcontracting, actions: actions, orders: orders,
             contradictions: contradictions(), unmetDemand: unmetDemand,
             lostSalesQuantity: lostSalesQuantity, modelRows: model.program.constraints.count,
-            modelColumns: model.program.variables.count)
+            modelColumns: model.program.variables.count, routes: routes())
+    }
+
+    /// The quantity through each work center of every step with alternatives.
+    private func routes() -> [StepRoute] {
+        let scenario = model.scenario
+        return model.routingSplit.compactMap { entry in
+            let quantity = value(entry.column)
+            guard quantity > Solution.planTolerance else { return nil }
+            return StepRoute(
+                product: scenario.products[entry.product].id, step: model.routing[entry.product][entry.step].step,
+                workCenter: scenario.workCenters[entry.workCenter].id, period: entry.period, quantity: quantity)
+        }
     }
 
     /// What one more regular hour is worth: minus the row's dual (a ≤ row in a minimisation).

@@ -180,6 +180,10 @@ public struct ProductionPlanResult: Hashable, Sendable, Codable {
     /// Rows and columns of the optimisation model, for the curious and for benchmarks.
     public var modelRows: Int
     public var modelColumns: Int
+    /// Where the plan makes the routing steps that have alternatives: the quantity through
+    /// each work center, per product, step and period (steps without alternatives are made
+    /// on their work center, and are not listed).
+    public var routes: [StepRoute] = []
 
     /// On-time orders ÷ orders.
     public var onTimeRate: Double { orders.isEmpty ? 1 : Double(orders.filter(\.onTime).count) / Double(orders.count) }
@@ -197,9 +201,13 @@ public struct ProductionPlanResult: Hashable, Sendable, Codable {
         return workers
     }
 
+    /// The plan's production as plan lines, each step on the work center the plan makes it
+    /// on: a product-period whose steps are split between work centers becomes as many lines
+    /// as it takes (at most one more than the splits), each with its steps' work centers.
     public var plannedProduction: [PlannedProduction] {
-        products.filter { $0.production > 1e-9 }.map {
-            PlannedProduction(product: $0.product, period: $0.periodIndex, quantity: $0.production)
+        let routed = Dictionary(grouping: routes) { "\($0.product)\u{1}\($0.period)" }
+        return products.filter { $0.production > 1e-9 }.flatMap { row in
+            StepRoute.lines(of: row.product, period: row.periodIndex, quantity: row.production, routes: routed["\(row.product)\u{1}\(row.periodIndex)"] ?? [])
         }
     }
 }
