@@ -38,6 +38,9 @@ struct Load: ParsableCommand {
     @Option(help: "Write to this file (atomically) instead of standard output.")
     var out: String?
 
+    @Flag(help: "One block of periods however wide, instead of blocks that fit 120 columns.")
+    var wide = false
+
     func validate() throws {
         if let tight, !(tight.isFinite && tight > 0) { throw ValidationError("--tight must be a number above 0, such as 0.9") }
         if let underload, !(underload.isFinite && underload >= 0) { throw ValidationError("--underload must be a number ≥ 0, such as 0.5") }
@@ -62,7 +65,7 @@ struct Load: ParsableCommand {
         let terminal = Terminal.standardOutput
         let text: String
         switch format {
-        case .table: text = table.text(color: out == nil && terminal.usesColor)
+        case .table: text = table.text(color: out == nil && terminal.usesColor, width: wide ? nil : 120)
         case .csv: text = table.csv()
         case .json: text = try table.json()
         }

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct LoadCommandTests {
     @Test func tableOnTheSamplePlant() throws {
-        let run = try TaktBinary.run(["load", "datasets/sample-plant"])
+        let run = try TaktBinary.run(["load", "datasets/sample-plant", "--wide"])
         #expect(run.status == 0)
         let out = run.standardOutput
         #expect(out.contains("2027-01 2027-02"))
@@ -12,7 +12,8 @@ import Testing
         #expect(out.contains("Overloads\n  ASM-2 2027-02:"))
         #expect(out.contains("most load from: SO-"))
         #expect(!out.contains("\u{1B}["))
-        // Chinese names are two columns wide: every matrix line is as wide as the header.
+        // Chinese names are two columns wide: every matrix line is as wide as the header (one
+        // block with --wide).
         let matrix = out.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2).prefix { !$0.hasPrefix("Bottlenecks") }.filter { !$0.isEmpty }
         #expect(matrix.count == 1 + 13)
         let widths = Set(matrix.map { line in line.unicodeScalars.reduce(0) { $0 + (($1.value >= 0x4E00 && $1.value <= 0x9FFF) ? 2 : 1) } })
@@ -113,5 +114,33 @@ import Testing
         }
         let wrong = try TaktBinary.run(["load", "datasets/textbook/sailco", "--plan", out.path])
         #expect(wrong.status == 1 && wrong.standardError.contains("a plan of another scenario"), "\(wrong.standardError)")
+    }
+}
+
+/// The terminal table fits 120 columns; --wide keeps one block.
+@Suite struct LoadTableWidthTests {
+    /// Columns a line takes on a terminal: CJK characters take two.
+    private func columns(_ line: Substring) -> Int {
+        line.unicodeScalars.reduce(0) { width, scalar in
+            let wide = (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
+                || (0xAC00...0xD7A3).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value) || (0xFF00...0xFF60).contains(scalar.value)
+            return width + (wide ? 2 : 1)
+        }
+    }
+
+    @Test func theMatrixWrapsIntoBlocksThatFit() throws {
+        for by in ["month", "week"] {
+            let run = try TaktBinary.run(["load", "datasets/sample-plant", "--by", by])
+            #expect(run.status == 0)
+            let widest = run.standardOutput.split(separator: "\n").map(columns).max() ?? 0
+            #expect(widest <= 120, "--by \(by): \(widest) columns")
+            // Every period is still there, once.
+            let headers = run.standardOutput.split(separator: "\n").filter { $0.hasPrefix("resource ") }
+            let labels = headers.flatMap { $0.split(separator: " ").dropFirst(2) }.filter { $0 != "total" }
+            #expect(labels.count == (by == "month" ? 12 : 53), "\(labels.count)")
+            #expect(headers.last?.hasSuffix("total") == true)
+        }
+        let wide = try TaktBinary.run(["load", "datasets/sample-plant", "--wide"])
+        #expect(wide.standardOutput.split(separator: "\n").filter { $0.hasPrefix("resource ") }.count == 1)
     }
 }

@@ -30,7 +30,9 @@ extension CapacityLoadTable {
     /// - Parameters:
     ///   - color: whether to mark statuses with ANSI colours.
     ///   - bottleneckCount: how many bottlenecks to list, most loaded first.
-    public func text(color: Bool = false, bottleneckCount: Int = 5) -> String {
+    ///   - width: the columns the matrix may take; periods beyond them go into further
+    ///     blocks of the same resources (`nil`: one block however wide).
+    public func text(color: Bool = false, bottleneckCount: Int = 5, width: Int? = 120) -> String {
         func paint(_ text: String, _ status: LoadStatus) -> String {
             guard color else { return text }
             let code = [LoadStatus.overloaded: "31", .tight: "33", .underloaded: "2", .normal: "0", .idle: "2"][status]!
@@ -42,21 +44,33 @@ extension CapacityLoadTable {
         let cellWidth = max(6, (periods.map { DisplayWidth.of($0.label) }.max() ?? 6)) + 1
 
         var out = "Load ratio (required ÷ available hours): ▲ overloaded > 100%, ● tight ≥ \(NumberText.percent(tightThreshold)), ○ underloaded < \(NumberText.percent(underloadThreshold))\n\n"
-        out += DisplayWidth.fit("resource", nameWidth) + "  " + DisplayWidth.fit("unit", unitWidth)
-        out += periods.map { DisplayWidth.fit($0.label, cellWidth, right: true) }.joined()
-        out += DisplayWidth.fit("total", cellWidth + 1, right: true) + "\n"
-        for (r, total) in totals.enumerated() {
-            if r > 0 && total.resource.kind != totals[r - 1].resource.kind { out += "\n" }
-            out += DisplayWidth.fit("\(total.resource.id) \(total.resource.name)", nameWidth) + "  "
-            out += DisplayWidth.fit(total.resource.unit, unitWidth)
-            for p in periods.indices {
-                let row = rows[r * periods.count + p]
-                let cell = row.status == .idle ? "-" : NumberText.percent(row.loadRatio) + marks[row.status]!
-                out += paint(DisplayWidth.fit(cell, cellWidth, right: true), row.status)
+        // As many periods a block as fit in `width` beside the names (and, in the last block,
+        // the total): a year of weeks on a terminal is five blocks, not one 450-column line.
+        let fixed = nameWidth + 2 + unitWidth + cellWidth + 1
+        let perBlock = width.map { max(1, ($0 - fixed) / cellWidth) } ?? periods.count
+        for start in stride(from: 0, to: max(periods.count, 1), by: max(perBlock, 1)) {
+            let block = start..<min(periods.count, start + perBlock)
+            let last = block.upperBound == periods.count
+            if start > 0 { out += "\n" }
+            out += DisplayWidth.fit("resource", nameWidth) + "  " + DisplayWidth.fit("unit", unitWidth)
+            out += periods[block].map { DisplayWidth.fit($0.label, cellWidth, right: true) }.joined()
+            out += (last ? DisplayWidth.fit("total", cellWidth + 1, right: true) : "") + "\n"
+            for (r, total) in totals.enumerated() {
+                if r > 0 && total.resource.kind != totals[r - 1].resource.kind { out += "\n" }
+                out += DisplayWidth.fit("\(total.resource.id) \(total.resource.name)", nameWidth) + "  "
+                out += DisplayWidth.fit(total.resource.unit, unitWidth)
+                for p in block {
+                    let row = rows[r * periods.count + p]
+                    let cell = row.status == .idle ? "-" : NumberText.percent(row.loadRatio) + marks[row.status]!
+                    out += paint(DisplayWidth.fit(cell, cellWidth, right: true), row.status)
+                }
+                if last {
+                    let status = LoadStatus.of(
+                        available: total.availableHours, required: total.requiredHours, tight: tightThreshold, underload: underloadThreshold)
+                    out += paint(DisplayWidth.fit(status == .idle ? "-" : NumberText.percent(total.loadRatio) + " ", cellWidth + 1, right: true), status)
+                }
+                out += "\n"
             }
-            let status = LoadStatus.of(
-                available: total.availableHours, required: total.requiredHours, tight: tightThreshold, underload: underloadThreshold)
-            out += paint(DisplayWidth.fit(status == .idle ? "-" : NumberText.percent(total.loadRatio) + " ", cellWidth + 1, right: true), status) + "\n"
         }
 
         // Only resources with hours over capacity: tight ones are marked in the matrix.
