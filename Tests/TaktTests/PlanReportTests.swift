@@ -35,12 +35,25 @@ import Testing
         let run = try WhatIfAnalysis(base: scenario, overlays: [rush]).run()
         let html = try Self.report(scenario, comparison: run.comparison)
         #expect(html.hasPrefix("<!DOCTYPE html>") && html.hasSuffix("</html>\n"))
-        for heading in ["Capacity load", "Plan and sales by family", "Cost", "Late orders (2)", "Actions (", "What-if scenarios"] {
-            #expect(html.contains("<h2>\(heading)"), "\(heading)")
+        let headings = [
+            "What-if scenarios", "Capacity load", "Plan and sales by family", "Production by product and period", "Cost", "Late orders (2)",
+            "Actions (",
+        ]
+        var position = html.startIndex
+        for heading in headings {
+            // In this order: the what-ifs first, near the top.
+            let found = html.range(of: "<h2>\(heading)", range: position..<html.endIndex)
+            #expect(found != nil, "\(heading)")
+            if let found { position = found.upperBound }
         }
-        // Six load charts with the dashed 100% line, one plan chart per family.
+        // Six load charts with the dashed 100% line, one plan chart per family (demand and stock lines).
         #expect(html.components(separatedBy: "stroke-dasharray").count - 1 == 6)
-        #expect(html.components(separatedBy: "<polyline").count - 1 == Set(scenario.products.map(\.family)).count)
+        #expect(html.components(separatedBy: "<polyline").count - 1 == 2 * Set(scenario.products.map(\.family)).count)
+        // Actions one line per kind, details folded; the product plan folded; the rush what-if's changes.
+        let kinds = Set(try AggregatePlanner(scenario).plan().actions.map(\.kind)).count
+        #expect(html.components(separatedBy: "<details>").count - 1 >= kinds + 1)
+        #expect(html.contains("orders built ahead"))
+        #expect(html.contains("<span class=\"delta\">+"))
         // One heat-map row per resource, one cell per period.
         #expect(html.components(separatedBy: "<td class=\"v ").count - 1 == scenario.resources.count * 12)
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains(" src="))
