@@ -1,6 +1,7 @@
 /// A capacity that load is measured against: a work center's machine hours or a labor
 /// pool's worker hours.
 public struct Resource: Hashable, Sendable, Codable {
+    /// Whether the resource is a work center (machines) or a labor pool (workers).
     public enum Kind: String, Hashable, Sendable, Codable {
         case workCenter = "work_center"
         case laborPool = "labor_pool"

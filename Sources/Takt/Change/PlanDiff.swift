@@ -6,6 +6,7 @@ import Foundation
 ///     diff.movedOrders      // completion period before and after
 ///     diff.costs            // per category: before, after
 public struct PlanDiff: Hashable, Sendable, Codable {
+    /// An order that completes in another period (or in one plan only, or unmet).
     public struct OrderMove: Hashable, Sendable, Codable {
         public var order: String
         public var product: String
@@ -16,6 +17,7 @@ public struct PlanDiff: Hashable, Sendable, Codable {
         public var periodsLateAfter: Int?
     }
 
+    /// A product-period whose production changed.
     public struct QuantityChange: Hashable, Sendable, Codable {
         public var product: String
         public var period: String
@@ -24,6 +26,7 @@ public struct PlanDiff: Hashable, Sendable, Codable {
         public var change: Double { after - before }
     }
 
+    /// A resource-period whose required hours changed, with its load ratio before and after.
     public struct LoadChange: Hashable, Sendable, Codable {
         public var resource: Resource
         public var period: String
@@ -33,6 +36,7 @@ public struct PlanDiff: Hashable, Sendable, Codable {
         public var loadRatioAfter: Double?
     }
 
+    /// One cost category before and after.
     public struct CostChange: Hashable, Sendable, Codable {
         public var category: String
         public var before: Double

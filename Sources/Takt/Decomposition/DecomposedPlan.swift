@@ -1,5 +1,6 @@
 /// A product's (or a family's) quantity for the plan year in one production unit.
 public struct AnnualQuantity: Hashable, Sendable, Codable {
+    /// Where an annual quantity came from: the given annual plan, its family's line, or derived.
     public enum Source: String, Hashable, Sendable, Codable {
         /// Given for the product (and unit) in the annual plan.
         case given

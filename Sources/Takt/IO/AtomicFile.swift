@@ -3,6 +3,7 @@ import Foundation
 /// Writes a file so that it is either wholly there or not changed: the bytes go to a
 /// temporary file in the same folder, which is then renamed over the target.
 public enum AtomicFile {
+    /// A file or folder that could not be written, and why.
     public struct WriteError: Error, CustomStringConvertible {
         public let path: String
         public let reason: String

@@ -32,6 +32,7 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 
 /// One problem found in the input: where, the value found, and what was expected.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
+    /// An error makes the input unusable; a warning is worth a look.
     public enum Severity: String, Hashable, Sendable, Comparable {
         case error, warning
         public static func < (a: Self, b: Self) -> Bool { a == .error && b == .warning }

@@ -13,6 +13,7 @@ public struct CalendarRule: Hashable, Sendable, Codable {
 
 /// A day or span of days that departs from the weekly pattern.
 public struct CalendarException: Hashable, Sendable, Codable {
+    /// A day off for the whole scope, a closure of some days, or an extra working day.
     public enum Kind: String, CaseIterable, Hashable, Sendable, Codable {
         /// A public holiday: no work.
         case holiday

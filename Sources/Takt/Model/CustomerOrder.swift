@@ -1,5 +1,6 @@
 /// A customer order (客户订单) for one product.
 public struct CustomerOrder: Hashable, Sendable, Codable {
+    /// Where the order stands: open, confirmed, frozen in a period, and so on.
     public enum Status: String, CaseIterable, Hashable, Sendable, Codable {
         /// Not yet promised: may move.
         case open

@@ -1,5 +1,6 @@
 /// A plant, subsidiary or workshop (生产单位 / 子公司 / 车间) that owns work centers and labor pools.
 public struct ProductionUnit: Hashable, Sendable, Codable {
+    /// What sort of unit it is in the company (plant, workshop, subsidiary, …).
     public enum Kind: String, CaseIterable, Hashable, Sendable, Codable {
         case plant, subsidiary, workshop
     }

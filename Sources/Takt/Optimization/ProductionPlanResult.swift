@@ -90,6 +90,7 @@ public struct PlanAction: Hashable, Sendable, Codable {
         case periodShare = "share of the period"
     }
 
+    /// What the action does.
     public enum Kind: String, Hashable, Sendable, Codable {
         case overtime, extraShift = "extra_shift", subcontract, hire, layoff, buildAhead = "build_ahead", delay
     }
@@ -107,6 +108,7 @@ public struct PlanAction: Hashable, Sendable, Codable {
 
 /// Where a customer order's quantity comes from and when it is complete.
 public struct OrderAssignment: Hashable, Sendable, Codable {
+    /// A part of the order delivered from one supply: a period's production, a receipt or stock.
     public struct Portion: Hashable, Sendable, Codable {
         /// Where a delivered portion comes from.
         public enum Source: String, Hashable, Sendable, Codable {

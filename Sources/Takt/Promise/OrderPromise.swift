@@ -26,6 +26,7 @@ public struct OrderPromise: Sendable {
         public var pushed: [MovedOrder]
     }
 
+    /// The promise: the earliest period the order can be done on time, and every option tried.
     public struct Answer: Hashable, Sendable, Codable {
         public var product: String
         public var quantity: Double

@@ -17,6 +17,7 @@ public struct MovedOrder: Hashable, Sendable, Codable {
 
 /// Scenarios side by side: one value per scenario (the base first) for each measure.
 public struct WhatIfComparison: Hashable, Sendable, Codable {
+    /// One measure (total cost, on-time rate, …) for every scenario, base first.
     public struct Measure: Hashable, Sendable, Codable {
         public var name: String
         public var values: [Double]
