@@ -80,3 +80,23 @@ import Testing
 }
 
 typealias SeededRandom = SeededGenerator
+
+/// Every period's label reads back as that period, as a plan file's period column must.
+@Suite struct PeriodLabelTests {
+    @Test(arguments: [
+        (Day(year: 2027, month: 1, day: 1), PeriodLength.week),  // a Friday
+        (Day(year: 2027, month: 1, day: 4), .week),  // a Monday: ISO weeks
+        (Day(year: 2027, month: 1, day: 15), .month),
+        (Day(year: 2027, month: 1, day: 1), .month),
+    ])
+    func labelsReadBackAsTheirPeriods(start: Day, length: PeriodLength) throws {
+        let horizon = Horizon(start: start, periodLength: length, periodCount: 20)
+        for period in horizon.periods {
+            let reference = try #require(PeriodReference(period.label), "\(period.label)")
+            #expect(horizon.periodIndex(containing: reference.range.start) == period.index, "\(period.label)")
+            #expect(reference.range.end <= period.end, "\(period.label)")
+            #expect(!period.label.hasPrefix("2026"), "\(period.label): a label of the year before the horizon")
+        }
+        if length == .week { #expect(horizon.periods[0].label == (start.weekday == .monday ? "2027-W01" : "2027-01-01")) }
+    }
+}

@@ -81,12 +81,17 @@ public struct Horizon: Hashable, Sendable, Codable {
         return index
     }
 
-    /// A fiscal label: the fiscal year is named after the calendar year it starts in.
+    /// A fiscal label: the fiscal year is named after the calendar year it starts in. A week
+    /// that does not start on a Monday, or a month that does not start on the 1st, is named by
+    /// its first day (`2027-01-01`): an ISO week or calendar month label would name other
+    /// days (`2026-W53` for 1 to 7 January 2027) and would not read back as this period.
     private func label(for day: Day) -> String {
-        let (y, m, _) = day.components
+        let (y, m, d) = day.components
         let fiscalMonth = (m - fiscalYearStartMonth + 12) % 12  // 0-based month within the fiscal year
         let fiscalYear = m >= fiscalYearStartMonth ? y : y - 1
         switch periodLength {
+        case .week where day.weekday != .monday, .month where d != 1:
+            return day.description
         case .week:
             let iso = PeriodReference.isoWeekYear(of: day)
             let jan4 = Day(year: iso, month: 1, day: 4)
