@@ -29,6 +29,9 @@ struct Plan: ParsableCommand {
     @Option(name: .customLong("scenario"), help: "Plan a what-if alone: an overlay (.json, .yaml or .yml) of the scenario.")
     var overlay: String?
 
+    @Option(help: "A previous plan (a takt plan --out folder, or its plan.json) to keep where the optimal cost allows; the summary says what changed.")
+    var previous: String?
+
     @OptionGroup var timeLimit: TimeLimitOption
 
     @OptionGroup var planning: MethodOption
@@ -40,15 +43,26 @@ struct Plan: ParsableCommand {
         if refinementRounds < 0 { throw ValidationError("--refinement-rounds must be 0 or more, not \(refinementRounds)") }
     }
 
+    private static func readPlan(_ path: String) throws -> ProductionPlanResult {
+        do { return try PlanResultFile.read(path) } catch {
+            throw InvalidInput(message: DiagnosticText.lines(error.diagnostics, terminal: .standardError))
+        }
+    }
+
     func run() throws {
         let deadline = timeLimit.deadline()
         let base = try CommandInput.scenario(at: self.scenario.path)
         let scenario = try overlay.flatMap { try CommandInput.overlays([$0], base: base).first?.applied(to: base) } ?? base
+        let released = try previous.map(Self.readPlan)
         let result: ProductionPlanResult
         do {
             var options = PlanOptions(method: planning.method, refinementRounds: refinementRounds, deadline: deadline)
             options.progress = ProgressLine.standardError?.show
-            result = try AggregatePlanner(scenario).plan(options)
+            if let released {
+                result = try AggregatePlanner(scenario).plan(options, keeping: released)
+            } else {
+                result = try AggregatePlanner(scenario).plan(options)
+            }
         } catch {
             ProgressLine.standardError?.clear()
             throw InvalidInput(message: "error: \(error.description)\n")
@@ -76,7 +90,9 @@ struct Plan: ParsableCommand {
                     ("resources.csv", result.resourcesCSV()), ("subcontracting.csv", result.subcontractingCSV()),
                 ]
                 switch format {
-                case .table: return files + [("", result.text(color: color))]
+                case .table:
+                    let changes = released.map { PlanDiff(from: $0, to: result).changeSummary() } ?? ""
+                    return files + [("", result.text(color: color) + changes)]
                 case .csv: return files + [("", products)]
                 case .json: return files
                 }

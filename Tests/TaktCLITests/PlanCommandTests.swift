@@ -87,3 +87,19 @@ import Testing
         #expect(objectives[1] <= objectives[0] + 1e-6 && objectives[2] <= objectives[1] + 1e-6, "\(objectives)")
     }
 }
+
+/// `takt plan --previous` keeps a released plan where the cost allows and says what changed.
+@Suite struct PlanPreviousTests {
+    @Test func aReplanAgainstTheReleasedPlanSaysWhatChanged() throws {
+        let folder = try TaktBinary.temporaryFolder("previous")
+        let released = folder.appendingPathComponent("released")
+        #expect(try TaktBinary.run(["plan", "datasets/sample-plant", "--out", released.path]).status == 0)
+        let same = try TaktBinary.run(["plan", "datasets/sample-plant", "--previous", released.path])
+        #expect(same.status == 0)
+        #expect(same.standardOutput.contains("Changes from the previous plan\n  0 product-periods changed, 0 units moved;"), "\(same.standardOutput)")
+        let rush = try TaktBinary.run(["plan", "datasets/sample-plant", "--scenario", "datasets/whatifs/rush-order-cnc-down.json", "--previous", released.path])
+        #expect(rush.status == 0 && rush.standardOutput.contains("Changes from the previous plan"))
+        let bad = try TaktBinary.run(["plan", "datasets/sample-plant", "--previous", folder.appendingPathComponent("none").path])
+        #expect(bad.status == 1 && bad.standardError.contains("plan.json"))
+    }
+}

@@ -129,6 +129,13 @@ public struct AggregatePlanner: Sendable {
         return try plan(model(), options, from: start)
     }
 
+    /// Solves a model made by ``model()``, from `start` where given.
+    func solution(of model: AggregatePlanModel, _ options: PlanOptions, from start: PlanStart?) throws(PlanningError) -> Solution {
+        options.progress?(PlanOptions.solving(model.program, start == nil ? nil : "from a plan's basis"))
+        let basis = start.map { $0.basis.carried(from: $0.program, to: model.program) }
+        return try solver.feasibleSolution(model.program, options: options.started().solveOptions(startingBasis: basis), failing: PlanningError.self)
+    }
+
     /// The model ``plan(_:from:)`` solves when it plans in one model.
     func model() -> AggregatePlanModel {
         var model = AggregatePlanModel(scenario: scenario, demand: DemandProfile(scenario), hours: ResourceHours(scenario))
@@ -138,9 +145,7 @@ public struct AggregatePlanner: Sendable {
 
     /// Solves a model made by ``model()`` and reads the plan back.
     func plan(_ model: AggregatePlanModel, _ options: PlanOptions, from start: PlanStart?) throws(PlanningError) -> (plan: ProductionPlanResult, start: PlanStart?) {
-        options.progress?(PlanOptions.solving(model.program, start == nil ? nil : "from a plan's basis"))
-        let basis = start.map { $0.basis.carried(from: $0.program, to: model.program) }
-        let solution = try solver.feasibleSolution(model.program, options: options.started().solveOptions(startingBasis: basis), failing: PlanningError.self)
+        let solution = try self.solution(of: model, options, from: start)
         let next = solution.basis.map { PlanStart(program: model.program, basis: $0) }
         options.progress?("reading the plan back: orders, actions, hour values")
         return (PlanReadback(model: model, solution: solution).result(), next)

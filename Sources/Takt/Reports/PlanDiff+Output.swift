@@ -53,4 +53,12 @@ extension PlanDiff {
         if loads.count > listLimit { out += "  … and \(loads.count - listLimit) more (every change: --format csv)\n" }
         return out
     }
+
+    /// Two lines for a plan's summary: how much it changed from the plan it replaces.
+    public func changeSummary() -> String {
+        let units = quantities.reduce(0) { $0 + abs($1.change) }
+        return "\nChanges from the previous plan\n"
+            + "  \(quantities.count) product-period\(quantities.count == 1 ? "" : "s") changed, \(NumberText.plain(units, decimals: 2)) units moved; "
+            + "\(movedOrders.count) order\(movedOrders.count == 1 ? "" : "s") complete in another period (takt diff for each)\n"
+    }
 }

@@ -1,0 +1,89 @@
+import TaktLP
+
+/// Equally cheap plans must not look like consequences: a re-plan that keeps what it can of
+/// a previous plan (the released plan, or a what-if's base), at its optimal cost.
+///
+/// A lexicographic second pass over the plan's own model, solved after the first:
+///
+///     minimise    Σ (d⁺ + d⁻) over every kept quantity q
+///     subject to  every row of the plan model,
+///                 q − d⁺_q + d⁻_q = previous_q      (q: production and backlog per product and
+///                                                    period, each route of a step with alternatives)
+///                 Σ_j c_j x_j ≤ z* + max(1e-9·|z*|, 1e-6)        (no dearer than the optimum z*)
+///                 d⁺, d⁻ ≥ 0; integer columns fixed at their first-pass values
+///
+/// where `previous_q` is the previous plan's quantity (0 where it had none). The plan
+/// read back has the second pass's quantities, and the first pass's objective and hour
+/// values (the second pass's duals price changes, not hours). Plans made families first
+/// keep their first pass: their products' plans are each the only optimum of their share.
+extension AggregatePlanner {
+    /// Plans, then moves the plan as close to `previous` as the optimal cost allows.
+    public func plan(_ options: PlanOptions, keeping previous: ProductionPlanResult) throws(PlanningError) -> ProductionPlanResult {
+        let options = options.started()
+        guard !plansFamiliesFirst(options) else { return try plan(options) }
+        let model = self.model()
+        let solution = try self.solution(of: model, options, from: nil)
+
+        var program = model.program
+        let periods = scenario.horizon.periodCount
+        var before: [String: [Double]] = [:]
+        for row in previous.products where row.periodIndex < periods {
+            before[row.product, default: [Double](repeating: 0, count: periods)][row.periodIndex] += row.production
+        }
+        // The first pass's cost, as a row; integer columns stay where they were.
+        let cost = program.variables.indices.compactMap { j -> Term? in
+            program.variables[j].objective == 0 ? nil : Term(VariableID(index: j), program.variables[j].objective)
+        }
+        let optimum = solution.objective - program.objectiveConstant
+        program.addConstraint("stable_cost", cost, .lessOrEqual(optimum + max(1e-9 * abs(optimum), 1e-6)))
+        for j in program.variables.indices {
+            program.variables[j].objective = 0
+            if program.variables[j].kind != .continuous {
+                let fixed = solution.values[j].rounded()
+                program.variables[j].lowerBound = fixed
+                program.variables[j].upperBound = fixed
+                program.variables[j].kind = .continuous
+            }
+        }
+        program.objectiveConstant = 0
+        /// |Σ terms − target| as two columns and a row.
+        func keep(_ name: String, _ terms: [Term], near target: Double) {
+            guard !terms.isEmpty || target != 0 else { return }
+            let more = program.addVariable("stable_up(\(name))", objective: 1)
+            let less = program.addVariable("stable_down(\(name))", objective: 1)
+            program.addConstraint("stable(\(name))", terms + [Term(more, -1), Term(less, 1)], .equal(target))
+        }
+        var backlogBefore: [String: [Double]] = [:]
+        for row in previous.products where row.periodIndex < periods {
+            backlogBefore[row.product, default: [Double](repeating: 0, count: periods)][row.periodIndex] += row.endingBacklog
+        }
+        for (p, product) in scenario.products.enumerated() {
+            let made = before[product.id] ?? [Double](repeating: 0, count: periods)
+            let late = backlogBefore[product.id] ?? [Double](repeating: 0, count: periods)
+            for t in 0..<periods {
+                // Production, and the backlog that says which orders wait.
+                keep("make,\(p),\(t)", [Term(model.production[p][t], 1)], near: made[t])
+                keep("late,\(p),\(t)", model.backlog[p].compactMap { $0[t].map { Term($0, 1) } }, near: late[t])
+            }
+        }
+        // Where each step with alternatives is made, which moves load between work centers.
+        var routeBefore: [String: Double] = [:]
+        for route in previous.routes { routeBefore["\(route.product)|\(route.step)|\(route.workCenter)|\(route.period)"] = route.quantity }
+        for (i, entry) in model.routingSplit.enumerated() {
+            let key = "\(scenario.products[entry.product].id)|\(model.routing[entry.product][entry.step].step)|\(scenario.workCenters[entry.workCenter].id)|\(entry.period)"
+            keep("route,\(i)", [Term(entry.column, 1)], near: routeBefore[key] ?? 0)
+        }
+        // Should the second pass not solve (the cost row can span more magnitudes than the model
+        // did), the first pass's plan stands: it is optimal, only not the nearest.
+        guard var second = try? solver.feasibleSolution(program, options: options.solveOptions(), failing: PlanningError.self) else {
+            return PlanReadback(model: model, solution: solution).result()
+        }
+        // Quantities from the second pass; objective and prices from the first.
+        second.objective = solution.objective
+        second.shadowPrices = solution.shadowPrices
+        second.reducedCosts = solution.reducedCosts
+        second.basis = nil
+        second.status = solution.status
+        return PlanReadback(model: model, solution: second).result()
+    }
+}
