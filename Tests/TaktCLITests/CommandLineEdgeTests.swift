@@ -46,3 +46,31 @@ import Testing
         #expect(fromLP != nil && fromLP == fromMPS, "\(fromLP ?? "none") vs \(fromMPS ?? "none")")
     }
 }
+
+/// The documentation's synopsis names every option each command's --help has.
+@Suite struct SynopsisTests {
+    @Test func theSynopsisListsEveryOption() throws {
+        let page = try String(contentsOf: TaktBinary.repository.appendingPathComponent("Sources/Takt/Takt.docc/CommandLine.md"), encoding: .utf8)
+        let block = try #require(page.components(separatedBy: "```\n").dropFirst().first)
+        // Each command's lines: from "takt NAME" to the next "takt ".
+        var synopsis: [String: String] = [:]
+        var current: String?
+        for line in block.split(separator: "\n") {
+            let words = line.split(separator: " ")
+            if words.first == "takt", words.count > 1 { current = String(words[1]) }
+            if let current { synopsis[current, default: ""] += line + "\n" }
+        }
+        for command in ["validate", "load", "plan", "decompose", "whatif", "promise", "diff", "report", "export", "generate"] {
+            let help = try TaktBinary.run([command, "--help"]).standardOutput
+            let options = help.split(separator: "\n").compactMap { line -> String? in
+                let text = line.trimmingCharacters(in: .whitespaces)
+                guard text.hasPrefix("--"), let option = text.split(separator: " ").first else { return nil }
+                return String(option.split(separator: ",").first!)
+            }.filter { $0 != "--help" && $0 != "--version" }
+            #expect(!options.isEmpty || command == "diff", "\(command)")
+            for option in options {
+                #expect(synopsis[command]?.contains(option) == true, "takt \(command): \(option) is not in the synopsis")
+            }
+        }
+    }
+}
