@@ -7,6 +7,7 @@ let products: [Product] = [
     .library(name: "Takt", targets: ["Takt"]),
     .library(name: "TaktLP", targets: ["TaktLP"]),
     .library(name: "TaktGLPK", targets: ["TaktGLPK"]),
+    .library(name: "TaktSchedule", targets: ["TaktSchedule"]),
     .executable(name: "takt", targets: ["TaktCLI"]),
 ]
 
@@ -22,6 +23,9 @@ let targets: [Target] = [
     .target(name: "TaktLP"),
     // The GLPK backend: the only module that imports CGLPK.
     .target(name: "TaktGLPK", dependencies: ["CGLPK", "TaktLP"]),
+    // Machine scheduling on its own: operations, machines, constructive rules, tabu search.
+    // Depends on nothing of the planning library, so that any Swift tool can embed it.
+    .target(name: "TaktSchedule"),
     // The planning library.
     .target(name: "Takt", dependencies: ["TaktLP", "TaktGLPK", .product(name: "Yams", package: "Yams")]),
     // The command-line tool `takt`, thin over the library. (The module is not called `takt`:
@@ -37,6 +41,7 @@ let targets: [Target] = [
     // MARK: - Tests
 
     .testTarget(name: "TaktLPTests", dependencies: ["TaktLP", "TaktGLPK"]),
+    .testTarget(name: "TaktScheduleTests", dependencies: ["TaktSchedule"]),
     .testTarget(
         name: "TaktTests",
         dependencies: ["Takt", "TaktLP", "TaktGLPK", .product(name: "PropertyBased", package: "swift-property-based")]),
