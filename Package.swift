@@ -23,9 +23,10 @@ let targets: [Target] = [
     .target(name: "TaktLP"),
     // The GLPK backend: the only module that imports CGLPK.
     .target(name: "TaktGLPK", dependencies: ["CGLPK", "TaktLP"]),
-    // Machine scheduling on its own: operations, machines, constructive rules, tabu search.
-    // Depends on nothing of the planning library, so that any Swift tool can embed it.
-    .target(name: "TaktSchedule"),
+    // Machine scheduling on its own: operations, machines, constructive rules, tabu search,
+    // exact models through the solver-neutral LP. Nothing of the planning library, so that
+    // any Swift tool can embed it.
+    .target(name: "TaktSchedule", dependencies: ["TaktLP"]),
     // The planning library.
     .target(name: "Takt", dependencies: ["TaktLP", "TaktGLPK", .product(name: "Yams", package: "Yams")]),
     // The command-line tool `takt`, thin over the library. (The module is not called `takt`:
@@ -41,7 +42,7 @@ let targets: [Target] = [
     // MARK: - Tests
 
     .testTarget(name: "TaktLPTests", dependencies: ["TaktLP", "TaktGLPK"]),
-    .testTarget(name: "TaktScheduleTests", dependencies: ["TaktSchedule"]),
+    .testTarget(name: "TaktScheduleTests", dependencies: ["TaktSchedule", "TaktLP", "TaktGLPK"]),
     .testTarget(
         name: "TaktTests",
         dependencies: ["Takt", "TaktLP", "TaktGLPK", .product(name: "PropertyBased", package: "swift-property-based")]),
