@@ -113,6 +113,7 @@ extension DecomposedPlan {
             for use in over.sorted(by: { $0.overloadHours > $1.overloadHours }).prefix(listLimit) {
                 out += "  \(use.resource.id) \(use.period): \(q(use.overloadHours)) h over (needs \(q(use.requiredHours)) of \(q(use.availableHours)) + \(q(use.overtimeHours)) overtime)\n"
             }
+            if over.count > listLimit { out += "  … and \(over.count - listLimit) more (every one in capacity.csv of --out)\n" }
         }
         out += "\n" + bold("Bottlenecks") + " (peak load ratio of the rounded plan)\n"
         for load in loads where load.level != .year {
