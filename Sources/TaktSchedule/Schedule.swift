@@ -1,9 +1,16 @@
 /// A schedule: for every operation, its machine and start; ends follow from the durations.
 public struct Schedule: Hashable, Sendable {
+    /// Where and when one operation runs.
     public struct Assignment: Hashable, Sendable {
         public var machine: Int
         public var start: Int
         public var end: Int
+
+        public init(machine: Int, start: Int, end: Int) {
+            self.machine = machine
+            self.start = start
+            self.end = end
+        }
     }
 
     public var assignments: [Assignment]
