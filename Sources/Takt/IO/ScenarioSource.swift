@@ -12,9 +12,11 @@ struct ScenarioSource {
     /// Reads a folder of CSV files, one per ``ScenarioTable``.
     static func csvFolder(_ url: URL, log: DiagnosticLog) -> ScenarioSource {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        let known = Set(ScenarioTable.allCases.map(\.fileName))
         var files: [String: [UInt8]?] = [:]
+        // Only the tables are read; other CSV files are only named (to be warned about).
         for name in names where name.lowercased().hasSuffix(".csv") {
-            files[name] = FileManager.default.contents(atPath: url.appendingPathComponent(name).path).map { [UInt8]($0) }
+            files[name] = known.contains(name) ? FileManager.default.contents(atPath: url.appendingPathComponent(name).path).map { [UInt8]($0) } : .some(nil)
         }
         return csvFiles(files, origin: url.lastPathComponent, log: log)
     }
