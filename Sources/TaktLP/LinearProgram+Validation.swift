@@ -15,6 +15,11 @@ extension LinearProgram {
         public static let coefficient: ClosedRange<Double> = 1e-12...1e12
         /// The largest ratio of the largest to the smallest non-zero coefficient magnitude.
         public static let ratio = 1e16
+        /// The largest magnitude a row's term may reach at a finite bound of its column
+        /// (|coefficient| × |bound|): GLPK's presolver asserts on rows whose terms reach 1e24
+        /// against a right-hand side of 7 (found by the fuzzer), and no row can hold more than
+        /// a bound can anyway.
+        public static let activity = 1e15
     }
 
     /// Checks every value a solver would otherwise reject, or abort on.
@@ -46,13 +51,22 @@ extension LinearProgram {
     }
 
     /// Refuses a matrix whose smallest and largest non-zero coefficients are further apart
-    /// than ``Magnitudes/ratio``.
+    /// than ``Magnitudes/ratio``, or a term that reaches beyond ``Magnitudes/activity`` at a
+    /// finite bound of its column.
     private func checkScaling() throws(LinearProgramError) {
         var smallest = (value: Double.infinity, row: 0, column: 0)
         var largest = (value: 0.0, row: 0, column: 0)
+        // The largest finite bound magnitude of each column (0 where it has none).
+        let reach = variables.map { v in max(v.lowerBound.isFinite ? abs(v.lowerBound) : 0, v.upperBound.isFinite ? abs(v.upperBound) : 0) }
         for (r, constraint) in constraints.enumerated() {
             for term in constraint.terms where term.coefficient != 0 {
                 let size = abs(term.coefficient)
+                if size * reach[term.variable.index] > Magnitudes.activity {
+                    throw .outOfRange(
+                        item: "constraint '\(constraint.name)'", field: "term of variable '\(variables[term.variable.index].name)'",
+                        value: term.coefficient * reach[term.variable.index],
+                        expected: "|coefficient × bound| of at most \(Magnitudes.activity)")
+                }
                 if size < smallest.value { smallest = (size, r, term.variable.index) }
                 if size > largest.value { largest = (size, r, term.variable.index) }
             }

@@ -144,3 +144,22 @@ import TaktLP
         #expect(Deadline(after: 100).earlier(Deadline(after: 1)).secondsLeft <= 1)
     }
 }
+
+/// Found by the LP fuzz target: every value within its own limit, but a fixed column of
+/// 1e12 times a coefficient of 1e12 in a row equal to 7 made GLPK's presolver assert
+/// ("tse->func(npp, tse->info) == 0", npp1.c) and take the process down.
+@Suite struct ActivityTests {
+    @Test func aTermBeyondWhatARowCanHoldIsRefused() {
+        var lp = LinearProgram(sense: .maximize)
+        let x0 = lp.addVariable("x0", upperBound: 1000, objective: 0.5)
+        let x1 = lp.addVariable("x1", upperBound: 1e15, objective: 1e12)
+        let x2 = lp.addVariable("x2", lowerBound: 1e12, upperBound: 1e12, objective: 1e12)
+        let x3 = lp.addVariable("x3", lowerBound: -.infinity, upperBound: 1e12, objective: 1e12)
+        lp.objectiveConstant = 1e12
+        lp.addConstraint("r0", [Term(x2, 0)], .range(-.infinity, 1e12))
+        lp.addConstraint("r1", [Term(x0, 7), Term(x1, 1e12), Term(x2, 1e12), Term(x3, 7)], .range(7, 7))
+        lp.addConstraint("r2", [Term(x0, 7), Term(x1, 7), Term(x2, 0.5)], .greaterOrEqual(7))
+        let error = #expect(throws: LinearProgramError.self) { try GLPKSolver().solve(lp, options: SolveOptions(timeLimit: 1)) }
+        #expect(error?.description.hasPrefix("constraint 'r1': term of variable 'x1'") == true, "\(String(describing: error))")
+    }
+}
