@@ -198,8 +198,55 @@ final class GLPKProblem {
         parameters.presolve = GLP_OFF
         parameters.mip_gap = options.relativeGap
         if let timeLimitMilliseconds { parameters.tm_lim = timeLimitMilliseconds }
-        return glp_intopt(pointer, &parameters)
+        if options.cuts {
+            parameters.mir_cuts = GLP_ON
+            parameters.cov_cuts = GLP_ON
+            parameters.clq_cuts = GLP_ON
+            parameters.br_tech = GLP_BR_PCH
+        }
+        let incumbent = options.incumbent.flatMap { point in
+            point.count == Int(glp_get_num_cols(pointer)) && point.allSatisfy(\.isFinite) ? [0] + point : nil
+        }
+        guard incumbent != nil || options.nodeLimit != nil else { return glp_intopt(pointer, &parameters) }
+        // GLPK asks for a heuristic point at each node; the first time it gets this one
+        // (1-based, as GLPK counts columns), which it checks for integrality itself. The
+        // node count is checked at every call.
+        let box = BranchingControl(point: incumbent, nodeLimit: options.nodeLimit)
+        parameters.cb_info = Unmanaged.passUnretained(box).toOpaque()
+        parameters.cb_func = { tree, info in
+            guard let tree, let info else { return }
+            let control = Unmanaged<BranchingControl>.fromOpaque(info).takeUnretainedValue()
+            if glp_ios_reason(tree) == GLP_IHEUR, let point = control.point, !control.given {
+                control.given = true
+                _ = point.withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
+            }
+            if let limit = control.nodeLimit {
+                var total: Int32 = 0
+                glp_ios_tree_size(tree, nil, nil, &total)
+                if Int(total) > limit {
+                    control.stopped = true
+                    glp_ios_terminate(tree)
+                }
+            }
+        }
+        let code = withExtendedLifetime(box) { glp_intopt(pointer, &parameters) }
+        nodeLimitReached = box.stopped
+        return code
     }
+
+    /// What ``branchAndCut(options:timeLimitMilliseconds:)``'s callback offers and watches.
+    private final class BranchingControl {
+        let point: [Double]?
+        let nodeLimit: Int?
+        var given = false, stopped = false
+        init(point: [Double]?, nodeLimit: Int?) {
+            self.point = point
+            self.nodeLimit = nodeLimit
+        }
+    }
+
+    /// Whether the last branch-and-cut stopped at its node limit.
+    private(set) var nodeLimitReached = false
 
     var lpStatus: Int32 { glp_get_status(pointer) }
     var primalStatus: Int32 { glp_get_prim_stat(pointer) }

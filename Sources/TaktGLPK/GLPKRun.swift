@@ -74,13 +74,14 @@ struct GLPKRun {
         case .timeLimitFeasible, .timeLimitNoSolution: return Solution(status: .timeLimitNoSolution, iterations: iterations)
         default: return Solution(status: lpStatus, iterations: iterations)
         }
+        let relaxation = problem.lpPoint(rows: 0, columns: 0, withDuals: false).objective
         let mipCode = problem.branchAndCut(options: options, timeLimitMilliseconds: remainingMilliseconds())
         let mipStatus = Self.mipStatus(code: mipCode, problem: problem)
-        guard mipStatus.hasFeasibleSolution else { return Solution(status: mipStatus, iterations: iterations) }
+        guard mipStatus.hasFeasibleSolution else { return Solution(status: mipStatus, iterations: iterations, relaxationObjective: relaxation) }
         let point = problem.mipPoint(rows: rows, columns: columns)
         return Solution(
             status: mipStatus, objective: point.objective, values: point.values, rowActivities: point.activities,
-            iterations: iterations, bestBound: mipStatus == .optimal ? point.objective : nil)
+            iterations: iterations, bestBound: mipStatus == .optimal ? point.objective : nil, relaxationObjective: relaxation)
     }
 
     /// What is left of the time limit, in GLPK's milliseconds (at least 1).
@@ -132,6 +133,8 @@ struct GLPKRun {
             case GLP_NOFEAS: return .infeasible
             default: return .numericalFailure
             }
+        case GLP_ESTOP where problem.nodeLimitReached:
+            return status == GLP_FEAS || status == GLP_OPT ? .nodeLimitFeasible : .iterationLimit
         case GLP_ETMLIM, GLP_ESTOP:
             return status == GLP_FEAS || status == GLP_OPT ? .timeLimitFeasible : .timeLimitNoSolution
         case GLP_ENOPFS: return .infeasible

@@ -19,6 +19,9 @@ public struct Solution: Hashable, Sendable, Codable {
     public var iterations: Int
     /// For a MIP, the best bound proven; `nil` for an LP.
     public var bestBound: Double?
+    /// For a MIP, the objective of its LP relaxation, solved before branching: a bound no
+    /// integer point beats, known even when branching stops early; `nil` for an LP.
+    public var relaxationObjective: Double?
     /// For an LP solved to optimality by the simplex, its final basis, to start a similar
     /// program from (``SolveOptions/startingBasis``).
     public var basis: Basis?
@@ -32,6 +35,7 @@ public struct Solution: Hashable, Sendable, Codable {
         reducedCosts: [Double]? = nil,
         iterations: Int = 0,
         bestBound: Double? = nil,
+        relaxationObjective: Double? = nil,
         basis: Basis? = nil
     ) {
         self.status = status
@@ -42,6 +46,7 @@ public struct Solution: Hashable, Sendable, Codable {
         self.reducedCosts = reducedCosts
         self.iterations = iterations
         self.bestBound = bestBound
+        self.relaxationObjective = relaxationObjective
         self.basis = basis
     }
 

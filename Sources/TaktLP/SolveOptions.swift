@@ -23,6 +23,18 @@ public struct SolveOptions: Hashable, Sendable, Codable {
     /// slack. Model-dependent: the decomposition's split models solve in a third of the
     /// time from one, the aggregate plan's family plan takes three times as long.
     public var crashBasis: Bool
+    /// For a MIP: a point believed feasible (values indexed like the program's columns),
+    /// given to branch-and-cut as its first incumbent so that it only has to improve on it;
+    /// a point that is not feasible is ignored.
+    public var incumbent: [Double]?
+    /// For a MIP: cutting planes (mixed-integer rounding, cover and clique cuts) and a
+    /// pseudocost branching rule, which pay on lot-sizing models; off, the solver's plain
+    /// branch-and-bound.
+    public var cuts: Bool = false
+    /// For a MIP: the most branch-and-bound nodes to open before it stops with its best
+    /// point (status ``TerminationStatus/iterationLimit``); unlike a time limit, the same
+    /// program then always stops at the same point. `nil` for no limit.
+    public var nodeLimit: Int?
 
     public init(
         timeLimit: Double? = nil,
@@ -32,8 +44,12 @@ public struct SolveOptions: Hashable, Sendable, Codable {
         presolve: Bool = true,
         startingBasis: Basis? = nil,
         crashBasis: Bool = false,
-        deadline: Deadline? = nil
+        deadline: Deadline? = nil,
+        nodeLimit: Int? = nil,
+        incumbent: [Double]? = nil
     ) {
+        self.nodeLimit = nodeLimit
+        self.incumbent = incumbent
         self.timeLimit = timeLimit
         self.deadline = deadline
         self.iterationLimit = iterationLimit
@@ -46,6 +62,9 @@ public struct SolveOptions: Hashable, Sendable, Codable {
 
     /// Checks that every option is a value a solver can take.
     public func validate() throws(LinearProgramError) {
+        if let nodeLimit, nodeLimit < 1 {
+            throw .invalidOption(name: "nodeLimit", value: "\(nodeLimit)", expected: "at least 1 node")
+        }
         if let timeLimit, !(timeLimit.isFinite && timeLimit > 0) {
             throw .invalidOption(name: "timeLimit", value: "\(timeLimit)", expected: "a positive number of seconds")
         }

@@ -14,6 +14,9 @@ public enum TerminationStatus: String, Hashable, Sendable, Codable {
     case timeLimitNoSolution
     /// The iteration limit ran out.
     case iterationLimit
+    /// Branch-and-bound opened its most nodes (``SolveOptions/nodeLimit``); the best
+    /// feasible point found is reported.
+    case nodeLimitFeasible
     /// The solver gave up for numerical reasons (singular or ill-conditioned basis).
     case numericalFailure
 
@@ -22,6 +25,6 @@ public enum TerminationStatus: String, Hashable, Sendable, Codable {
 
     /// Whether ``Solution/values`` hold a point that satisfies the model.
     public var hasFeasibleSolution: Bool {
-        self == .optimal || self == .timeLimitFeasible
+        self == .optimal || self == .timeLimitFeasible || self == .nodeLimitFeasible
     }
 }
