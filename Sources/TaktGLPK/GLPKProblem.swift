@@ -249,6 +249,8 @@ final class GLPKProblem {
     private(set) var nodeLimitReached = false
 
     var lpStatus: Int32 { glp_get_status(pointer) }
+    /// The objective of the last simplex solve (a MIP's relaxation, before branching).
+    var lpObjective: Double { glp_get_obj_val(pointer) }
     var primalStatus: Int32 { glp_get_prim_stat(pointer) }
     var dualStatus: Int32 { glp_get_dual_stat(pointer) }
     var mipStatus: Int32 { glp_mip_status(pointer) }

@@ -74,7 +74,7 @@ struct GLPKRun {
         case .timeLimitFeasible, .timeLimitNoSolution: return Solution(status: .timeLimitNoSolution, iterations: iterations)
         default: return Solution(status: lpStatus, iterations: iterations)
         }
-        let relaxation = problem.lpPoint(rows: 0, columns: 0, withDuals: false).objective
+        let relaxation = problem.lpObjective
         let mipCode = problem.branchAndCut(options: options, timeLimitMilliseconds: remainingMilliseconds())
         let mipStatus = Self.mipStatus(code: mipCode, problem: problem)
         guard mipStatus.hasFeasibleSolution else { return Solution(status: mipStatus, iterations: iterations, relaxationObjective: relaxation) }

@@ -23,16 +23,18 @@ public struct SolveOptions: Hashable, Sendable, Codable {
     /// slack. Model-dependent: the decomposition's split models solve in a third of the
     /// time from one, the aggregate plan's family plan takes three times as long.
     public var crashBasis: Bool
-    /// For a MIP: a point believed feasible (values indexed like the program's columns),
-    /// given to branch-and-cut as its first incumbent so that it only has to improve on it;
-    /// a point that is not feasible is ignored.
+    /// For a MIP: a feasible point (values indexed like the program's columns), given to
+    /// branch-and-cut as its first incumbent so that it only has to improve on it. Its
+    /// feasibility is the caller's to ensure: GLPK checks only that its integer columns are
+    /// whole. A point of the wrong length, or with a value that is not finite, is ignored.
     public var incumbent: [Double]?
     /// For a MIP: cutting planes (mixed-integer rounding, cover and clique cuts) and a
     /// pseudocost branching rule, which pay on lot-sizing models; off, the solver's plain
     /// branch-and-bound.
     public var cuts: Bool = false
     /// For a MIP: the most branch-and-bound nodes to open before it stops with its best
-    /// point (status ``TerminationStatus/iterationLimit``); unlike a time limit, the same
+    /// point (status ``TerminationStatus/nodeLimitFeasible``, or
+    /// ``TerminationStatus/iterationLimit`` without one); unlike a time limit, the same
     /// program then always stops at the same point. `nil` for no limit.
     public var nodeLimit: Int?
 

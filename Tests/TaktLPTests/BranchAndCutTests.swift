@@ -36,7 +36,8 @@ import TaktLP
         let options = SolveOptions(nodeLimit: 40)
         let first = try solver.solve(program, options: options)
         let second = try solver.solve(program, options: options)
-        #expect([.nodeLimitFeasible, .iterationLimit, .optimal].contains(first.status))
+        // Market split is far from proved in 40 nodes: the limit, not the search, stops it.
+        #expect([.nodeLimitFeasible, .iterationLimit].contains(first.status))
         #expect(first.status == second.status && first.values == second.values)
         if first.status == .nodeLimitFeasible {
             for (row, constraint) in program.constraints.enumerated() {
