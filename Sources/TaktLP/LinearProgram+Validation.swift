@@ -51,24 +51,38 @@ extension LinearProgram {
     }
 
     /// Refuses a matrix whose smallest and largest non-zero coefficients are further apart
-    /// than ``Magnitudes/ratio``, or a term that reaches beyond ``Magnitudes/activity`` at a
-    /// finite bound of its column.
+    /// than ``Magnitudes/ratio``, a term that reaches beyond ``Magnitudes/activity`` at a
+    /// finite bound of its column, or a row whose terms' reaches at finite bounds are
+    /// further apart than ``Magnitudes/ratio``: GLPK's presolver asserts on a row where a
+    /// column fixed at 1e12 sits beside a 1e-12 coefficient on a column bounded by 1000
+    /// (found by the fuzzer), and no simplex can see the smaller term beside the larger.
     private func checkScaling() throws(LinearProgramError) {
         var smallest = (value: Double.infinity, row: 0, column: 0)
         var largest = (value: 0.0, row: 0, column: 0)
         // The largest finite bound magnitude of each column (0 where it has none).
         let reach = variables.map { v in max(v.lowerBound.isFinite ? abs(v.lowerBound) : 0, v.upperBound.isFinite ? abs(v.upperBound) : 0) }
         for (r, constraint) in constraints.enumerated() {
+            // The row's smallest and largest reach |coefficient × bound| at a finite bound.
+            var least = (value: Double.infinity, column: 0), most = (value: 0.0, column: 0)
             for term in constraint.terms where term.coefficient != 0 {
                 let size = abs(term.coefficient)
-                if size * reach[term.variable.index] > Magnitudes.activity {
+                let extent = size * reach[term.variable.index]
+                if extent > Magnitudes.activity {
                     throw .outOfRange(
                         item: "constraint '\(constraint.name)'", field: "term of variable '\(variables[term.variable.index].name)'",
                         value: term.coefficient * reach[term.variable.index],
                         expected: "|coefficient × bound| of at most \(Magnitudes.activity)")
                 }
+                if extent > 0 && extent < least.value { least = (extent, term.variable.index) }
+                if extent > most.value { most = (extent, term.variable.index) }
                 if size < smallest.value { smallest = (size, r, term.variable.index) }
                 if size > largest.value { largest = (size, r, term.variable.index) }
+            }
+            if most.value > 0, most.value / least.value > Magnitudes.ratio {
+                throw .outOfRange(
+                    item: "constraint '\(constraint.name)'", field: "term of variable '\(variables[least.column].name)'",
+                    value: least.value,
+                    expected: "|coefficient × bound| within a ratio of \(Magnitudes.ratio) of the row's largest, \(most.value) (variable '\(variables[most.column].name)')")
             }
         }
         guard largest.value > 0, largest.value / smallest.value > Magnitudes.ratio else { return }

@@ -163,3 +163,27 @@ import TaktLP
         #expect(error?.description.hasPrefix("constraint 'r1': term of variable 'x1'") == true, "\(String(describing: error))")
     }
 }
+
+/// Found by the LP fuzz target: a row equal to 1 holding a column fixed at 1e12 beside a
+/// coefficient of 1e-12 on a column of at most 1000 made GLPK's presolver assert the same
+/// way; each term is within every limit, but the row spans 1e21 in what its terms can reach.
+@Suite struct RowSpanTests {
+    private func program(tiny: Double) -> LinearProgram {
+        var lp = LinearProgram(sense: .maximize)
+        let x0 = lp.addVariable("x0", upperBound: 1000, objective: 1e12)
+        let x1 = lp.addVariable("x1", lowerBound: 2, upperBound: 1e15, objective: 1e12)
+        let x2 = lp.addVariable("x2", lowerBound: 1e12, upperBound: 1e12, objective: 1e18)
+        let x3 = lp.addVariable("x3", lowerBound: -.infinity, upperBound: 7, objective: 2)
+        lp.addConstraint("r0", [], .free)
+        lp.addConstraint("r1", [Term(x0, tiny), Term(x1, 1), Term(x2, 1), Term(x3, 1)], .range(1, 1))
+        return lp
+    }
+
+    @Test func aRowWhoseTermsReachTooFarApartIsRefused() throws {
+        let error = #expect(throws: LinearProgramError.self) { try GLPKSolver().solve(program(tiny: 1e-12), options: SolveOptions(timeLimit: 1)) }
+        #expect(error?.description.hasPrefix("constraint 'r1': term of variable 'x0'") == true, "\(String(describing: error))")
+        #expect(error?.description.contains("variable 'x1'") == true)
+        // The same row with a term of 0.1 × 1000 beside 1e15 (a span of 1e13) is solved.
+        #expect(try GLPKSolver().solve(program(tiny: 0.1), options: SolveOptions(timeLimit: 1)).status == .optimal)
+    }
+}
