@@ -11,6 +11,9 @@ struct ScenarioArgument: ParsableArguments {
 struct MethodOption: ParsableArguments {
     @Option(help: "automatic (exact up to 30 products, else families first), exact, or families-first.")
     var method: PlanOptions.Method = .automatic
+
+    @Option(help: "whole (lots, whole units and workers, the default) or relaxed (every quantity continuous: the LP relaxation).")
+    var quantities: PlanOptions.Quantities = .whole
 }
 
 /// What a command prints on standard output; each command's help says what each holds.
@@ -19,3 +22,4 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension PlanOptions.Method: ExpressibleByArgument {}
+extension PlanOptions.Quantities: ExpressibleByArgument {}

@@ -56,7 +56,7 @@ struct Plan: ParsableCommand {
         let released = try previous.map(Self.readPlan)
         let result: ProductionPlanResult
         do {
-            var options = PlanOptions(method: planning.method, refinementRounds: refinementRounds, deadline: deadline)
+            var options = PlanOptions(method: planning.method, quantities: planning.quantities, refinementRounds: refinementRounds, deadline: deadline)
             options.progress = ProgressLine.standardError?.show
             if let released {
                 result = try AggregatePlanner(scenario).plan(options, keeping: released)

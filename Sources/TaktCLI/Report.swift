@@ -28,7 +28,7 @@ struct Report: ParsableCommand {
     @OptionGroup var timeLimit: TimeLimitOption
 
     func run() throws {
-        let options = PlanOptions(method: planning.method, deadline: timeLimit.deadline())
+        let options = PlanOptions(method: planning.method, quantities: planning.quantities, deadline: timeLimit.deadline())
         let scenario = try CommandInput.scenario(at: self.scenario.path)
         let loaded = try CommandInput.overlays(overlays, base: scenario)
         let plan: ProductionPlanResult

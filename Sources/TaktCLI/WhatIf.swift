@@ -45,7 +45,7 @@ struct WhatIf: ParsableCommand {
         let base = try CommandInput.scenario(at: self.scenario.path)
         let loaded = try CommandInput.overlays(overlays, base: base)
         let line = ProgressLine.standardError
-        var options = PlanOptions(method: planning.method, deadline: deadline)
+        var options = PlanOptions(method: planning.method, quantities: planning.quantities, deadline: deadline)
         // "planned 3 of 33 scenarios · solving 1819 columns × 1108 rows": the count, and the
         // phase a plan (any of those under way) has just begun.
         let counter = ScenarioCounter(total: loaded.count + 1)

@@ -93,8 +93,10 @@ import Testing
     @Test func aReplanAgainstTheReleasedPlanSaysWhatChanged() throws {
         let folder = try TaktBinary.temporaryFolder("previous")
         let released = folder.appendingPathComponent("released")
-        #expect(try TaktBinary.run(["plan", "datasets/sample-plant", "--out", released.path]).status == 0)
-        let same = try TaktBinary.run(["plan", "datasets/sample-plant", "--previous", released.path])
+        // Relaxed quantities: the plan kept against itself is itself (a whole re-plan may find
+        // a cheaper whole plan, and moves then).
+        #expect(try TaktBinary.run(["plan", "datasets/sample-plant", "--quantities", "relaxed", "--out", released.path]).status == 0)
+        let same = try TaktBinary.run(["plan", "datasets/sample-plant", "--quantities", "relaxed", "--previous", released.path])
         #expect(same.status == 0)
         #expect(same.standardOutput.contains("Changes from the previous plan\n  0 product-periods changed, 0 units moved;"), "\(same.standardOutput)")
         let rush = try TaktBinary.run(["plan", "datasets/sample-plant", "--scenario", "datasets/whatifs/rush-order-cnc-down.json", "--previous", released.path])

@@ -23,6 +23,11 @@ import Testing
         s.policy.lostSalesAllowed = lostSales
         s.policy.workforce = wholeWorkers ? .integer : .continuous
         for i in s.laborPools.indices { s.laborPools[i].headcount = s.laborPools[i].headcount.rounded() }
+        // Lots: multiples of 5 or 10 and a minimum on some products, whole units on the rest.
+        for i in s.products.indices where (seed + i) % 3 != 0 {
+            s.products[i].lotMultiple = (seed + i) % 3 == 1 ? 5 : 10
+            s.products[i].lotMin = (seed + i) % 2 == 0 ? 20 : 0
+        }
         s.subcontractors = [Subcontractor(id: "S", name: "S", product: s.products[0].id, capacity: 40, unitCost: 35, leadTimeDays: leadDays)]
         return s
     }
@@ -71,6 +76,18 @@ import Testing
             if wholeWorkers {
                 for row in plan.resources { if let w = row.workers { #expect(abs(w - w.rounded()) < 1e-6, "\(row.resource.id) \(row.period): \(w)") } }
             }
+            // Whole lots and units, at no less than the relaxation's cost where it is a bound.
+            let products = Dictionary(uniqueKeysWithValues: s.products.map { ($0.id, $0) })
+            // (A plan whose status says a product is not whole keeps its relaxed quantities.)
+            for row in plan.products where row.production > 0 && !plan.status.contains("not whole") {
+                let product = products[row.product]!
+                let lots = row.production / product.quantityStep
+                #expect(abs(lots - lots.rounded()) < 1e-9 && row.production >= product.lotMin - 1e-9, "seed \(seed): \(row.product) \(row.period) \(row.production)")
+            }
+            for line in plan.subcontracting where !plan.status.contains("not whole") {
+                #expect(abs(line.quantity - line.quantity.rounded()) < 1e-6, "seed \(seed): \(line.quantity)")
+            }
+            if !familiesFirst, let bound = plan.relaxedObjective { #expect(plan.objective >= bound - 1e-6 * max(1, abs(bound)), "seed \(seed)") }
             // The same input, the same plan, to the byte.
             let again = try? AggregatePlanner(s).plan(options)
             #expect(again == plan)

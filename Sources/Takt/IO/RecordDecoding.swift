@@ -84,6 +84,7 @@ enum RecordDecoding {
             id: id, name: r.text("name", default: id), family: r.required("family", what: "a product family"),
             specification: r.text("specification"), uom: r.text("uom", default: "pcs"),
             lotMin: r.number("lot_min", default: 0), lotMultiple: r.number("lot_multiple", default: 0),
+            discrete: r.flag("discrete", default: true),
             initialInventory: r.number("initial_inventory", default: 0),
             safetyStock: r.number("safety_stock", default: 0),
             maxInventory: r.optionalNumber("max_inventory"),

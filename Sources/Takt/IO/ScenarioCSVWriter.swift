@@ -28,7 +28,7 @@ public enum ScenarioCSVWriter {
             table(.calendarExceptions, s.calendarExceptions.map { [$0.start.description, $0.kind.rawValue, $0.end.description, $0.scope ?? "", $0.note] }),
             table(.units, s.units.map { [$0.id, $0.name, $0.kind.rawValue, $0.parent ?? ""] }),
             table(.products, s.products.map {
-                [$0.id, $0.family, $0.name, $0.specification, $0.uom, n($0.lotMin), n($0.lotMultiple), n($0.initialInventory),
+                [$0.id, $0.family, $0.name, $0.specification, $0.uom, n($0.lotMin), n($0.lotMultiple), String($0.discrete), n($0.initialInventory),
                  n($0.safetyStock), o($0.maxInventory), n($0.targetEndingInventory), n($0.holdingCost), n($0.backlogCost),
                  o($0.lostSaleCost), o($0.unitRevenue), n($0.unitCost)]
             }),

@@ -36,7 +36,7 @@ public enum ScenarioTable: String, CaseIterable, Hashable, Sendable {
         case .units: return req("id") + opt("name", "kind", "parent")
         case .products:
             return req("id", "family")
-                + opt("name", "specification", "uom", "lot_min", "lot_multiple", "initial_inventory",
+                + opt("name", "specification", "uom", "lot_min", "lot_multiple", "discrete", "initial_inventory",
                     "safety_stock", "max_inventory", "target_ending_inventory", "holding_cost", "backlog_cost",
                     "lost_sale_cost", "unit_revenue", "unit_cost")
         case .workCenters:

@@ -26,7 +26,7 @@ public struct Policy: Hashable, Sendable, Codable {
 
     public init(
         backlogAllowed: Bool = true, maxBacklogPeriods: Int? = nil, endingBacklogAllowed: Bool = false,
-        lostSalesAllowed: Bool = false, workforce: Workforce = .continuous, holdingWeight: Double = 1,
+        lostSalesAllowed: Bool = false, workforce: Workforce = .integer, holdingWeight: Double = 1,
         backlogWeight: Double = 1, overtimeWeight: Double = 1, subcontractWeight: Double = 1,
         tightThreshold: Double = 0.9, underloadThreshold: Double = 0.5
     ) {

@@ -11,8 +11,11 @@ public struct Product: Hashable, Sendable, Codable {
     public var uom: String
     /// The smallest lot that is made at once (0: no minimum).
     public var lotMin: Double
-    /// Lots are whole multiples of this (0: any quantity).
+    /// Lots are whole multiples of this (0: any quantity, in whole units if ``discrete``).
     public var lotMultiple: Double
+    /// Whether the product is counted in whole units (pumps, boxes) rather than measured
+    /// (kilograms, litres): plans make and buy whole units of it.
+    public var discrete: Bool
     public var initialInventory: Double
     /// Minimum (safety) stock at every period's end.
     public var safetyStock: Double
@@ -33,7 +36,7 @@ public struct Product: Hashable, Sendable, Codable {
 
     public init(
         id: String, name: String, family: String, specification: String = "", uom: String = "pcs",
-        lotMin: Double = 0, lotMultiple: Double = 0, initialInventory: Double = 0, safetyStock: Double = 0,
+        lotMin: Double = 0, lotMultiple: Double = 0, discrete: Bool = true, initialInventory: Double = 0, safetyStock: Double = 0,
         maxInventory: Double? = nil, targetEndingInventory: Double = 0, holdingCost: Double = 0,
         backlogCost: Double = 0, lostSaleCost: Double? = nil, unitRevenue: Double? = nil, unitCost: Double = 0
     ) {
@@ -44,6 +47,7 @@ public struct Product: Hashable, Sendable, Codable {
         self.uom = uom
         self.lotMin = lotMin
         self.lotMultiple = lotMultiple
+        self.discrete = discrete
         self.initialInventory = initialInventory
         self.safetyStock = safetyStock
         self.maxInventory = maxInventory
@@ -54,4 +58,13 @@ public struct Product: Hashable, Sendable, Codable {
         self.unitRevenue = unitRevenue
         self.unitCost = unitCost
     }
+}
+
+extension Product {
+    /// The step whole quantities of this product come in: its lot multiple, else 1 for a
+    /// discrete product, else 0 (any quantity).
+    public var quantityStep: Double { lotMultiple > 0 ? lotMultiple : discrete ? 1 : 0 }
+
+    /// Whether a plan must round this product's quantities at all.
+    public var hasWholeQuantities: Bool { quantityStep > 0 || lotMin > 0 }
 }

@@ -10,8 +10,8 @@ import TaktLP
 ///
 /// Variables, all ≥ 0: production x[p,t]; inventory I[p,t]; backlog B[p,c,t]; unmet demand
 /// U[p,c,t]; subcontracted receipts y[s,t]; overtime hours o[w,t] ≤ O[w,t]; extra-shift share
-/// e[w,t] ≤ 1 (less where others took part of the shift); workers W[l,t] (whole numbers if
-/// asked), hires H[l,t], layoffs L[l,t], labor overtime v[l,t]; the share z[p,k,w,t] of
+/// e[w,t] ≤ 1 (less where others took part of the shift); workers W[l,t], hires H[l,t],
+/// layoffs L[l,t] (whole numbers in a whole plan, see `WholePlan`), labor overtime v[l,t]; the share z[p,k,w,t] of
 /// step k done on work center w where the step has alternatives; shortfalls below safety
 /// stock S[p,t], below the ending target G[p], and below frozen production F[p,t].
 ///
@@ -62,6 +62,9 @@ struct AggregatePlanModel {
     var splitRows: [(row: ConstraintID, primary: VariableID)] = []
     /// The workforce flow rows of labor pools that hire and lay off.
     var staffRows: [ConstraintID] = []
+    /// Workers, hires and layoffs that a whole plan counts in whole numbers (the policy's
+    /// `workforce`); continuous in the model itself.
+    var wholeWorkers: [(pool: Int, period: Int, workers: VariableID, hires: VariableID, layoffs: VariableID)] = []
 
     /// Hours per period of each resource (work centers, then labor pools).
     private(set) var hours: ResourceHours
@@ -295,8 +298,9 @@ struct AggregatePlanModel {
         for (l, pool) in scenario.laborPools.enumerated() {
             let id = Self.name(pool.id, l)
             let flexible = !fixedLabor && (pool.hireCost > 0 || pool.layoffCost > 0)
+            // Whole workers are whole only in the whole plan (see `wholeProgram(fixing:)`): the
+            // model itself is the relaxation, with the headcount limits rounded inwards.
             let integer = flexible && policy.workforce == .integer
-            let kind: VariableKind = integer ? .integer : .continuous
             let hoursPerWorker = (0..<periods).map { pool.headcount > 0 ? regularHours[centers + l][$0] / pool.headcount : 0 }
             var rows: [ConstraintID?] = []
             var workers: [VariableID?] = [], hired: [VariableID?] = [], laidOff: [VariableID?] = [], extra: [VariableID?] = []
@@ -305,16 +309,17 @@ struct AggregatePlanModel {
                 if flexible {
                     let lower = integer ? pool.minHeadcount.rounded(.up) : pool.minHeadcount
                     let upper = integer ? (pool.maxHeadcount?.rounded(.down) ?? .infinity) : (pool.maxHeadcount ?? .infinity)
-                    let w = program.addVariable("workers(\(id),\(t))", lowerBound: lower, upperBound: upper, kind: kind,
+                    let w = program.addVariable("workers(\(id),\(t))", lowerBound: lower, upperBound: upper,
                         objective: pool.wage * hoursPerWorker[t])
-                    let h = program.addVariable("hire(\(id),\(t))", kind: kind, objective: pool.hireCost)
-                    let f = program.addVariable("layoff(\(id),\(t))", kind: kind, objective: pool.layoffCost)
+                    let h = program.addVariable("hire(\(id),\(t))", objective: pool.hireCost)
+                    let f = program.addVariable("layoff(\(id),\(t))", objective: pool.layoffCost)
                     var flow = [Term(w, 1), Term(h, -1), Term(f, 1)]
                     if t > 0, let previous = workers[t - 1] { flow.append(Term(previous, -1)) }
                     staffRows.append(program.addConstraint("staff(\(id),\(t))", flow, .equal(t == 0 ? pool.headcount : 0)))
                     workers.append(w)
                     hired.append(h)
                     laidOff.append(f)
+                    if integer { wholeWorkers.append((pool: l, period: t, workers: w, hires: h, layoffs: f)) }
                     let v = pool.overtimeHoursMax > 0 ? program.addVariable("laborovertime(\(id),\(t))", objective: pool.overtimeCost * policy.overtimeWeight) : nil
                     if let v, pool.overtimeHoursMax.isFinite {
                         program.addConstraint("overtimelimit(\(id),\(t))", [Term(v, 1), Term(w, -pool.overtimeHoursMax)], .lessOrEqual(0))

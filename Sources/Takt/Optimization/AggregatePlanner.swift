@@ -14,7 +14,20 @@ public struct PlanOptions: Sendable {
         case familiesFirst = "families-first"
     }
 
+    /// Whether a plan's quantities are whole or relaxed.
+    public enum Quantities: String, CaseIterable, Sendable {
+        /// Production in lots (`lot_multiple`, `lot_min`), whole units of discrete products
+        /// made, bought and routed, whole workers where the policy's `workforce` says so: a
+        /// plan a workshop can run (see `WholePlan`).
+        case whole
+        /// Every quantity continuous: the linear programming relaxation, a bound on the whole
+        /// plan's cost when planned in one model.
+        case relaxed
+    }
+
     public var method: Method
+    /// Whole quantities (the default) or the relaxation.
+    public var quantities: Quantities
     /// Above this many products, ``Method/automatic`` plans families first.
     public var exactProductLimit: Int
     /// Seconds the whole plan may take, model building and every solve included (a plan
@@ -37,9 +50,10 @@ public struct PlanOptions: Sendable {
     public var progress: (@Sendable (String) -> Void)?
 
     public init(
-        method: Method = .automatic, exactProductLimit: Int = 30, timeLimit: Double? = nil, relativeGap: Double = 1e-6, refinementRounds: Int = 2,
-        deadline: Deadline? = nil
+        method: Method = .automatic, quantities: Quantities = .whole, exactProductLimit: Int = 30, timeLimit: Double? = nil,
+        relativeGap: Double = 1e-6, refinementRounds: Int = 2, deadline: Deadline? = nil
     ) {
+        self.quantities = quantities
         self.deadline = deadline
         self.method = method
         self.exactProductLimit = exactProductLimit
@@ -147,8 +161,32 @@ public struct AggregatePlanner: Sendable {
     func plan(_ model: AggregatePlanModel, _ options: PlanOptions, from start: PlanStart?) throws(PlanningError) -> (plan: ProductionPlanResult, start: PlanStart?) {
         let solution = try self.solution(of: model, options, from: start)
         let next = solution.basis.map { PlanStart(program: model.program, basis: $0) }
+        return (try finished(model, solution, options), next)
+    }
+
+    /// The plan of a solved model: made whole unless the options ask for the relaxation, and
+    /// read back.
+    func finished(_ model: AggregatePlanModel, _ relaxed: Solution, _ options: PlanOptions, keeping: [[Double]]? = nil) throws(PlanningError)
+        -> ProductionPlanResult
+    {
+        var outcome = WholePlan.Outcome.wholeAlready
+        if options.quantities == .whole {
+            options.progress?("rounding to whole lots, units and workers, and solving what is left")
+            outcome = try WholePlan(model: model, relaxed: relaxed, solver: solver, options: options, keeping: keeping).solution()
+        }
         options.progress?("reading the plan back: orders, actions, hour values")
-        return (PlanReadback(model: model, solution: solution).result(), next)
+        switch outcome {
+        case .whole(let whole):
+            var result = PlanReadback(model: model, solution: whole).result()
+            result.relaxedObjective = relaxed.objective
+            return result
+        case .wholeAlready:
+            return PlanReadback(model: model, solution: relaxed).result()
+        case .noFit:
+            var result = PlanReadback(model: model, solution: relaxed).result()
+            result.status += WholePlan.notWhole
+            return result
+        }
     }
 }
 
@@ -164,8 +202,7 @@ extension AggregatePlanner {
         do { try session.update(to: model.program) } catch { throw .invalidModel(error) }
         let solution = try session.solve().feasible(PlanningError.self)
         let next = solution.basis.map { PlanStart(program: model.program, basis: $0) }
-        options.progress?("reading the plan back: orders, actions, hour values")
-        return (PlanReadback(model: model, solution: solution).result(), next)
+        return (try finished(model, solution, options), next)
     }
 }
 

@@ -73,7 +73,12 @@ struct HierarchicalPlanner {
         // 0.53 s with textbook pricing, 1.9 s with steepest edge and 4.4 s after the presolver.
         // (On a lumpy plant, 1,000 orders of 200 products, it is the other way: 13,900 dual
         // pivots in 11 s against 7.4 s for the primal. The aim is the plant of 10,000 orders.)
-        let solved = Result { () throws(PlanningError) in try solve(top.program, from: top.chaseBasis()) }
+        // Whole workers are decided here, for every product plan after it.
+        var topProgram = top.program
+        if options.quantities == .whole { for staff in top.wholeWorkers {
+                for column in [staff.workers, staff.hires, staff.layoffs] { topProgram.variables[column.index].kind = .integer }
+            } }
+        let solved = Result { () throws(PlanningError) in try solve(topProgram, from: top.chaseBasis()) }
         building.join()
         let topSolution = try solved.get()
         let topResult = PlanReadback(model: top, solution: topSolution).result()
@@ -173,19 +178,63 @@ struct HierarchicalPlanner {
                 used = Self.sum(others, product.load)
             }
         }
-        // Only the last plan of each product is read back: orders, actions, costs. Each on its
-        // own, so on every core.
-        let last = planned.map { ($0.model, $0.solution) }
-        var plans = [ProductionPlanResult?](repeating: nil, count: count)
-        plans.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let results = buffer
-            DispatchQueue.concurrentPerform(iterations: count) { i in
-                results[i] = PlanReadback(model: last[i].0, solution: last[i].1).result()
+        // Whole quantities, product by product in family order, each in what all the others
+        // take at that point (see `WholePlan`): the rounded-down fallback fits where the
+        // product's relaxed plan did, so the plans keep fitting together.
+        let relaxed = planned.map { ($0.model, $0.solution) }
+        var rounded = false
+        var notWhole = 0
+        if options.quantities == .whole && !stopped {
+            do {
+                notWhole = try makeWhole(&planned, used: &used, hours: hours)
+                rounded = true
+            } catch .solverStopped(let status) where status.isTimeLimit {
+                stopped = true
             }
         }
-        var merged = PlanMerge(scenario: scenario, base: base, hours: hours, top: topResult, parts: plans.map { $0! }).result()
+        // Only the last plan of each product is read back: orders, actions, costs. Each on its
+        // own, so on every core. The relaxed plans too, where rounding changed them, for the
+        // objective the whole plan is measured against.
+        let last = planned.map { ($0.model, $0.solution) }
+        let changed = rounded ? (0..<count).filter { last[$0].1.values != relaxed[$0].1.values } : []
+        var plans = [ProductionPlanResult?](repeating: nil, count: count + changed.count)
+        plans.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let results = buffer
+            DispatchQueue.concurrentPerform(iterations: count + changed.count) { i in
+                let (model, solution) = i < count ? last[i] : relaxed[changed[i - count]]
+                results[i] = PlanReadback(model: model, solution: solution).result()
+            }
+        }
+        let productPlans = plans[..<count].map { $0! }
+        var merged = PlanMerge(scenario: scenario, base: base, hours: hours, top: topResult, parts: productPlans).result()
+        if !changed.isEmpty {
+            var relaxedParts = productPlans
+            for (k, i) in changed.enumerated() { relaxedParts[i] = plans[count + k]! }
+            merged.relaxedObjective = PlanMerge(scenario: scenario, base: base, hours: hours, top: topResult, parts: relaxedParts).result().objective
+        }
         if stopped { merged.status = TerminationStatus.timeLimitFeasible.rawValue + ", families first" }
+        if notWhole > 0 { merged.status += WholePlan.notWhole(products: notWhole) }
         return merged
+    }
+
+    /// Makes each product's plan whole in what all the others take at that point; returns how
+    /// many products keep their relaxed plan (no whole plan fitted, see `WholePlan.Outcome`).
+    private func makeWhole(_ planned: inout [PlannedProduct], used: inout [[Double]], hours: ResourceHours) throws(PlanningError) -> Int {
+        var relaxed = 0
+        for i in planned.indices {
+            let others = Self.difference(used, planned[i].load)
+            var model = planned[i].model
+            model.setHours(hours.leaving(others))
+            switch try WholePlan(model: model, relaxed: planned[i].solution, solver: solver, options: options).solution() {
+            case .whole(let whole):
+                let load = model.resourceLoad(of: [0], in: whole)
+                planned[i] = PlannedProduct(model: model, solution: whole, session: nil, load: load, shortfall: model.shortfall(in: whole))
+                used = Self.sum(others, load)
+            case .wholeAlready: break
+            case .noFit: relaxed += 1
+            }
+        }
+        return relaxed
     }
 
     /// Plans each family with a product left short as one model of all its products, in what

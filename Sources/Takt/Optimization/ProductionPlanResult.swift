@@ -186,6 +186,16 @@ public struct ProductionPlanResult: Hashable, Sendable, Codable {
     /// each work center, per product, step and period (steps without alternatives are made
     /// on their work center, and are not listed).
     public var routes: [StepRoute] = []
+    /// For a plan in whole quantities (lots, whole units, whole workers), the objective of the
+    /// plan it was rounded from, where they are relaxed: in one model the LP relaxation, a
+    /// bound no whole plan goes below. `nil` when the plan is that plan itself (nothing
+    /// needed rounding, or ``PlanOptions/Quantities/relaxed`` was asked for).
+    public var relaxedObjective: Double? = nil
+
+    /// How far the objective is above ``relaxedObjective``, as a share of it.
+    public var gapToRelaxation: Double? {
+        relaxedObjective.map { abs($0) > 0 ? (objective - $0) / abs($0) : 0 }
+    }
 
     /// On-time orders ÷ orders.
     public var onTimeRate: Double { orders.isEmpty ? 1 : Double(orders.filter(\.onTime).count) / Double(orders.count) }

@@ -16,6 +16,8 @@ import TaktLP
 /// read back has the second pass's quantities, and the first pass's objective and hour
 /// values (the second pass's duals price changes, not hours). Plans made families first
 /// keep their first pass: their products' plans are each the only optimum of their share.
+/// A whole plan (see `WholePlan`) keeps the previous plan's whole production instead of the
+/// second pass's rounded where that costs no more.
 extension AggregatePlanner {
     /// Plans, then moves the plan as close to `previous` as the optimal cost allows.
     public func plan(_ options: PlanOptions, keeping previous: ProductionPlanResult) throws(PlanningError) -> ProductionPlanResult {
@@ -30,6 +32,8 @@ extension AggregatePlanner {
         for row in previous.products where row.periodIndex < periods {
             before[row.product, default: [Double](repeating: 0, count: periods)][row.periodIndex] += row.production
         }
+        // A whole plan keeps the previous plan's whole production where it costs no more.
+        let kept = scenario.products.map { before[$0.id] ?? [Double](repeating: 0, count: periods) }
         // The first pass's cost, as a row; integer columns stay where they were.
         let cost = program.variables.indices.compactMap { j -> Term? in
             program.variables[j].objective == 0 ? nil : Term(VariableID(index: j), program.variables[j].objective)
@@ -76,7 +80,7 @@ extension AggregatePlanner {
         // Should the second pass not solve (the cost row can span more magnitudes than the model
         // did), the first pass's plan stands: it is optimal, only not the nearest.
         guard var second = try? solver.feasibleSolution(program, options: options.solveOptions(), failing: PlanningError.self) else {
-            return PlanReadback(model: model, solution: solution).result()
+            return try finished(model, solution, options, keeping: kept)
         }
         // Quantities from the second pass; objective and prices from the first.
         second.objective = solution.objective
@@ -84,6 +88,6 @@ extension AggregatePlanner {
         second.reducedCosts = solution.reducedCosts
         second.basis = nil
         second.status = solution.status
-        return PlanReadback(model: model, solution: second).result()
+        return try finished(model, second, options, keeping: kept)
     }
 }

@@ -86,6 +86,14 @@ extension ProductionPlanResult {
         for (name, amount) in costs.lines where abs(amount) >= 0.5 {
             out += "  " + name + String(repeating: " ", count: width - name.count) + "  " + DisplayWidth.fit(money(amount), 14, right: true) + "\n"
         }
+        if let relaxedObjective, let gap = gapToRelaxation {
+            let bound = status.contains("families first") ? "the relaxed plan's" : "the LP bound"
+            out += "Whole lots, units and workers: objective \(money(objective)), "
+                + "\(NumberText.plain(gap * 100, decimals: 2))% above \(bound) \(money(relaxedObjective))\n"
+        }
+        if let part = status.components(separatedBy: ", ").first(where: { $0.contains("not whole") }) {
+            out += "Quantities: \(part); relaxed there\n"
+        }
 
         let late = lateOrders
         out += "\n" + bold("Service") + "\n"
