@@ -402,14 +402,16 @@ struct AggregatePlanModel {
     /// production not made, ending inventory below target — what the plan reads back as
     /// unmet demand or contradictions.
     func shortfall(in solution: Solution) -> Double {
+        scenario.products.indices.reduce(0) { $0 + shortfall(of: $1, in: solution) }
+    }
+
+    /// The units ``shortfall(in:)`` counts for product `p`.
+    func shortfall(of p: Int, in solution: Solution) -> Double {
         let unmetCounts = !scenario.policy.lostSalesAllowed
-        var short = 0.0
-        for p in scenario.products.indices {
-            short += solution.planValue(endingShortfall[p])
-            for t in 0..<scenario.horizon.periodCount {
-                short += solution.planValue(frozenShortfall[p][t])
-                if unmetCounts { short += unmet[p].reduce(0) { $0 + solution.planValue($1[t]) } }
-            }
+        var short = solution.planValue(endingShortfall[p])
+        for t in 0..<scenario.horizon.periodCount {
+            short += solution.planValue(frozenShortfall[p][t])
+            if unmetCounts { short += unmet[p].reduce(0) { $0 + solution.planValue($1[t]) } }
         }
         return short
     }

@@ -180,6 +180,11 @@ public struct AggregatePlanner: Sendable {
             var result = PlanReadback(model: model, solution: whole).result()
             result.relaxedObjective = relaxed.objective
             return result
+        case .partly(let whole, let relaxedProducts):
+            var result = PlanReadback(model: model, solution: whole).result()
+            result.relaxedObjective = relaxed.objective
+            result.status += WholePlan.notWhole(products: relaxedProducts)
+            return result
         case .wholeAlready:
             return PlanReadback(model: model, solution: relaxed).result()
         case .noFit:

@@ -231,7 +231,7 @@ struct HierarchicalPlanner {
                 planned[i] = PlannedProduct(model: model, solution: whole, session: nil, load: load, shortfall: model.shortfall(in: whole))
                 used = Self.sum(others, load)
             case .wholeAlready: break
-            case .noFit: relaxed += 1
+            case .noFit, .partly: relaxed += 1
             }
         }
         return relaxed

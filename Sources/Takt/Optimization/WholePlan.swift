@@ -28,6 +28,9 @@ struct WholePlan {
     enum Outcome {
         /// The whole plan.
         case whole(Solution)
+        /// Whole but for some products, which keep their relaxed quantities: no whole plan of
+        /// them was found that meets as much demand as theirs (see ``noFit``).
+        case partly(Solution, relaxedProducts: Int)
         /// The relaxed plan is whole already.
         case wholeAlready
         /// No whole plan was found that meets as much demand as the relaxed one: the hours
@@ -83,8 +86,25 @@ struct WholePlan {
         whole.reducedCosts = relaxed.reducedCosts
         whole.basis = relaxed.basis
         whole.relaxationObjective = relaxed.objective
-        guard model.shortfall(in: whole) <= model.shortfall(in: relaxed) + LotRounding.tolerance else { return .noFit }
-        return .whole(whole)
+        // Products whose whole plan meets less demand than their relaxed one keep the relaxed
+        // quantities; the others stay as rounded.
+        func short(_ solution: Solution) -> [Int] {
+            rounding.indices.filter { p in
+                rounding[p] != nil && model.shortfall(of: p, in: solution) > model.shortfall(of: p, in: relaxed) + LotRounding.tolerance
+            }
+        }
+        let shortProducts = short(whole)
+        guard !shortProducts.isEmpty else { return .whole(whole) }
+        guard shortProducts.count < rounding.compactMap({ $0 }).count else { return .noFit }
+        var kept = rounding.indices.map { p in rounding[p] == nil ? nil : model.production[p].map { whole[$0] } }
+        for p in shortProducts { kept[p] = nil }
+        var partly = try solve(fixing: kept)
+        guard partly.status.hasFeasibleSolution, short(partly).isEmpty else { return .noFit }
+        if partly.status == .optimal { partly.status = relaxed.status }
+        partly.shadowPrices = relaxed.shadowPrices
+        partly.reducedCosts = relaxed.reducedCosts
+        partly.basis = relaxed.basis
+        return .partly(partly, relaxedProducts: shortProducts.count)
     }
 
     /// The model with the given products' production fixed and its whole columns whole.
