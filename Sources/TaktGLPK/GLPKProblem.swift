@@ -204,7 +204,6 @@ final class GLPKProblem {
             parameters.clq_cuts = GLP_ON
             parameters.br_tech = GLP_BR_PCH
         }
-        if options.feasibilityPump { parameters.fp_heur = GLP_ON }
         let incumbent = options.incumbent.flatMap { point in
             point.count == Int(glp_get_num_cols(pointer)) && point.allSatisfy(\.isFinite) ? [0] + point : nil
         }

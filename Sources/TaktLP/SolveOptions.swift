@@ -32,10 +32,6 @@ public struct SolveOptions: Hashable, Sendable, Codable {
     /// pseudocost branching rule, which pay on lot-sizing models; off, the solver's plain
     /// branch-and-bound.
     public var cuts: Bool = false
-    /// For a MIP: the feasibility pump, a heuristic that looks for a whole point by rounding
-    /// the relaxation and moving it back towards the LP's feasible region, in simplex
-    /// iterations (so it stops at the same point on every run).
-    public var feasibilityPump: Bool = false
     /// For a MIP: the most branch-and-bound nodes to open before it stops with its best
     /// point (status ``TerminationStatus/nodeLimitFeasible``, or
     /// ``TerminationStatus/iterationLimit`` without one); unlike a time limit, the same

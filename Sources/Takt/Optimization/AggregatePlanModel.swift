@@ -298,8 +298,8 @@ struct AggregatePlanModel {
         for (l, pool) in scenario.laborPools.enumerated() {
             let id = Self.name(pool.id, l)
             let flexible = !fixedLabor && (pool.hireCost > 0 || pool.layoffCost > 0)
-            // Whole workers are whole only in the whole plan (see `wholeProgram(fixing:)`): the
-            // model itself is the relaxation, with the headcount limits rounded inwards.
+            // Whole workers are whole only in the whole plan (see `WholePlan`): the model
+            // itself is the relaxation, with the headcount limits rounded inwards.
             let integer = flexible && policy.workforce == .integer
             let hoursPerWorker = (0..<periods).map { pool.headcount > 0 ? regularHours[centers + l][$0] / pool.headcount : 0 }
             var rows: [ConstraintID?] = []

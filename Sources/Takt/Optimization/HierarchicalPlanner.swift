@@ -75,9 +75,7 @@ struct HierarchicalPlanner {
         // pivots in 11 s against 7.4 s for the primal. The aim is the plant of 10,000 orders.)
         // Whole workers are decided here, for every product plan after it.
         var topProgram = top.program
-        if options.quantities == .whole { for staff in top.wholeWorkers {
-                for column in [staff.workers, staff.hires, staff.layoffs] { topProgram.variables[column.index].kind = .integer }
-            } }
+        if options.quantities == .whole { for column in top.wholeWorkerColumns { topProgram.makeInteger(column) } }
         let solved = Result { () throws(PlanningError) in try solve(topProgram, from: top.chaseBasis()) }
         building.join()
         let topSolution = try solved.get()

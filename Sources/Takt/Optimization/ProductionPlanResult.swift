@@ -31,8 +31,9 @@ public struct ResourcePeriodPlan: Hashable, Sendable, Codable {
     public var workers: Double?
     public var hired: Double?
     public var laidOff: Double?
-    /// What one more regular hour here would save (the capacity row's shadow price);
-    /// `nil` when the plan was solved with whole workers (no duals) or nothing loads it.
+    /// What one more regular hour here would save (the capacity row's shadow price; in a
+    /// whole plan, the relaxation's); `nil` where nothing loads it, or where the hours were
+    /// decided by a MIP (families first's family plan with whole workers has no duals).
     public var hourValue: Double?
     public var loadRatio: Double? { availableHours > 0 ? requiredHours / availableHours : nil }
 }

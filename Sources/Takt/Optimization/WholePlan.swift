@@ -81,11 +81,7 @@ struct WholePlan {
             let kept = try solve(fixing: rounding.indices.map { p in rounding[p] == nil ? nil : keeping[p] })
             if kept.status.hasFeasibleSolution && kept.objective <= whole.objective + 1e-9 * max(1, abs(whole.objective)) { whole = kept }
         }
-        if whole.status == .optimal { whole.status = relaxed.status }
-        whole.shadowPrices = relaxed.shadowPrices
-        whole.reducedCosts = relaxed.reducedCosts
-        whole.basis = relaxed.basis
-        whole.relaxationObjective = relaxed.objective
+        whole = carryingRelaxed(whole)
         // Products whose whole plan meets less demand than their relaxed one keep the relaxed
         // quantities; the others stay as rounded.
         func short(_ solution: Solution) -> [Int] {
@@ -98,13 +94,21 @@ struct WholePlan {
         guard shortProducts.count < rounding.compactMap({ $0 }).count else { return .noFit }
         var kept = rounding.indices.map { p in rounding[p] == nil ? nil : model.production[p].map { whole[$0] } }
         for p in shortProducts { kept[p] = nil }
-        var partly = try solve(fixing: kept)
+        let partly = try solve(fixing: kept)
         guard partly.status.hasFeasibleSolution, short(partly).isEmpty else { return .noFit }
-        if partly.status == .optimal { partly.status = relaxed.status }
-        partly.shadowPrices = relaxed.shadowPrices
-        partly.reducedCosts = relaxed.reducedCosts
-        partly.basis = relaxed.basis
-        return .partly(partly, relaxedProducts: shortProducts.count)
+        return .partly(carryingRelaxed(partly), relaxedProducts: shortProducts.count)
+    }
+
+    /// A whole solution with the relaxation's status (where its own says only that the repair
+    /// was optimal), hour values and basis.
+    private func carryingRelaxed(_ whole: Solution) -> Solution {
+        var carried = whole
+        if carried.status == .optimal { carried.status = relaxed.status }
+        carried.shadowPrices = relaxed.shadowPrices
+        carried.reducedCosts = relaxed.reducedCosts
+        carried.basis = relaxed.basis
+        carried.relaxationObjective = relaxed.objective
+        return carried
     }
 
     /// The model with the given products' production fixed and its whole columns whole.
@@ -123,7 +127,7 @@ struct WholePlan {
         func fractional(_ columns: [VariableID]) -> Bool {
             columns.contains { abs(solution[$0] - solution[$0].rounded()) > LotRounding.tolerance }
         }
-        let workers = model.wholeWorkers.flatMap { [$0.workers, $0.hires, $0.layoffs] }
+        let workers = model.wholeWorkerColumns
         if fractional(workers) {
             let point = try solve(program.fixing(model.wholeWorkerValues(near: solution)), options.solveOptions())
             var integer = program
@@ -174,10 +178,8 @@ struct WholePlan {
                 }
             }
         }
-        var settings = options.solveOptions()
-        settings.nodeLimit = Self.nodeLimit
+        var settings = search(from: nil)
         settings.incumbent = incumbent
-        settings.feasibilityPump = true
         settings.cuts = true
         let best = try solve(program, settings)
         guard best.status.hasFeasibleSolution, best.objective < floor.objective else { return floor }
@@ -216,8 +218,11 @@ extension AggregatePlanModel {
     /// The columns a whole plan counts in whole numbers: workers, hires and layoffs (where the
     /// policy asks), subcontracted receipts and routed units of discrete products.
     var wholeColumns: [VariableID] {
-        wholeWorkers.flatMap { [$0.workers, $0.hires, $0.layoffs] } + wholeReceipts + wholeRoutes.flatMap { $0 }
+        wholeWorkerColumns + wholeReceipts + wholeRoutes.flatMap { $0 }
     }
+
+    /// The workers', hires' and layoffs' columns of ``wholeWorkers``.
+    var wholeWorkerColumns: [VariableID] { wholeWorkers.flatMap { [$0.workers, $0.hires, $0.layoffs] } }
 
     /// Receipts of discrete products.
     var wholeReceipts: [VariableID] {
