@@ -7,7 +7,8 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a generated scenario: seeded, realistic, of any size.",
         discussion: """
-            Product families; routings of 2–6 steps with setups and labor; a seasonal sales \
+            Product families; routings of 2–6 steps with labor (and with --setups, setup hours \
+            per run and a setup cost per product); a seasonal sales \
             plan; order due dates spread over the horizon with some rush, confirmed and frozen \
             orders; work centers loaded 50–80%, and about one in six 85–110%. The same options \
             and seed always write the same files.
@@ -22,6 +23,7 @@ struct Generate: ParsableCommand {
     @Option(help: "Number of periods.") var periods = 52
     @Option(help: "Period length: week, month, quarter or year.") var period: PeriodLength = .week
     @Option(help: "Random seed.") var seed: UInt64 = 1
+    @Flag(help: "Products set up once per production run: setup hours on each step and a setup cost.") var setups = false
     @Option(help: "The folder to write the scenario's CSV files into.") var out: String
 
     func validate() throws {
@@ -31,7 +33,7 @@ struct Generate: ParsableCommand {
     private var generator: ScenarioGenerator {
         ScenarioGenerator(
             orders: orders, products: products, families: families, workCenters: workCenters, units: units, periods: periods,
-            periodLength: period, seed: seed)
+            periodLength: period, seed: seed, setups: setups)
     }
 
     func run() throws {

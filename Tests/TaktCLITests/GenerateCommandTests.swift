@@ -20,6 +20,28 @@ import Testing
         #expect(planned.status == 0)
         #expect(try TaktBinary.run(["generate", "--orders", "0", "--out", a]).status == 2)
     }
+
+    /// `--setups`: a setup cost on every product and setup hours on the steps, which the plan
+    /// then pays per production run; the plant is otherwise the one without.
+    @Test func setupsAddRunsToTheSamePlant() throws {
+        let base = try TaktBinary.temporaryFolder("generate-setups")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let plain = base.appendingPathComponent("plain").path, runs = base.appendingPathComponent("runs").path
+        let arguments = ["generate", "--orders", "200", "--products", "6", "--families", "2", "--work-centers", "4", "--units", "2", "--periods", "6", "--period", "month", "--seed", "3"]
+        #expect(try TaktBinary.run(arguments + ["--out", plain]).status == 0)
+        #expect(try TaktBinary.run(arguments + ["--setups", "--out", runs]).status == 0)
+        #expect(FileManager.default.contents(atPath: plain + "/orders.csv") == FileManager.default.contents(atPath: runs + "/orders.csv"))
+        let products = try String(contentsOfFile: runs + "/products.csv", encoding: .utf8).split(separator: "\n")
+        let header = products[0].split(separator: ",")
+        let column = try #require(header.firstIndex(of: "setup_cost"))
+        #expect(products.dropFirst().allSatisfy { (Double($0.split(separator: ",", omittingEmptySubsequences: false)[column]) ?? 0) > 0 })
+        let steps = try String(contentsOfFile: plain + "/routings.csv", encoding: .utf8).split(separator: "\n")
+        let setup = try #require(steps[0].split(separator: ",").firstIndex(of: "setup_hours"))
+        #expect(steps.dropFirst().allSatisfy { Double($0.split(separator: ",", omittingEmptySubsequences: false)[setup]) == 0 })
+        let planned = try TaktBinary.run(["plan", runs])
+        #expect(planned.status == 0)
+        #expect(planned.standardOutput.contains("setups"), "\(planned.standardOutput)")
+    }
 }
 
 @Suite struct CommittedDatasetTests {

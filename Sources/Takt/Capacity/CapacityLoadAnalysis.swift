@@ -43,6 +43,13 @@ public struct CapacityLoadAnalysis: Sendable {
         self.underloadThreshold = scenario.policy.underloadThreshold
     }
 
+    /// One production run of a step.
+    private struct RunKey: Hashable {
+        var product: String
+        var step: Int
+        var day: Day
+    }
+
     /// A routing step resolved to resource indices.
     private struct Step {
         var step: Int
@@ -103,6 +110,11 @@ public struct CapacityLoadAnalysis: Sendable {
             return previous >= notBefore ? previous : day
         }
 
+        // A product that sets up per run does so once per step and day its plan completes
+        // anything on (a period plan's lines complete on the period's last day).
+        // (Those with a lot size spread their setups over it, in `plannedHoursPerUnit`.)
+        let perRun = scenario.productsSettingUpPerRun.filter { setupLot[$0] == 0 }
+        var runs = Set<RunKey>()
         func addCompletion(_ line: PlannedCompletion, line lineNumber: Int) throws(CapacityLoadError) {
             guard let steps = routing[line.product] ?? (scenario.products.contains { $0.id == line.product } ? [] : nil) else {
                 throw .unknownProduct(line.product, line: lineNumber)
@@ -124,6 +136,11 @@ public struct CapacityLoadAnalysis: Sendable {
                 let offset = clampToHorizon(line.day.advanced(by: -step.offsetDays))
                 let periodStart = bucketStart[bucketing.bucketOfDay[offset]]
                 load.add(resource: center, day: workingDay(center, offset, notBefore: periodStart), hours: step.plannedHoursPerUnit * line.quantity)
+                // A run's setup is on the step's primary work center, however the step is split.
+                if perRun.contains(line.product), runs.insert(RunKey(product: line.product, step: step.step, day: line.day)).inserted {
+                    let primary = step.workCenter
+                    load.add(resource: primary, day: workingDay(primary, offset, notBefore: periodStart), hours: step.setupHours)
+                }
                 if let pool = step.laborPool, step.laborHours > 0 {
                     load.add(resource: pool, day: workingDay(pool, offset, notBefore: periodStart), hours: step.laborHours * line.quantity)
                 }

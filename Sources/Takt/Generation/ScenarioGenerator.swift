@@ -1,11 +1,13 @@
 /// Makes realistic scenarios of any size from a seed: the same options always give the same
 /// scenario. For benchmarks and tests at sizes no one commits to a repository.
 ///
-/// Products come in families; each has a routing of 2–6 steps with setups and labor, drawn
+/// Products come in families; each has a routing of 2–6 steps with labor, drawn
 /// from the work centers of one production unit or two; the sales plan is seasonal; order due
 /// dates spread over the horizon, a few rush, some confirmed, those in the first period
 /// partly frozen. Run hours are then scaled so that each work center's load over the horizon
-/// is 50–80% of its capacity, and the few bottlenecks' 85–110%.
+/// is 50–80% of its capacity, and the few bottlenecks' 85–110%. With ``setups``, each product
+/// sets up once per production run, at a cost of 50–500 and 1–3 hours per step (the load of
+/// the orders being calibrated with them); without, no step has setup hours.
 ///
 ///     let scenario = ScenarioGenerator(orders: 10_000, seed: 7).scenario()
 public struct ScenarioGenerator: Sendable {
@@ -18,11 +20,15 @@ public struct ScenarioGenerator: Sendable {
     public var periodLength: PeriodLength
     public var seed: UInt64
     public var start: Day
+    /// Whether products set up per production run: each step keeps its setup hours, each
+    /// product gets a setup cost (without, no step has setup hours, as products have no lot
+    /// size to spread them over).
+    public var setups: Bool
 
     public init(
         orders: Int = 1_000, products: Int = 200, families: Int = 20, workCenters: Int = 30, units: Int = 3,
         periods: Int = 52, periodLength: PeriodLength = .week, seed: UInt64 = 1,
-        start: Day = Day(year: 2027, month: 1, day: 4)
+        start: Day = Day(year: 2027, month: 1, day: 4), setups: Bool = false
     ) {
         self.orders = orders
         self.products = products
@@ -33,6 +39,7 @@ public struct ScenarioGenerator: Sendable {
         self.periodLength = periodLength
         self.seed = seed
         self.start = start
+        self.setups = setups
     }
 
     /// The problems with the options, if any (each count must be at least 1, families at most products).
@@ -146,6 +153,13 @@ public struct ScenarioGenerator: Sendable {
                     capacity: 200, unitCost: productList[i].unitCost * 1.6, leadTimeDays: 14, quality: 80)
             })
         calibrate(&scenario, random: &random)
+        // Setups last, from a stream of their own, so that the plant is otherwise the same.
+        if setups {
+            var costs = SeededGenerator(seed: seed ^ 0x5E70_5E70)
+            for i in scenario.products.indices { scenario.products[i].setupCost = Double(50 * (1 + Int(costs.next() % 10))) }
+        } else {
+            for i in scenario.routings.indices { scenario.routings[i].setupHours = 0 }
+        }
         return scenario
     }
 

@@ -91,7 +91,7 @@ enum RecordDecoding {
             targetEndingInventory: r.number("target_ending_inventory", default: 0),
             holdingCost: r.number("holding_cost", default: 0, .money), backlogCost: r.number("backlog_cost", default: 0, .money),
             lostSaleCost: r.optionalNumber("lost_sale_cost", .money), unitRevenue: r.optionalNumber("unit_revenue", .money),
-            unitCost: r.number("unit_cost", default: 0, .money))
+            unitCost: r.number("unit_cost", default: 0, .money), setupCost: r.number("setup_cost", default: 0, .money))
         return r.failed ? nil : product
     }
 

@@ -30,7 +30,7 @@ public enum ScenarioCSVWriter {
             table(.products, s.products.map {
                 [$0.id, $0.family, $0.name, $0.specification, $0.uom, n($0.lotMin), n($0.lotMultiple), String($0.discrete), n($0.initialInventory),
                  n($0.safetyStock), o($0.maxInventory), n($0.targetEndingInventory), n($0.holdingCost), n($0.backlogCost),
-                 o($0.lostSaleCost), o($0.unitRevenue), n($0.unitCost)]
+                 o($0.lostSaleCost), o($0.unitRevenue), n($0.unitCost), n($0.setupCost)]
             }),
             table(.workCenters, s.workCenters.map {
                 [$0.id, $0.unit, $0.name, String($0.machines), String($0.shiftsPerDay), n($0.hoursPerShift), n($0.efficiency),

@@ -29,6 +29,7 @@ struct ScenarioRangeCheck {
                 ("max_inventory", x.maxInventory, .quantity), ("target_ending_inventory", x.targetEndingInventory, .quantity),
                 ("holding_cost", x.holdingCost, .money), ("backlog_cost", x.backlogCost, .money),
                 ("lost_sale_cost", x.lostSaleCost, .money), ("unit_revenue", x.unitRevenue, .money), ("unit_cost", x.unitCost, .money),
+                ("setup_cost", x.setupCost, .money),
             ])
         }
         for (i, x) in s.workCenters.enumerated() {

@@ -38,7 +38,7 @@ public enum ScenarioTable: String, CaseIterable, Hashable, Sendable {
             return req("id", "family")
                 + opt("name", "specification", "uom", "lot_min", "lot_multiple", "discrete", "initial_inventory",
                     "safety_stock", "max_inventory", "target_ending_inventory", "holding_cost", "backlog_cost",
-                    "lost_sale_cost", "unit_revenue", "unit_cost")
+                    "lost_sale_cost", "unit_revenue", "unit_cost", "setup_cost")
         case .workCenters:
             return req("id", "unit")
                 + opt("name", "machines", "shifts_per_day", "hours_per_shift", "efficiency", "overtime_hours_max",

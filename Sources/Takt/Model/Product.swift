@@ -33,12 +33,15 @@ public struct Product: Hashable, Sendable, Codable {
     public var unitRevenue: Double?
     /// Material and other variable cost of one unit made in-house.
     public var unitCost: Double
+    /// Cost of one production run: each period (and production unit) the product is made in.
+    public var setupCost: Double
 
     public init(
         id: String, name: String, family: String, specification: String = "", uom: String = "pcs",
         lotMin: Double = 0, lotMultiple: Double = 0, discrete: Bool = true, initialInventory: Double = 0, safetyStock: Double = 0,
         maxInventory: Double? = nil, targetEndingInventory: Double = 0, holdingCost: Double = 0,
-        backlogCost: Double = 0, lostSaleCost: Double? = nil, unitRevenue: Double? = nil, unitCost: Double = 0
+        backlogCost: Double = 0, lostSaleCost: Double? = nil, unitRevenue: Double? = nil, unitCost: Double = 0,
+        setupCost: Double = 0
     ) {
         self.id = id
         self.name = name
@@ -57,6 +60,7 @@ public struct Product: Hashable, Sendable, Codable {
         self.lostSaleCost = lostSaleCost
         self.unitRevenue = unitRevenue
         self.unitCost = unitCost
+        self.setupCost = setupCost
     }
 }
 

@@ -43,6 +43,16 @@ extension RoutingStep {
     }
 }
 
+extension Scenario {
+    /// The products whose setups fall once per production run (each period, and work center
+    /// of a step, it is made in) rather than per lot: those with a setup cost, and those with
+    /// setup hours but no lot size to spread them over.
+    public var productsSettingUpPerRun: Set<String> {
+        let withSetupHours = Set(routings.filter { $0.setupHours > 0 }.map(\.product))
+        return Set(products.filter { $0.setupCost > 0 || ($0.setupLot == 0 && withSetupHours.contains($0.id)) }.map(\.id))
+    }
+}
+
 extension Product {
     /// The lot a setup is spread over in a period plan: the larger of `lotMin` and
     /// `lotMultiple` (0 without either).

@@ -30,7 +30,13 @@ import TaktLP
 /// and the penalty M otherwise, so the program always has a solution: when demand exceeds
 /// every option the plan shows what goes unmet instead of failing. M is 1,000 times the
 /// largest other cost coefficient. A step's setup hours are spread over the product's lot
-/// size (left out when it has none). A labor pool whose hire and layoff costs are both zero
+/// size (one setup per lot, exact for whole lots); a product without a lot size, or with a
+/// setup cost, sets up once per production run, the CLSP's big-M link
+///
+///     m[p]·r[p,t] ≤ x[p,t] ≤ M[p,t]·r[p,t],  r ∈ [0, 1] (binary in a whole plan),  + setupCost·r,
+///     + setupHours[p,k]·r[p,t] on step k's (primary) work center,
+///
+/// M the demand period t can still serve, with targets, plus a lot. A labor pool whose hire and layoff costs are both zero
 /// keeps its headcount. The size grows with products × periods × classes, never with orders.
 struct AggregatePlanModel {
     let scenario: Scenario
@@ -52,6 +58,9 @@ struct AggregatePlanModel {
     var safetyShortfall: [[VariableID?]] = []
     var endingShortfall: [VariableID?] = []
     var frozenShortfall: [[VariableID?]] = []
+    /// Production runs r[p,t] of products whose setups fall per run (``setupsPerRun``); `nil`
+    /// elsewhere. Continuous in the model, binary in a whole plan.
+    var runs: [[VariableID?]] = []
     /// Alternative splits: (product, step, work center, period) → column.
     var routingSplit: [(product: Int, step: Int, workCenter: Int, period: Int, column: VariableID)] = []
     // Row handles.
@@ -60,6 +69,8 @@ struct AggregatePlanModel {
     var balanceRows: [[ConstraintID]] = []
     /// Each alternative split's row and the column of its primary work center.
     var splitRows: [(row: ConstraintID, primary: VariableID)] = []
+    /// The rows x ≤ M·r linking each run to what it makes, with the run's product and period.
+    var runRows: [(row: ConstraintID, product: Int, period: Int, run: VariableID)] = []
     /// The workforce flow rows of labor pools that hire and lay off.
     var staffRows: [ConstraintID] = []
     /// Workers, hires and layoffs that a whole plan counts in whole numbers (the policy's
@@ -177,6 +188,7 @@ struct AggregatePlanModel {
         }
 
         buildBalances()
+        buildRuns()
         buildWorkCenters()
         buildLaborPools()
     }
@@ -222,6 +234,62 @@ struct AggregatePlanModel {
         }
     }
 
+    /// Production runs: x[p,t] ≤ M[p,t]·r[p,t], with M what the product can still need
+    /// (``runLimit(_:_:)``).
+    private mutating func buildRuns() {
+        let periods = scenario.horizon.periodCount
+        let perRun = setupsPerRun
+        for (p, product) in scenario.products.enumerated() {
+            guard perRun[p] else {
+                runs.append(Array(repeating: nil, count: periods))
+                continue
+            }
+            let id = productNames[p]
+            runs.append((0..<periods).map { t in
+                let column = program.addVariable("run(\(id),\(t))", upperBound: 1, objective: product.setupCost)
+                let row = program.addConstraint("runlink(\(id),\(t))", [Term(production[p][t], 1), Term(column, -runLimit(p, t))], .lessOrEqual(0))
+                program.addConstraint("runmin(\(id),\(t))", [Term(production[p][t], 1), Term(column, -runMinimum(p))], .greaterOrEqual(0))
+                runRows.append((row, p, t, column))
+                return column
+            })
+        }
+    }
+
+    /// Whether each product's setups fall once per run (each period it is made in): it has a
+    /// setup cost, or setup hours and no lot size to spread them over.
+    var setupsPerRun: [Bool] {
+        let perRun = scenario.productsSettingUpPerRun
+        return scenario.products.map { perRun.contains($0.id) }
+    }
+
+    /// Setup hours a run of product `p` takes on step `step`'s work center (those of a product
+    /// with a lot size are spread over the lot instead, see ``hoursPerUnit(_:product:)``).
+    func setupHoursPerRun(_ step: RoutingStep, product p: Int) -> Double {
+        scenario.products[p].setupLot == 0 ? step.setupHours : 0
+    }
+
+    /// The most product `p` can need to make in period `t`: the demand it can still serve
+    /// (from the first period whose backlog may wait until t), its ending target and safety
+    /// stock, its frozen quantity, plus a lot. (Not the hours: a model given other hours keeps
+    /// its coefficients, see ``setHours(_:)``.)
+    func runLimit(_ p: Int, _ t: Int) -> Double {
+        let product = scenario.products[p]
+        let periods = scenario.horizon.periodCount
+        let policy = scenario.policy
+        let first = policy.backlogAllowed ? max(0, t - (policy.maxBacklogPeriods ?? periods)) : t
+        let need = (first..<periods).reduce(0) { $0 + demand.total(product: p, period: $1) }
+            + product.targetEndingInventory + product.safetyStock + demand.frozen[p][t]
+        // A limit of 0 would leave the run free; a small one keeps the row well scaled.
+        return max(max(need, product.lotMin) + product.quantityStep, 1)
+    }
+
+    /// The least a run makes: its minimum lot, else its quantity step, else a hundredth of a
+    /// unit, so that no run is set up (and no setup counted) where nothing is made.
+    func runMinimum(_ p: Int) -> Double {
+        let product = scenario.products[p]
+        return max(product.lotMin, product.quantityStep, 0.01)
+    }
+
     private mutating func buildWorkCenters() {
         let periods = scenario.horizon.periodCount
         let policy = scenario.policy
@@ -233,10 +301,15 @@ struct AggregatePlanModel {
                 for t in 0..<periods {
                     let target = loadPeriod[p][k][t]
                     let hours = hoursPerUnit(step, product: p)
+                    let setup = setupHoursPerRun(step, product: p)
                     if centers.count == 1 {
                         if hours > 0 { load[primary][target].append(Term(production[p][t], hours)) }
+                        if setup > 0, let run = runs[p][t] { load[primary][target].append(Term(run, setup)) }
                         continue
                     }
+                    // A step split over work centers sets up on its primary one: a run's
+                    // setup is counted once, whichever centers share the step.
+                    if setup > 0, let run = runs[p][t] { load[primary][target].append(Term(run, setup)) }
                     var split: [Term] = [Term(production[p][t], -1)]
                     let first = routingSplit.count
                     for w in centers {
@@ -364,7 +437,7 @@ struct AggregatePlanModel {
             let hours = hoursPerUnit(routing[entry.product][entry.step], product: entry.product)
             load[entry.workCenter][loadPeriod[entry.product][entry.step][entry.period]] += hours * solution.planValue(entry.column)
         }
-        addLoad(of: wanted.sorted(), to: &load, skipping: split) { solution.planValue(production[$0][$1]) }
+        addLoad(of: wanted.sorted(), to: &load, skipping: split, run: { solution.planValue(runs[$0][$1]) }) { solution.planValue(production[$0][$1]) }
         return load
     }
 
@@ -372,7 +445,7 @@ struct AggregatePlanModel {
     /// their primary work centers: what a family's product plan cannot do without.
     func frozenLoad(of products: [Int]) -> [[Double]] {
         var load = [[Double]](repeating: [Double](repeating: 0, count: scenario.horizon.periodCount), count: scenario.workCenters.count + scenario.laborPools.count)
-        addLoad(of: products, to: &load, skipping: []) { demand.frozen[$0][$1] }
+        addLoad(of: products, to: &load, skipping: [], run: { _, _ in 1 }) { demand.frozen[$0][$1] }
         return load
     }
 
@@ -419,22 +492,27 @@ struct AggregatePlanModel {
     /// The hours per resource and period of making each product's demand in its period.
     func demandLoad(of products: [Int]) -> [[Double]] {
         var load = [[Double]](repeating: [Double](repeating: 0, count: scenario.horizon.periodCount), count: scenario.workCenters.count + scenario.laborPools.count)
-        addLoad(of: products, to: &load, skipping: []) { demand.total(product: $0, period: $1) }
+        addLoad(of: products, to: &load, skipping: [], run: { _, _ in 1 }) { demand.total(product: $0, period: $1) }
         return load
     }
 
     /// Adds the hours of making `made(product, period)` of each product, step by step, in
-    /// product order (sums must not depend on a set's order), steps in `skipping` left out.
-    private func addLoad(of products: [Int], to load: inout [[Double]], skipping split: Set<[Int]>, made: (Int, Int) -> Double) {
+    /// product order (sums must not depend on a set's order), steps in `skipping` left out;
+    /// a product that sets up per run adds `run(product, period)` setups where it makes any.
+    private func addLoad(
+        of products: [Int], to load: inout [[Double]], skipping split: Set<[Int]>, run: (Int, Int) -> Double, made: (Int, Int) -> Double
+    ) {
         let centers = scenario.workCenters.count
+        let perRun = setupsPerRun
         for p in products {
             for (k, step) in routing[p].enumerated() {
                 for t in 0..<scenario.horizon.periodCount {
                     let quantity = made(p, t)
                     guard quantity > 0 else { continue }
                     let target = loadPeriod[p][k][t]
-                    if !split.contains([p, k]), let w = workCenterIndex[step.workCenter] {
-                        load[w][target] += hoursPerUnit(step, product: p) * quantity
+                    if let w = workCenterIndex[step.workCenter] {
+                        if !split.contains([p, k]) { load[w][target] += hoursPerUnit(step, product: p) * quantity }
+                        if perRun[p] { load[w][target] += setupHoursPerRun(step, product: p) * run(p, t) }
                     }
                     if let l = step.laborPool.flatMap({ laborPoolIndex[$0] }) { load[centers + l][target] += step.laborHours * quantity }
                 }
@@ -449,7 +527,7 @@ struct AggregatePlanModel {
     private func largestCostCoefficient() -> Double {
         var largest = 0.0
         for product in scenario.products {
-            largest = max(largest, product.unitCost, product.holdingCost, product.backlogCost * 4, product.lostSaleCost ?? 0, product.unitRevenue ?? 0)
+            largest = max(largest, product.unitCost, product.holdingCost, product.backlogCost * 4, product.lostSaleCost ?? 0, product.unitRevenue ?? 0, product.setupCost)
         }
         for offer in scenario.subcontractors { largest = max(largest, offer.unitCost) }
         for center in scenario.workCenters { largest = max(largest, center.overtimeCost, center.extraShiftCost ?? 0) }
@@ -490,8 +568,8 @@ struct AggregatePlanModel {
             ? String(decoding: bytes.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: ".") : $0 }, as: UTF8.self) : "n\(index)"
     }
 
-    /// Run hours per unit of a step, with its setup spread over the product's lot size
-    /// (without a lot size the aggregate plan leaves setups out).
+    /// Run hours per unit of a step, with its setup spread over the product's lot size (without
+    /// a lot size its setups fall per run, see ``setupHoursPerRun(_:product:)``).
     func hoursPerUnit(_ step: RoutingStep, product: Int) -> Double {
         step.hoursPerUnit(setupSpreadOver: scenario.products[product].setupLot)
     }

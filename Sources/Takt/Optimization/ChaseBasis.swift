@@ -5,7 +5,8 @@ extension AggregatePlanModel {
     /// primary work center, with no stock, backlog, overtime or subcontracting.
     ///
     /// Basic: production x[p,t] in each balance row, the primary route's share in each split
-    /// row, the workforce W[l,t] in each staffing row, and every other row's slack. Each of
+    /// row, the run r[p,t] in each run's link row, the workforce W[l,t] in each staffing row,
+    /// and every other row's slack. Each of
     /// these rows then has one basic column of its own and the matrix is triangular, so it is
     /// a basis. Its row prices are the unit cost on the balance rows and zero elsewhere, so
     /// every column's reduced cost is its own cost less what it saves in production: holding,
@@ -25,6 +26,11 @@ extension AggregatePlanModel {
         for split in splitRows {
             variables[split.primary.index] = .basic
             constraints[split.row.index] = .fixed
+        }
+        // Each run pays for what its period makes: r = x/M, its link row tight.
+        for link in runRows {
+            variables[link.run.index] = .basic
+            constraints[link.row.index] = .atUpper
         }
         for (row, worker) in zip(staffRows, workforce.joined().compactMap { $0 }) {
             variables[worker.index] = .basic

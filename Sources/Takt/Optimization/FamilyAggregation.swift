@@ -17,6 +17,14 @@ struct FamilyAggregation {
     let demand: DemandProfile
 
     init(_ original: Scenario, demand original_demand: DemandProfile) {
+        // A product that sets up per run has its setups spread, in the family plan, over
+        // its mean run: its demand over the periods that have any.
+        let perRun = original.productsSettingUpPerRun
+        let meanRun = original.products.indices.map { p -> Double in
+            let demand = (0..<original.horizon.periodCount).map { original_demand.total(product: p, period: $0) }
+            let periods = demand.filter { $0 > 0 }.count
+            return periods == 0 ? 0 : demand.reduce(0, +) / Double(periods)
+        }
         var families: [String] = []
         var members: [[Int]] = []
         var index: [String: Int] = [:]
@@ -92,7 +100,7 @@ struct FamilyAggregation {
             }
             for (p, w) in zip(group, weight) {
                 let product = original.products[p]
-                let lot = product.setupLot
+                let lot = product.setupLot > 0 || !perRun.contains(product.id) ? product.setupLot : meanRun[p]
                 for step in stepsByProduct[product.id] ?? [] {
                     func meanOffset(_ key: String) -> Int {
                         var days = Double(step.offsetDays)

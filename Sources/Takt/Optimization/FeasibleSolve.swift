@@ -20,6 +20,19 @@ extension Solver {
     }
 }
 
+extension Solver {
+    /// Solves `program`, whatever its status (an infeasible repair is an answer, not a
+    /// failure), except a time limit reached before any feasible point.
+    func answer<Failure: SolveFailure>(
+        _ program: LinearProgram, options: SolveOptions, failing: Failure.Type = Failure.self
+    ) throws(Failure) -> Solution {
+        let solution: Solution
+        do { solution = try solve(program, options: options) } catch { throw .invalidModel(error) }
+        if solution.status.isTimeLimit && !solution.status.hasFeasibleSolution { throw .solverStopped(solution.status) }
+        return solution
+    }
+}
+
 extension Solution {
     /// This solution if it holds a feasible point, else the `Failure` of its status.
     func feasible<Failure: SolveFailure>(_ failing: Failure.Type = Failure.self) throws(Failure) -> Solution {

@@ -229,7 +229,13 @@ struct HierarchicalPlanner {
                 planned[i] = PlannedProduct(model: model, solution: whole, session: nil, load: load, shortfall: model.shortfall(in: whole))
                 used = Self.sum(others, load)
             case .wholeAlready: break
-            case .noFit, .partly: relaxed += 1
+            case .partly(let runsWhole, _):
+                // Relaxed quantities on whole runs (see `WholePlan`): kept, since its setups are whole.
+                let load = model.resourceLoad(of: [0], in: runsWhole)
+                planned[i] = PlannedProduct(model: model, solution: runsWhole, session: nil, load: load, shortfall: model.shortfall(in: runsWhole))
+                used = Self.sum(others, load)
+                relaxed += 1
+            case .noFit: relaxed += 1
             }
         }
         return relaxed

@@ -67,6 +67,7 @@ struct PlanMerge {
             costs.backlog += c.backlog
             costs.lostSales += c.lostSales
             costs.safetyStock += c.safetyStock
+            costs.setups += c.setups
             costs.revenue += c.revenue
         }
         costs.overtime = overtimeCost

@@ -39,6 +39,7 @@ struct PlanReadback {
                     demand: demand, production: made, subcontracted: bought, delivered: delivered, endingInventory: stock,
                     endingBacklog: late, unmet: dropped))
                 costs.material += product.unitCost * made
+                costs.setups += product.setupCost * value(model.runs[p][t])
                 costs.holding += product.holdingCost * stock
                 costs.revenue += (product.unitRevenue ?? 0) * delivered
                 costs.safetyStock += max(product.backlogCost, product.holdingCost) * value(model.safetyShortfall[p][t])

@@ -61,11 +61,13 @@ public struct CostBreakdown: Hashable, Sendable, Codable {
     public var layoffs: Double = 0
     /// Safety stock shortfall, at the backlog cost.
     public var safetyStock: Double = 0
+    /// Production runs at their setup cost.
+    public var setups: Double = 0
     public var revenue: Double = 0
 
     public var total: Double {
         material + regularLabor + overtime + extraShifts + subcontracting + holding + backlog + lostSales + hiring + layoffs
-            + safetyStock
+            + safetyStock + setups
     }
 
     /// Revenue less what the plan costs, lost sales left out: a lost sale earns no revenue
@@ -78,8 +80,28 @@ public struct CostBreakdown: Hashable, Sendable, Codable {
         [
             ("material", material), ("regular labor", regularLabor), ("overtime", overtime), ("extra shifts", extraShifts),
             ("subcontracting", subcontracting), ("holding", holding), ("backlog", backlog), ("lost sales", lostSales),
-            ("hiring", hiring), ("layoffs", layoffs), ("safety stock shortfall", safetyStock),
+            ("hiring", hiring), ("layoffs", layoffs), ("safety stock shortfall", safetyStock), ("setups", setups),
         ]
+    }
+}
+
+extension CostBreakdown {
+    /// Reads a breakdown, one written before plans had setups included (its setups are 0).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        material = try c.decode(Double.self, forKey: .material)
+        regularLabor = try c.decode(Double.self, forKey: .regularLabor)
+        overtime = try c.decode(Double.self, forKey: .overtime)
+        extraShifts = try c.decode(Double.self, forKey: .extraShifts)
+        subcontracting = try c.decode(Double.self, forKey: .subcontracting)
+        holding = try c.decode(Double.self, forKey: .holding)
+        backlog = try c.decode(Double.self, forKey: .backlog)
+        lostSales = try c.decode(Double.self, forKey: .lostSales)
+        hiring = try c.decode(Double.self, forKey: .hiring)
+        layoffs = try c.decode(Double.self, forKey: .layoffs)
+        safetyStock = try c.decode(Double.self, forKey: .safetyStock)
+        setups = try c.decodeIfPresent(Double.self, forKey: .setups) ?? 0
+        revenue = try c.decode(Double.self, forKey: .revenue)
     }
 }
 

@@ -48,20 +48,27 @@ struct WholePlan {
     /// The whole plan's solution, or why there is none.
     func solution() throws(PlanningError) -> Outcome {
         let scenario = model.scenario
-        let rounding = scenario.products.map { $0.hasWholeQuantities ? LotRounding($0) : nil }
-        let production = model.production.map { $0.map { relaxed.planValue($0) } }
+        // A product measured in any quantity is fixed as it is where it sets up per run, so
+        // that its runs stay whole.
+        let rounding = scenario.products.indices.map { p in
+            scenario.products[p].hasWholeQuantities || model.runs[p].contains { $0 != nil } ? LotRounding(scenario.products[p]) : nil
+        }
         let integers = model.wholeColumns
-        let wholeAlready = rounding.indices.allSatisfy { p in rounding[p]?.isWhole(production[p]) ?? true }
+        let wholeAlready = rounding.indices.allSatisfy { p in rounding[p]?.isWhole(model.production[p].map { relaxed.planValue($0) }) ?? true }
             && integers.allSatisfy { abs(relaxed[$0] - relaxed[$0].rounded()) <= LotRounding.tolerance }
         guard !wholeAlready else { return .wholeAlready }
 
-        let stock = model.inventory.map { $0.map { relaxed.planValue($0) } }
+        // Where products set up per run, the runs are chosen first, and production rounded
+        // from the plan with those runs.
+        let base = model.runColumns.isEmpty ? relaxed : try RelaxAndFix(model: model, solver: solver, options: options).solution(from: relaxed)
+        let production = model.production.map { $0.map { base.planValue($0) } }
+        let stock = model.inventory.map { $0.map { base.planValue($0) } }
         let up = rounding.indices.map { p in rounding[p].map { $0.rounded(production[p], stock: stock[p]) } }
         var whole = try solve(fixing: up)
         if !whole.status.hasFeasibleSolution {
             // Rounding up does not fit: each period makes no more than its spare hours allow,
             // and what it lacks is made earlier.
-            let room = model.room(in: relaxed)
+            let room = model.room(in: base)
             let limited = rounding.indices.map { p in
                 rounding[p].map { rule in
                     rule.rounded(production[p], stock: stock[p], limit: production[p].indices.map { production[p][$0] + room[p][$0] })
@@ -82,22 +89,29 @@ struct WholePlan {
             if kept.status.hasFeasibleSolution && kept.objective <= whole.objective + 1e-9 * max(1, abs(whole.objective)) { whole = kept }
         }
         whole = carryingRelaxed(whole)
-        // Products whose whole plan meets less demand than their relaxed one keep the relaxed
-        // quantities; the others stay as rounded.
+        // Products whose whole plan meets less demand than their relaxed one (with the runs
+        // chosen, where there are runs: fractional setups are not a plan either) keep the
+        // relaxed quantities; the others stay as rounded.
         func short(_ solution: Solution) -> [Int] {
             rounding.indices.filter { p in
-                rounding[p] != nil && model.shortfall(of: p, in: solution) > model.shortfall(of: p, in: relaxed) + LotRounding.tolerance
+                rounding[p] != nil && model.shortfall(of: p, in: solution) > model.shortfall(of: p, in: base) + LotRounding.tolerance
             }
         }
         let shortProducts = short(whole)
         guard !shortProducts.isEmpty else { return .whole(whole) }
-        guard shortProducts.count < rounding.compactMap({ $0 }).count else { return .noFit }
+        let wholeProducts = rounding.compactMap({ $0 }).count
+        // Runs stay whole in any case.
+        let relaxedRuns = model.runColumns.isEmpty ? nil : Solution?.some(carryingRelaxed(base))
+        guard shortProducts.count < wholeProducts else { return relaxedRuns.map { .partly($0, relaxedProducts: wholeProducts) } ?? .noFit }
         var kept = rounding.indices.map { p in rounding[p] == nil ? nil : model.production[p].map { whole[$0] } }
         for p in shortProducts { kept[p] = nil }
-        let partly = try solve(fixing: kept)
-        guard partly.status.hasFeasibleSolution, short(partly).isEmpty else { return .noFit }
+        let partly = try solve(fixing: kept, runs: shortProducts.flatMap { p in model.runColumnsByProduct[p].map { ($0, base[$0].rounded()) } })
+        guard partly.status.hasFeasibleSolution, short(partly).isEmpty else {
+            return relaxedRuns.map { .partly($0, relaxedProducts: wholeProducts) } ?? .noFit
+        }
         return .partly(carryingRelaxed(partly), relaxedProducts: shortProducts.count)
     }
+
 
     /// A whole solution with the relaxation's status (where its own says only that the repair
     /// was optimal), hour values and basis.
@@ -111,7 +125,8 @@ struct WholePlan {
         return carried
     }
 
-    /// The model with the given products' production fixed and its whole columns whole.
+    /// The model with the given products' production (and the given runs) fixed and its whole
+    /// columns whole.
     ///
     /// First as an LP, all else continuous. Where that leaves workers fractional, branch-and-cut
     /// over the workers alone (a few columns per labor pool and period), for at most
@@ -120,8 +135,8 @@ struct WholePlan {
     /// (receipts up within the offer, routed units by largest remainder) and the LP solved once
     /// more; should that not fit, branch-and-cut over them instead, and should that find
     /// nothing, they stay as the LP has them.
-    private func solve(fixing production: [[Double]?]) throws(PlanningError) -> Solution {
-        var program = model.fixing(production)
+    private func solve(fixing production: [[Double]?], runs: [(VariableID, Double)] = []) throws(PlanningError) -> Solution {
+        var program = model.fixing(production).fixing(runs)
         var solution = try solve(program, options.solveOptions())
         guard solution.status.hasFeasibleSolution else { return solution }
         func fractional(_ columns: [VariableID]) -> Bool {
@@ -207,10 +222,7 @@ struct WholePlan {
     static let nodeLimit = 200
 
     private func solve(_ program: LinearProgram, _ settings: SolveOptions) throws(PlanningError) -> Solution {
-        let solution: Solution
-        do { solution = try solver.solve(program, options: settings) } catch { throw .invalidModel(error) }
-        if solution.status.isTimeLimit && !solution.status.hasFeasibleSolution { throw .solverStopped(solution.status) }
-        return solution
+        try solver.answer(program, options: settings, failing: PlanningError.self)
     }
 }
 
@@ -218,7 +230,7 @@ extension AggregatePlanModel {
     /// The columns a whole plan counts in whole numbers: workers, hires and layoffs (where the
     /// policy asks), subcontracted receipts and routed units of discrete products.
     var wholeColumns: [VariableID] {
-        wholeWorkerColumns + wholeReceipts + wholeRoutes.flatMap { $0 }
+        wholeWorkerColumns + wholeReceipts + wholeRoutes.flatMap { $0 } + runColumns
     }
 
     /// The workers', hires' and layoffs' columns of ``wholeWorkers``.
@@ -332,6 +344,12 @@ extension AggregatePlanModel {
             for (t, column) in self.production[p].enumerated() {
                 fixed.variables[column.index].lowerBound = quantities[t]
                 fixed.variables[column.index].upperBound = quantities[t]
+                // A run wherever it makes anything, and none elsewhere.
+                if let run = runs[p][t] {
+                    let value = quantities[t] > LotRounding.tolerance ? 1.0 : 0
+                    fixed.variables[run.index].lowerBound = value
+                    fixed.variables[run.index].upperBound = value
+                }
             }
         }
         return fixed
