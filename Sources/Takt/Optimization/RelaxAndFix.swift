@@ -8,6 +8,8 @@ import TaktLP
 /// every period; rounding its runs up would set up every period. Instead, two MIP heuristics
 /// with GLPK's branch-and-cut on each part, all other quantities continuous:
 ///
+/// Where there are at most ``searchLimit`` runs, one MIP over them all; otherwise:
+///
 /// 1. Relax-and-fix over time: the horizon in ``windows`` consecutive windows; in turn, the
 ///    runs of one window are binary, those before it fixed as chosen, those after it still
 ///    relaxed.
@@ -44,7 +46,7 @@ struct RelaxAndFix {
         for start in stride(from: 0, to: periods, by: width) {
             let window = (start..<min(periods, start + width)).flatMap { byPeriod[$0] }
             guard !window.isEmpty else { continue }
-            current = try improve(model.program.fixing(fixed), free: window, from: current)
+            current = try improve(model.program.fixing(fixed), free: window, from: current, searching: false)
             fixed += window.map { ($0, current[$0].rounded()) }
         }
         let families = Dictionary(grouping: model.runColumnsByProduct.indices) { model.scenario.products[$0].family }
@@ -58,11 +60,15 @@ struct RelaxAndFix {
     }
 
     /// The best plan found with the `free` runs binary in `program`, from `current`'s runs
-    /// rounded up.
-    private func improve(_ program: LinearProgram, free: [VariableID], from current: Solution) throws(PlanningError) -> Solution {
-        let up = free.map { ($0, current[$0] > LotRounding.tolerance ? 1.0 : 0.0) }
-        let point = try solve(program.fixing(up), options.solveOptions())
-        if free.count > Self.searchLimit, point.status.hasFeasibleSolution { return point }
+    /// rounded: up where that fits, else a run only where `current` makes a minimum run
+    /// already, else none at all (which always fits: what is not made is late or unmet).
+    private func improve(_ program: LinearProgram, free: [VariableID], from current: Solution, searching: Bool = true) throws(PlanningError) -> Solution {
+        let made = Dictionary(uniqueKeysWithValues: model.runRows.map { ($0.run, current[model.production[$0.product][$0.period]] / model.runMinimum($0.product)) })
+        var point = try solve(program.fixing(free.map { ($0, current[$0] > LotRounding.tolerance ? 1.0 : 0.0) }), options.solveOptions())
+        for rule in [{ (run: VariableID) in (made[run] ?? 0) >= 1 - LotRounding.tolerance ? 1.0 : 0 }, { _ in 0.0 }] where !point.status.hasFeasibleSolution {
+            point = try solve(program.fixing(free.map { ($0, rule($0)) }), options.solveOptions())
+        }
+        if !searching || free.count > Self.searchLimit, point.status.hasFeasibleSolution { return point }
         var integer = program
         for column in free { integer.makeInteger(column) }
         var settings = options.solveOptions()

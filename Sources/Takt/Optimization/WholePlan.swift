@@ -79,7 +79,12 @@ struct WholePlan {
         if !whole.status.hasFeasibleSolution {
             let down = rounding.indices.map { p in rounding[p].map { $0.floored(production[p]) } }
             let floor = try solve(fixing: down)
-            guard floor.status.hasFeasibleSolution else { throw .solverStopped(floor.status) }
+            guard floor.status.hasFeasibleSolution else {
+                // Whole setups may leave no room for the rounded-down quantities: the runs stay
+                // whole, the quantities as chosen with them.
+                if !model.runColumns.isEmpty { return .partly(carryingRelaxed(base), relaxedProducts: rounding.compactMap { $0 }.count) }
+                throw .solverStopped(floor.status)
+            }
             whole = try lotSearch(rounding, from: floor)
         }
         if let keeping, keeping.count == rounding.count,
