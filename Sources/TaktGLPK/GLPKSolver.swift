@@ -23,7 +23,7 @@ public struct GLPKSolver: WarmStartSolver, SessionSolver {
         try program.validate()
         try options.validate(for: program)
         let problem = GLPKProblem(program)
-        return GLPKRun(program: program, options: options).solve(problem, presolve: options.presolve)
+        return GLPKRun(program: program, options: options).solve(problem, presolve: options.presolve && program.presolveIsSafe)
     }
 
     public func withWarmStart<Result>(

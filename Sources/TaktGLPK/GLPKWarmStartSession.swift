@@ -55,7 +55,7 @@ final class GLPKWarmStartSession: WarmStartSession {
     func solve() -> Solution {
         let problem = loaded
         let run = GLPKRun(program: program, options: options)
-        let solution = run.solve(problem, presolve: solvedOnce ? false : options.presolve, fromHeldBasis: solvedOnce)
+        let solution = run.solve(problem, presolve: solvedOnce ? false : options.presolve && program.presolveIsSafe, fromHeldBasis: solvedOnce)
         solvedOnce = true
         // A starting basis is for the first solve; later ones start where the last ended.
         options.startingBasis = nil

@@ -187,3 +187,28 @@ import TaktLP
         #expect(try GLPKSolver().solve(program(tiny: 0.1), options: SolveOptions(timeLimit: 1)).status == .optimal)
     }
 }
+
+/// Found by the LP fuzz target: min 0.5·x0 + 1e12·x1 with 1e12 ≤ 1e-12·x0 + 4.5·x1 ≤ 1e12,
+/// x0 ≤ 1000, x1 free above 0: every value and every term's reach within its limits, but the
+/// right-hand side 1e21 times the smallest reach made GLPK's presolver assert (npp1.c:694).
+/// Such a program is solved without the presolver.
+@Suite struct PresolveSafetyTests {
+    private func program(rhs: Double) -> LinearProgram {
+        var lp = LinearProgram()
+        let x0 = lp.addVariable("x0", upperBound: 1000, objective: 0.5)
+        let x1 = lp.addVariable("x1", objective: 1e12)
+        lp.addConstraint("r0", [], .lessOrEqual(1e12))
+        lp.addConstraint("r1", [Term(x0, 1e-12), Term(x1, 4.5)], .range(rhs, rhs))
+        lp.addConstraint("r2", [], .lessOrEqual(2))
+        return lp
+    }
+
+    @Test func aRightHandSideFarBeyondItsTermsIsSolvedWithoutThePresolver() throws {
+        #expect(!program(rhs: 1e12).presolveIsSafe)
+        #expect(program(rhs: 1e3).presolveIsSafe)
+        let solution = try GLPKSolver().solve(program(rhs: 1e12), options: SolveOptions(timeLimit: 1))
+        #expect(solution.status == .optimal)
+        // x1 makes the right-hand side, x0 at most 1e-9 of it: about 1e12 × 1e12 / 4.5.
+        #expect(abs(solution.objective - 1e24 / 4.5) <= 1e-6 * 1e24 / 4.5, "\(solution.objective)")
+    }
+}
