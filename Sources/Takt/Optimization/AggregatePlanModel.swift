@@ -36,8 +36,8 @@ import TaktLP
 ///     m[p]·r[p,t] ≤ x[p,t] ≤ M[p,t]·r[p,t],  r ∈ [0, 1] (binary in a whole plan),  + setupCost·r,
 ///     + setupHours[p,k]·r[p,t] on step k's (primary) work center,
 ///
-/// M the demand period t can still serve, with targets, plus a lot. A labor pool whose hire and layoff costs are both zero
-/// keeps its headcount. The size grows with products × periods × classes, never with orders.
+/// M the demand period t can still serve, with targets, plus a lot. A labor pool whose hire
+/// and layoff costs are both zero keeps its headcount. The size grows with products × periods × classes, never with orders.
 struct AggregatePlanModel {
     let scenario: Scenario
     let demand: DemandProfile
@@ -92,6 +92,9 @@ struct AggregatePlanModel {
     /// The period each step's load falls in: `[product][step][period]`.
     let loadPeriod: [[[Int]]]
     let routing: [[RoutingStep]]
+    /// Whether each product's setups fall once per run (each period it is made in): it has a
+    /// setup cost, or setup hours and no lot size to spread them over.
+    let setupsPerRun: [Bool]
     let workCenterIndex: [String: Int]
     let laborPoolIndex: [String: Int]
     /// Names for the model's rows and columns, made once (see ``name(_:_:)``).
@@ -115,6 +118,8 @@ struct AggregatePlanModel {
                 periods.indices.map { periods.loadPeriod($0, offsetDays: step.offsetDays) }
             }
         }
+        let perRun = scenario.productsSettingUpPerRun
+        setupsPerRun = scenario.products.map { perRun.contains($0.id) }
     }
 
     /// Builds every row and column.
@@ -238,9 +243,8 @@ struct AggregatePlanModel {
     /// (``runLimit(_:_:)``).
     private mutating func buildRuns() {
         let periods = scenario.horizon.periodCount
-        let perRun = setupsPerRun
         for (p, product) in scenario.products.enumerated() {
-            guard perRun[p] else {
+            guard setupsPerRun[p] else {
                 runs.append(Array(repeating: nil, count: periods))
                 continue
             }
@@ -255,12 +259,6 @@ struct AggregatePlanModel {
         }
     }
 
-    /// Whether each product's setups fall once per run (each period it is made in): it has a
-    /// setup cost, or setup hours and no lot size to spread them over.
-    var setupsPerRun: [Bool] {
-        let perRun = scenario.productsSettingUpPerRun
-        return scenario.products.map { perRun.contains($0.id) }
-    }
 
     /// Setup hours a run of product `p` takes on step `step`'s work center (those of a product
     /// with a lot size are spread over the lot instead, see ``hoursPerUnit(_:product:)``).
@@ -302,14 +300,11 @@ struct AggregatePlanModel {
                     let target = loadPeriod[p][k][t]
                     let hours = hoursPerUnit(step, product: p)
                     let setup = setupHoursPerRun(step, product: p)
-                    if centers.count == 1 {
-                        if hours > 0 { load[primary][target].append(Term(production[p][t], hours)) }
-                        if setup > 0, let run = runs[p][t] { load[primary][target].append(Term(run, setup)) }
-                        continue
-                    }
-                    // A step split over work centers sets up on its primary one: a run's
-                    // setup is counted once, whichever centers share the step.
+                    if centers.count == 1, hours > 0 { load[primary][target].append(Term(production[p][t], hours)) }
+                    // A run sets up once, on the step's primary work center, whichever centers
+                    // share the step.
                     if setup > 0, let run = runs[p][t] { load[primary][target].append(Term(run, setup)) }
+                    guard centers.count > 1 else { continue }
                     var split: [Term] = [Term(production[p][t], -1)]
                     let first = routingSplit.count
                     for w in centers {
@@ -503,7 +498,6 @@ struct AggregatePlanModel {
         of products: [Int], to load: inout [[Double]], skipping split: Set<[Int]>, run: (Int, Int) -> Double, made: (Int, Int) -> Double
     ) {
         let centers = scenario.workCenters.count
-        let perRun = setupsPerRun
         for p in products {
             for (k, step) in routing[p].enumerated() {
                 for t in 0..<scenario.horizon.periodCount {
@@ -512,7 +506,7 @@ struct AggregatePlanModel {
                     let target = loadPeriod[p][k][t]
                     if let w = workCenterIndex[step.workCenter] {
                         if !split.contains([p, k]) { load[w][target] += hoursPerUnit(step, product: p) * quantity }
-                        if perRun[p] { load[w][target] += setupHoursPerRun(step, product: p) * run(p, t) }
+                        if setupsPerRun[p] { load[w][target] += setupHoursPerRun(step, product: p) * run(p, t) }
                     }
                     if let l = step.laborPool.flatMap({ laborPoolIndex[$0] }) { load[centers + l][target] += step.laborHours * quantity }
                 }

@@ -14,13 +14,9 @@ extension Solver {
     func feasibleSolution<Failure: SolveFailure>(
         _ program: LinearProgram, options: SolveOptions, failing: Failure.Type = Failure.self
     ) throws(Failure) -> Solution {
-        let solution: Solution
-        do { solution = try solve(program, options: options) } catch { throw .invalidModel(error) }
-        return try solution.feasible(Failure.self)
+        try answer(program, options: options, failing: Failure.self).feasible(Failure.self)
     }
-}
 
-extension Solver {
     /// Solves `program`, whatever its status (an infeasible repair is an answer, not a
     /// failure), except a time limit reached before any feasible point.
     func answer<Failure: SolveFailure>(

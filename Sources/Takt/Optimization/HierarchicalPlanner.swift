@@ -223,18 +223,16 @@ struct HierarchicalPlanner {
             let others = Self.difference(used, planned[i].load)
             var model = planned[i].model
             model.setHours(hours.leaving(others))
-            switch try WholePlan(model: model, relaxed: planned[i].solution, solver: solver, options: options).solution() {
-            case .whole(let whole):
+            let outcome = try WholePlan(model: model, relaxed: planned[i].solution, solver: solver, options: options).solution()
+            switch outcome {
+            case .whole(let whole), .partly(let whole, _):
+                // A product's partly whole plan is its relaxed quantities on whole runs (see
+                // `WholePlan`): kept, since its setups are whole.
                 let load = model.resourceLoad(of: [0], in: whole)
                 planned[i] = PlannedProduct(model: model, solution: whole, session: nil, load: load, shortfall: model.shortfall(in: whole))
                 used = Self.sum(others, load)
+                if case .partly = outcome { relaxed += 1 }
             case .wholeAlready: break
-            case .partly(let runsWhole, _):
-                // Relaxed quantities on whole runs (see `WholePlan`): kept, since its setups are whole.
-                let load = model.resourceLoad(of: [0], in: runsWhole)
-                planned[i] = PlannedProduct(model: model, solution: runsWhole, session: nil, load: load, shortfall: model.shortfall(in: runsWhole))
-                used = Self.sum(others, load)
-                relaxed += 1
             case .noFit: relaxed += 1
             }
         }

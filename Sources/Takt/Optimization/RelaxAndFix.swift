@@ -5,23 +5,21 @@ import TaktLP
 /// each product is made in, every run r[p,t] 0 or 1.
 ///
 /// The LP relaxation of x ≤ M·r pays only x/M of a setup, so it makes a little of everything
-/// every period; rounding its runs up would set up every period. Instead, two MIP heuristics
-/// with GLPK's branch-and-cut on each part, all other quantities continuous:
-///
-/// Where there are at most ``searchLimit`` runs, one MIP over them all; otherwise:
+/// every period; rounding all its runs up at once would set up every period. Instead, all
+/// other quantities continuous:
 ///
 /// 1. Relax-and-fix over time: the horizon in ``windows`` consecutive windows; in turn, the
-///    runs of one window are binary, those before it fixed as chosen, those after it still
-///    relaxed.
+///    runs of one window are rounded from the relaxation solved again with the windows
+///    before it fixed as chosen, those after it still relaxed.
 /// 2. Fix-and-optimize by product family: in turn, the runs of one family are binary over
-///    the whole horizon, every other run fixed; a family's MIP starts from the plan so far,
-///    so the cost never rises.
+///    the whole horizon, every other run fixed, and GLPK's branch-and-cut searches them for
+///    at most `WholePlan.nodeLimit` nodes (the same point on every run), from the plan so
+///    far, so the cost never rises. A family of more than ``searchLimit`` runs keeps it.
 ///
-/// Each MIP stops after `WholePlan.nodeLimit` nodes (the same point on every run), from an
-/// incumbent: its runs rounded up (a run wherever the plan so far makes anything), which is
-/// always a plan, since unmet demand is a column. A part of more than ``searchLimit`` runs
-/// takes that incumbent without the search. The relaxation's objective is below the result,
-/// a bound on how far from the optimum it is.
+/// Rounding puts a run wherever the plan so far makes anything; where that does not fit,
+/// only where it makes a minimum run already; where that does not fit either, nowhere,
+/// which always fits, since unmet demand is a column. The relaxation's objective is below
+/// the result, a bound on how far from the optimum it is.
 struct RelaxAndFix {
     let model: AggregatePlanModel
     let solver: any Solver
@@ -63,11 +61,14 @@ struct RelaxAndFix {
     /// rounded: up where that fits, else a run only where `current` makes a minimum run
     /// already, else none at all (which always fits: what is not made is late or unmet).
     private func improve(_ program: LinearProgram, free: [VariableID], from current: Solution, searching: Bool = true) throws(PlanningError) -> Solution {
-        let made = Dictionary(uniqueKeysWithValues: model.runRows.map { ($0.run, current[model.production[$0.product][$0.period]] / model.runMinimum($0.product)) })
         var point = try solve(program.fixing(free.map { ($0, current[$0] > LotRounding.tolerance ? 1.0 : 0.0) }), options.solveOptions())
-        for rule in [{ (run: VariableID) in (made[run] ?? 0) >= 1 - LotRounding.tolerance ? 1.0 : 0 }, { _ in 0.0 }] where !point.status.hasFeasibleSolution {
-            point = try solve(program.fixing(free.map { ($0, rule($0)) }), options.solveOptions())
+        if !point.status.hasFeasibleSolution {
+            let minimumRun = Dictionary(uniqueKeysWithValues: model.runRows.map { link in
+                (link.run, current[model.production[link.product][link.period]] >= model.runMinimum(link.product) * (1 - LotRounding.tolerance))
+            })
+            point = try solve(program.fixing(free.map { ($0, minimumRun[$0] == true ? 1.0 : 0) }), options.solveOptions())
         }
+        if !point.status.hasFeasibleSolution { point = try solve(program.fixing(free.map { ($0, 0.0) }), options.solveOptions()) }
         if !searching || free.count > Self.searchLimit, point.status.hasFeasibleSolution { return point }
         var integer = program
         for column in free { integer.makeInteger(column) }
@@ -87,7 +88,7 @@ struct RelaxAndFix {
 
 extension AggregatePlanModel {
     /// Every run column.
-    var runColumns: [VariableID] { runs.flatMap { $0.compactMap { $0 } } }
+    var runColumns: [VariableID] { runColumnsByProduct.flatMap { $0 } }
 
     /// The run columns of each period.
     var runColumnsByPeriod: [[VariableID]] {

@@ -61,6 +61,10 @@ struct WholePlan {
         // Where products set up per run, the runs are chosen first, and production rounded
         // from the plan with those runs.
         let base = model.runColumns.isEmpty ? relaxed : try RelaxAndFix(model: model, solver: solver, options: options).solution(from: relaxed)
+        // Where no whole plan meets as much demand, the runs stay whole in any case, with the
+        // quantities chosen with them.
+        let wholeProducts = rounding.compactMap { $0 }.count
+        let wholeRuns: Outcome? = model.runColumns.isEmpty ? nil : .partly(carryingRelaxed(base), relaxedProducts: wholeProducts)
         let production = model.production.map { $0.map { base.planValue($0) } }
         let stock = model.inventory.map { $0.map { base.planValue($0) } }
         let up = rounding.indices.map { p in rounding[p].map { $0.rounded(production[p], stock: stock[p]) } }
@@ -79,10 +83,9 @@ struct WholePlan {
         if !whole.status.hasFeasibleSolution {
             let down = rounding.indices.map { p in rounding[p].map { $0.floored(production[p]) } }
             let floor = try solve(fixing: down)
+            // Whole setups may leave no room for the rounded-down quantities.
             guard floor.status.hasFeasibleSolution else {
-                // Whole setups may leave no room for the rounded-down quantities: the runs stay
-                // whole, the quantities as chosen with them.
-                if !model.runColumns.isEmpty { return .partly(carryingRelaxed(base), relaxedProducts: rounding.compactMap { $0 }.count) }
+                if let wholeRuns { return wholeRuns }
                 throw .solverStopped(floor.status)
             }
             whole = try lotSearch(rounding, from: floor)
@@ -104,19 +107,13 @@ struct WholePlan {
         }
         let shortProducts = short(whole)
         guard !shortProducts.isEmpty else { return .whole(whole) }
-        let wholeProducts = rounding.compactMap({ $0 }).count
-        // Runs stay whole in any case.
-        let relaxedRuns = model.runColumns.isEmpty ? nil : Solution?.some(carryingRelaxed(base))
-        guard shortProducts.count < wholeProducts else { return relaxedRuns.map { .partly($0, relaxedProducts: wholeProducts) } ?? .noFit }
+        guard shortProducts.count < wholeProducts else { return wholeRuns ?? .noFit }
         var kept = rounding.indices.map { p in rounding[p] == nil ? nil : model.production[p].map { whole[$0] } }
         for p in shortProducts { kept[p] = nil }
         let partly = try solve(fixing: kept, runs: shortProducts.flatMap { p in model.runColumnsByProduct[p].map { ($0, base[$0].rounded()) } })
-        guard partly.status.hasFeasibleSolution, short(partly).isEmpty else {
-            return relaxedRuns.map { .partly($0, relaxedProducts: wholeProducts) } ?? .noFit
-        }
+        guard partly.status.hasFeasibleSolution, short(partly).isEmpty else { return wholeRuns ?? .noFit }
         return .partly(carryingRelaxed(partly), relaxedProducts: shortProducts.count)
     }
-
 
     /// A whole solution with the relaxation's status (where its own says only that the repair
     /// was optimal), hour values and basis.
@@ -233,7 +230,7 @@ struct WholePlan {
 
 extension AggregatePlanModel {
     /// The columns a whole plan counts in whole numbers: workers, hires and layoffs (where the
-    /// policy asks), subcontracted receipts and routed units of discrete products.
+    /// policy asks), subcontracted receipts and routed units of discrete products, and runs.
     var wholeColumns: [VariableID] {
         wholeWorkerColumns + wholeReceipts + wholeRoutes.flatMap { $0 } + runColumns
     }
