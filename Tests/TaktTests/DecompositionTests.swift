@@ -39,7 +39,11 @@ import TaktLP
         let january = calendar.periods[3].filter { calendar.parent[3][$0.index] == 0 }
         // 2027-01-01 is a Friday: 1–3, 4–10, 11–17, 18–24, 25–31.
         #expect(january.map(\.range.dayCount) == [3, 7, 7, 7, 7])
-        #expect(january.first?.label == "2027-01/W1")
+        // Whole weeks have ISO labels, cut ones their first day, as the horizon names weeks.
+        #expect(january.map(\.label) == ["2027-01-01", "2027-W01", "2027-W02", "2027-W03", "2027-W04"])
+        #expect(Set(calendar.finest.map(\.label)).count == calendar.finest.count)
+        let march = calendar.periods[3].filter { calendar.parent[3][$0.index] == 2 }
+        #expect(march.last?.label == "2027-03-29" && march.last?.range.dayCount == 3)
         #expect(calendar.finest.reduce(0) { $0 + $1.range.dayCount } == 365)
         for (t, week) in calendar.finest.enumerated() {
             let month = calendar.periods[2][calendar.parent[3][t]]
@@ -125,6 +129,20 @@ import TaktLP
         #expect(plan.overloads.isEmpty)
         #expect(abs(plan.costs.overtime - 2 * (4 * 30 + 100)) < 1e-6)
         #expect(plan.costs.holding < 1e-6 && plan.costs.backlog < 1e-6)
+    }
+
+    /// Receipts follow the split's running total in whole units; a period with (almost) no
+    /// in-house production rounds up, so the workshop gets no scraps there.
+    @Test func subcontractedReceiptsAreWhole() throws {
+        #expect(CapacitySplit.wholeReceipts([0.4, 0.4, 0.4, 2.4], step: 1, inHouse: [5, 5, 5, 0]) == [0, 1, 0, 3])
+        #expect(CapacitySplit.wholeReceipts([18.411, 18.411, 18.411], step: 1, inHouse: [9, 9, 9]) == [18, 19, 18])
+        #expect(CapacitySplit.wholeReceipts([0.25, 1.5], step: 0, inHouse: [0, 0]) == [0.25, 1.5])
+
+        let scenario = try ScenarioLoader.load(from: Datasets.samplePlant.path).scenario
+        let plan = try PlanDecomposer(scenario).decompose(DecompositionOptions(to: .week, method: .capacity))
+        #expect(!plan.subcontracting.isEmpty)
+        for line in plan.subcontracting { #expect(line.quantity == line.quantity.rounded() && line.quantity > 0, "\(line.period)") }
+        #expect(abs(plan.costs.subcontracting - plan.subcontracting.reduce(0) { $0 + $1.extraCost }) < 1e-6)
     }
 
     @Test func anAnnualPlanThatDoesNotFitSaysWhereAndByHowMuch() throws {

@@ -11,13 +11,7 @@ struct AnnualQuantities {
     let solver: any Solver
 
     /// The step quantities are rounded to: the lot multiple, 1 for whole units, 0 for none.
-    func step(_ product: Product) -> Double {
-        switch options.rounding {
-        case .lots: product.lotMultiple > 0 ? product.lotMultiple : 1
-        case .whole: 1
-        case .none: 0
-        }
-    }
+    func step(_ product: Product) -> Double { options.rounding.step(for: product) }
 
     /// Sales + target ending inventory − opening inventory, never negative, rounded up to the
     /// step and to the minimum lot.

@@ -130,15 +130,39 @@ struct CapacitySplit {
         _ item: (item: CapacitySplitModel.Item, owners: [Int]), _ bought: inout [SubcontractedQuantity]
     ) {
         let periods = year.periods
+        let step = options.rounding.receiptStep(for: scenario.products[plans[k].product])
         plans[k].continuous = supply
         plans[k].subcontracted = Array(repeating: 0, count: periods.count)
+        let inHouse = periods.indices.map { t in supply[t] - receipts.reduce(0) { $0 + $1[t] } }
+        // The split's receipts stay in the plan, whose cost and load are the split's (as its
+        // production is continuous beside the rounded lines); what is bought is whole.
         for (s, offer) in item.item.offers.enumerated() {
-            for t in periods.indices where receipts[s][t] > 0 {
-                plans[k].subcontracted[t] += receipts[s][t]
+            for t in periods.indices { plans[k].subcontracted[t] += receipts[s][t] }
+            let whole = Self.wholeReceipts(receipts[s], step: step, inHouse: inHouse)
+            for t in periods.indices where whole[t] > 0 {
                 bought.append(SubcontractedQuantity(
                     subcontractor: offer.subcontractor, product: offer.product, unit: plans[k].site.unit, period: periods[t].label,
-                    quantity: receipts[s][t], extraCost: receipts[s][t] * offer.extraCost))
+                    quantity: whole[t], extraCost: whole[t] * offer.extraCost))
             }
+        }
+    }
+
+    /// Receipts in whole steps (units): each period's receipt is its split value rounded down or
+    /// up, whichever keeps the running total nearest the split's, so the year buys what the
+    /// split bought within half a step. Where the split makes less than a step in-house, the
+    /// receipt is rounded up, so that a period the workshop cannot work in gets no work.
+    /// A subcontractor's capacity per finest period is pro-rated from its period's, so a
+    /// receipt may pass it by less than a step.
+    static func wholeReceipts(_ receipts: [Double], step: Double, inHouse: [Double]) -> [Double] {
+        guard step > 0 else { return receipts }
+        var wanted = 0.0, placed = 0.0
+        return receipts.indices.map { t in
+            wanted += receipts[t]
+            let low = (receipts[t] / step + 1e-9).rounded(.down) * step
+            let high = (receipts[t] / step - 1e-9).rounded(.up) * step
+            let receipt = inHouse[t] < step || abs(placed + high - wanted) < abs(placed + low - wanted) ? high : low
+            placed += receipt
+            return receipt
         }
     }
 

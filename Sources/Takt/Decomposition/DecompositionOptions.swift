@@ -33,6 +33,21 @@ public enum QuantityRounding: String, CaseIterable, Hashable, Sendable, Codable 
     case whole
     /// No rounding.
     case none
+
+    /// The step a product's quantities are rounded to: its lot multiple, 1 for whole units, 0 for none.
+    func step(for product: Product) -> Double {
+        switch self {
+        case .lots: product.lotMultiple > 0 ? product.lotMultiple : product.discrete ? 1 : 0
+        case .whole: 1
+        case .none: 0
+        }
+    }
+
+    /// The step a subcontractor's receipts are rounded to: whole units of a discrete product,
+    /// as in the period plan; lots are the workshop's batches, not a subcontractor's.
+    func receiptStep(for product: Product) -> Double {
+        self == .none || !product.discrete ? 0 : 1
+    }
 }
 
 /// Which model the capacity-aware split solves.

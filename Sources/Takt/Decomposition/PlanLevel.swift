@@ -12,7 +12,10 @@ public enum PlanLevel: String, CaseIterable, Hashable, Sendable, Codable, Compar
 ///
 /// The year is the twelve months from the horizon's start; quarters and months are counted
 /// from that day, as the horizon counts them. Weeks start on Mondays but are cut at month
-/// ends, so that a month is exactly the sum of its weeks (`2027-03/W1` may be two days long).
+/// ends, so that a month is exactly the sum of its weeks. A whole Monday-to-Sunday week has
+/// its ISO label (`2027-W10`); a week cut by a month's end or start is named by its first day
+/// (`2027-03-29` for 29 to 31 March), as the horizon names a week that does not start on a
+/// Monday, so that `load`, `plan` and `decompose` label weeks alike.
 public struct PlanCalendar: Hashable, Sendable {
     /// The levels from the year down to the finest one asked for.
     public let levels: [PlanLevel]
@@ -41,13 +44,13 @@ public struct PlanCalendar: Hashable, Sendable {
             var owner: [Int] = []
             for (m, month) in all[2].enumerated() {
                 var day = month.start
-                var number = 1
                 while day < month.end {
                     var end = day.advanced(by: 1)
                     while end < month.end && end.weekday != .monday { end = end.advanced(by: 1) }
-                    weeks.append(Period(index: weeks.count, range: DayRange(start: day, end: end), label: "\(month.label)/W\(number)"))
+                    let whole = day.weekday == .monday && day.distance(to: end) == 7
+                    let label = whole ? Horizon(start: day, periodLength: .week, periodCount: 1).periods[0].label : day.description
+                    weeks.append(Period(index: weeks.count, range: DayRange(start: day, end: end), label: label))
                     owner.append(m)
-                    number += 1
                     day = end
                 }
             }
