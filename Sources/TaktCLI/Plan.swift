@@ -26,7 +26,7 @@ struct Plan: ParsableCommand {
     @Option(help: "Standard output format: table (a summary), csv (the product × period plan) or json (everything).")
     var format: OutputFormat = .table
 
-    @Option(name: .customLong("scenario"), help: "Plan a what-if alone: an overlay (.json, .yaml or .yml) of the scenario.")
+    @Option(name: .customLong("scenario"), help: "Plan one what-if: an overlay (.json, .yaml or .yml) of the scenario, planned as takt whatif plans it (keeping the base plan where the optimal cost allows).")
     var overlay: String?
 
     @Option(help: "A previous plan (a takt plan --out folder, or its plan.json) to keep where the optimal cost allows; the summary says what changed.")
@@ -52,7 +52,8 @@ struct Plan: ParsableCommand {
     func run() throws {
         let deadline = timeLimit.deadline()
         let base = try CommandInput.scenario(at: self.scenario.path)
-        let scenario = try overlay.flatMap { try CommandInput.overlays([$0], base: base).first?.applied(to: base) } ?? base
+        let whatIf = try overlay.flatMap { try CommandInput.overlays([$0], base: base).first }
+        let scenario = whatIf?.applied(to: base) ?? base
         let released = try previous.map(Self.readPlan)
         let result: ProductionPlanResult
         do {
@@ -60,6 +61,8 @@ struct Plan: ParsableCommand {
             options.progress = ProgressLine.standardError?.show
             if let released {
                 result = try AggregatePlanner(scenario).plan(options, keeping: released)
+            } else if let whatIf {
+                result = try WhatIfAnalysis(base: base, overlays: [whatIf], options: options).run().outcomes[1].plan
             } else {
                 result = try AggregatePlanner(scenario).plan(options)
             }

@@ -4,8 +4,8 @@ import TaktLP
 import Testing
 @testable import Takt
 
-/// Warm and cold plans reach the same relaxed optimum; where it is tied, their whole plans can
-/// differ slightly, so warm starts are compared on relaxed quantities.
+/// Warm and cold plans reach the same relaxed optimum; most warm-start tests compare them on
+/// relaxed quantities, where the solve itself is what is tested.
 private let relaxed = PlanOptions(quantities: .relaxed)
 
 @Suite struct WhatIfTests {
@@ -141,7 +141,7 @@ private let relaxed = PlanOptions(quantities: .relaxed)
         }
     }
 
-    /// Planned in parallel, each scenario's plan is the one it gets alone.
+    /// Planned in parallel, each what-if's plan is the one it gets alone keeping the base plan.
     @Test func parallelPlansEqualPlansMadeOneByOne() throws {
         let base = try Self.samplePlant()
         var rush = ScenarioOverlay(name: "rush")
@@ -153,8 +153,10 @@ private let relaxed = PlanOptions(quantities: .relaxed)
         let analysis = WhatIfAnalysis(base: base, overlays: [rush, more, down])
         let run = try analysis.run()
         #expect(run.outcomes.map(\.name) == ["base", "rush", "more", "down"])
-        for (scenario, outcome) in zip(analysis.scenarios, run.outcomes) {
-            #expect(try AggregatePlanner(scenario).plan() == outcome.plan)
+        let made = try AggregatePlanner(base).plan(PlanOptions(), from: nil)
+        #expect(made.plan == run.outcomes[0].plan)
+        for (scenario, outcome) in zip(analysis.scenarios.dropFirst(), run.outcomes.dropFirst()) {
+            #expect(try AggregatePlanner(scenario).plan(PlanOptions().keeping(made.plan)) == outcome.plan)
         }
         let cost = try #require(run.comparison.measures.first { $0.name == "total cost" })
         #expect(cost.values == run.outcomes.map(\.plan.costs.total))
@@ -196,6 +198,38 @@ private let relaxed = PlanOptions(quantities: .relaxed)
             #expect(abs(run.outcomes[k + 1].plan.objective - cold.objective) <= 1e-7 * abs(cold.objective), "\(scenario.name)")
         }
         for _ in 0..<3 { #expect(try WhatIfAnalysis(base: base, overlays: overlays, options: relaxed, warmStart: true).run().outcomes == run.outcomes) }
+    }
+
+    /// Where plans cost the same, a what-if keeps its base plan, its second pass solved from
+    /// scratch, so a warm run and a cold one give the same whole plans: the same
+    /// production and the same orders' completions. Planned as alone, they differ.
+    @Test func warmAndColdWhatIfsBreakTiesAlike() throws {
+        let base = try ScenarioLoader.load(from: Datasets.samplePlant.path).scenario
+        var more = ScenarioOverlay(name: "more")
+        more.demand = [ScenarioOverlay.DemandScale(factor: 1.1)]
+        var rush = ScenarioOverlay(name: "rush")
+        rush.addOrders = [CustomerOrder(id: "RUSH-1", product: "CP-100", quantity: 50, due: Day(year: 2027, month: 2, day: 12), rush: true)]
+        rush.machinesDown = [Maintenance(workCenter: "CNC-M", start: Day(year: 2027, month: 4, day: 1), end: Day(year: 2027, month: 4, day: 30), machines: 3)]
+        let overlays = [more, rush]
+        func facts(_ plan: ProductionPlanResult) -> [String] {
+            plan.products.map { "\($0.product) \($0.period) \($0.production)" } + plan.orders.map { "\($0.order) \($0.completionPeriod ?? "-")" }
+        }
+        let warm = try WhatIfAnalysis(base: base, overlays: overlays, warmStart: true).run().outcomes
+        let cold = try WhatIfAnalysis(base: base, overlays: overlays).run().outcomes
+        #expect(warm.count == 3 && cold.count == 3)
+        for (w, c) in zip(warm, cold) {
+            #expect(facts(w.plan) == facts(c.plan), "\(w.name)")
+            #expect(abs(w.plan.costs.total - c.plan.costs.total) <= 1e-6 * c.plan.costs.total, "\(w.name)")
+            #expect(abs(w.plan.objective - c.plan.objective) <= 1e-7 * abs(c.plan.objective), "\(w.name)")
+        }
+        // The base is the plan planned alone; a what-if no dearer in the relaxation than alone.
+        #expect(cold[0].plan == (try AggregatePlanner(base).plan()))
+        let warmAlone = try WhatIfAnalysis(base: base, overlays: overlays, warmStart: true, keepsBase: false).run().outcomes
+        let coldAlone = try WhatIfAnalysis(base: base, overlays: overlays, keepsBase: false).run().outcomes
+        #expect(zip(warmAlone, coldAlone).contains { facts($0.plan) != facts($1.plan) })
+        for (kept, alone) in zip(cold, coldAlone) {
+            #expect(abs((kept.plan.relaxedObjective ?? 0) - (alone.plan.relaxedObjective ?? 0)) <= 1e-7 * kept.plan.objective)
+        }
     }
 
     /// A what-if of the base's shape re-solved in the base's loaded problem goes on with the

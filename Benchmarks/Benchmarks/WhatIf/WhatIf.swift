@@ -32,6 +32,15 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("sample plant: base and 32 what-ifs, warm start") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try WhatIfAnalysis(base: base, overlays: overlays, warmStart: true).run()) }
     }
+    // What keeping the base costs: the same what-ifs each planned as alone.
+    Benchmark("sample plant: base and 32 what-ifs, compared, as alone") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try WhatIfAnalysis(base: base, overlays: overlays, keepsBase: false).run()) }
+    }
+    Benchmark("sample plant: base and 32 what-ifs, warm start, as alone") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try WhatIfAnalysis(base: base, overlays: overlays, warmStart: true, keepsBase: false).run())
+        }
+    }
 
     // S, M and L: small changes to generated plants of 20 products (one model each), demand
     // up 1% to 8%: one of them planned cold, against the base and all eight planned warm.

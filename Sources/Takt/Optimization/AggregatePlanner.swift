@@ -48,6 +48,9 @@ public struct PlanOptions: Sendable {
     /// Told each phase of the planning as it starts ("family plan: solving 4212 columns ×
     /// 1830 rows"), on the planning thread; for a progress line.
     public var progress: (@Sendable (String) -> Void)?
+    /// A plan to keep where the optimal cost allows (see `StablePlan`): set by
+    /// ``AggregatePlanner/plan(_:keeping:)`` and by what-ifs, which keep their base.
+    var kept: ProductionPlanResult?
 
     public init(
         method: Method = .automatic, quantities: Quantities = .whole, exactProductLimit: Int = 30, timeLimit: Double? = nil,
@@ -164,9 +167,16 @@ public struct AggregatePlanner: Sendable {
         return (try finished(model, solution, options), next)
     }
 
-    /// The plan of a solved model: made whole unless the options ask for the relaxation, and
-    /// read back.
-    func finished(_ model: AggregatePlanModel, _ relaxed: Solution, _ options: PlanOptions, keeping: [[Double]]? = nil) throws(PlanningError)
+    /// The plan of a solved model: moved near the plan the options keep, if any (see
+    /// `StablePlan`), made whole unless the options ask for the relaxation, and read back.
+    func finished(_ model: AggregatePlanModel, _ relaxed: Solution, _ options: PlanOptions) throws(PlanningError) -> ProductionPlanResult {
+        if let kept = options.kept { return try stable(model, relaxed, options, keeping: kept) }
+        return try rounded(model, relaxed, options)
+    }
+
+    /// The plan of a solution of the model: made whole unless the options ask for the
+    /// relaxation (keeping the whole production `keeping` where it costs no more), read back.
+    func rounded(_ model: AggregatePlanModel, _ relaxed: Solution, _ options: PlanOptions, keeping: [[Double]]? = nil) throws(PlanningError)
         -> ProductionPlanResult
     {
         var outcome = WholePlan.Outcome.wholeAlready

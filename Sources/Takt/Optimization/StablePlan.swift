@@ -1,3 +1,4 @@
+import Foundation
 import TaktLP
 
 /// Equally cheap plans must not look like consequences: a re-plan that keeps what it can of
@@ -21,11 +22,18 @@ import TaktLP
 extension AggregatePlanner {
     /// Plans, then moves the plan as close to `previous` as the optimal cost allows.
     public func plan(_ options: PlanOptions, keeping previous: ProductionPlanResult) throws(PlanningError) -> ProductionPlanResult {
-        let options = options.started()
-        guard !plansFamiliesFirst(options) else { return try plan(options) }
-        let model = self.model()
-        let solution = try self.solution(of: model, options, from: nil)
+        var options = options
+        options.kept = previous
+        return try plan(options)
+    }
 
+    /// The second pass over a solved model. It is solved from scratch, so that it ends where
+    /// it ends whichever optimal vertex the first pass found: a what-if planned warm and the
+    /// same planned cold give the same plan. (From the base's basis carried over it took
+    /// longer than from scratch: that basis is neither primal nor dual feasible for it.)
+    func stable(_ model: AggregatePlanModel, _ solution: Solution, _ options: PlanOptions, keeping previous: ProductionPlanResult)
+        throws(PlanningError) -> ProductionPlanResult
+    {
         var program = model.program
         let periods = scenario.horizon.periodCount
         var before: [String: [Double]] = [:]
@@ -33,13 +41,17 @@ extension AggregatePlanner {
             before[row.product, default: [Double](repeating: 0, count: periods)][row.periodIndex] += row.production
         }
         // A whole plan keeps the previous plan's whole production where it costs no more.
-        let kept = scenario.products.map { before[$0.id] ?? [Double](repeating: 0, count: periods) }
+        let keptProduction = scenario.products.map { before[$0.id] ?? [Double](repeating: 0, count: periods) }
         // The first pass's cost, as a row; integer columns stay where they were.
         let cost = program.variables.indices.compactMap { j -> Term? in
             program.variables[j].objective == 0 ? nil : Term(VariableID(index: j), program.variables[j].objective)
         }
+        // The bound is rounded up to a grid of its own tolerance, so that first passes that
+        // end a few ulps apart (warm and cold) give the second pass the same program.
         let optimum = solution.objective - program.objectiveConstant
-        program.addConstraint("stable_cost", cost, .lessOrEqual(optimum + max(1e-9 * abs(optimum), 1e-6)))
+        let tolerance = max(1e-9 * abs(optimum), 1e-6)
+        let grid = pow(10, (log10(tolerance)).rounded(.down))
+        program.addConstraint("stable_cost", cost, .lessOrEqual(((optimum + tolerance) / grid).rounded(.up) * grid))
         for j in program.variables.indices {
             program.variables[j].objective = 0
             if program.variables[j].kind != .continuous {
@@ -80,7 +92,7 @@ extension AggregatePlanner {
         // Should the second pass not solve (the cost row can span more magnitudes than the model
         // did), the first pass's plan stands: it is optimal, only not the nearest.
         guard var second = try? solver.feasibleSolution(program, options: options.solveOptions(), failing: PlanningError.self) else {
-            return try finished(model, solution, options, keeping: kept)
+            return try rounded(model, solution, options, keeping: keptProduction)
         }
         // Quantities from the second pass; objective and prices from the first.
         second.objective = solution.objective
@@ -88,6 +100,16 @@ extension AggregatePlanner {
         second.reducedCosts = solution.reducedCosts
         second.basis = nil
         second.status = solution.status
-        return try finished(model, second, options, keeping: kept)
+        return try rounded(model, second, options, keeping: keptProduction)
+    }
+}
+
+extension PlanOptions {
+    /// These options keeping `plan`: plans made with them stay near it where the optimal cost
+    /// allows (see ``AggregatePlanner/plan(_:keeping:)``).
+    func keeping(_ plan: ProductionPlanResult) -> PlanOptions {
+        var options = self
+        options.kept = plan
+        return options
     }
 }

@@ -7,7 +7,9 @@ import TaktLP
 /// The new order is planned as a rush order due at the end of each period in turn (and at the
 /// required date, if one is given), each plan in parallel; every plan is compared with the
 /// base plan. The earliest promise is the first period whose plan completes the order in
-/// it. For a required date, the order is also planned with every existing order protected
+/// it. Each plan keeps the base plan where the optimal cost allows (see
+/// ``AggregatePlanner/plan(_:keeping:)``), so that the orders it pushes are pushed by the new
+/// order, not by a tie. For a required date, the order is also planned with every existing order protected
 /// (rush, priority 1): what that plan adds in overtime, extra shifts and subcontracting is
 /// what it takes not to push them.
 public struct OrderPromise: Sendable {
@@ -68,7 +70,7 @@ public struct OrderPromise: Sendable {
                 id: Self.orderID, customer: "promise", product: product, quantity: quantity, due: day, priority: 1, rush: true))
             return scenario
         }
-        var scenarios = [base] + periods.map { adding($0.end.advanced(by: -1)) }
+        var scenarios = periods.map { adding($0.end.advanced(by: -1)) }
         if let due {
             scenarios.append(adding(due))
             var protected = adding(due)
@@ -78,8 +80,12 @@ public struct OrderPromise: Sendable {
             }
             scenarios.append(protected)
         }
-        let plans = try ParallelPlanning.plan(scenarios, options: options.started(), solver: solver)
-        return answer(plans: plans, periods: periods)
+        // The base first; each option keeps its plan where the optimal cost allows, so that
+        // an order is pushed by the new one, not by a tie.
+        let options = options.started()
+        let made = try AggregatePlanner(base, solver: solver).plan(options, from: nil)
+        let plans = try ParallelPlanning.plan(scenarios, options: options.keeping(made.plan), solver: solver)
+        return answer(plans: [made.plan] + plans, periods: periods)
     }
 
     private func answer(plans: [ProductionPlanResult], periods: [Period]) -> Answer {

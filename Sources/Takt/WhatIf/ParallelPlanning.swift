@@ -24,9 +24,11 @@ enum ParallelPlanning {
     /// planned, and a chain builds whatever model is not ready when it gets there. (Building
     /// all 32 of the sample plant's models took longer than planning its base: a barrier
     /// after both left the base's core idle.) `progress` counts the base as the first of
-    /// `whatIfs.count + 1`.
+    /// `whatIfs.count + 1`. With `keepingBase`, every what-if keeps the base plan where the
+    /// optimal cost allows (see ``PlanOptions/keeping(_:)``).
     static func plan(
-        warm base: Scenario, _ whatIfs: [Scenario], options: PlanOptions, solver: any Solver, progress: (@Sendable (Int, Int) -> Void)? = nil
+        warm base: Scenario, _ whatIfs: [Scenario], options: PlanOptions, keepingBase: Bool = false, solver: any Solver,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws(PlanningError) -> (base: ProductionPlanResult, whatIfs: [ProductionPlanResult]) {
         let planners = whatIfs.map { AggregatePlanner($0, solver: solver) }
         let chains = WarmChains(base: base, whatIfs: whatIfs).chains
@@ -37,9 +39,9 @@ enum ParallelPlanning {
         let buildOrder = (0..<(chains.map(\.count).max() ?? 0)).flatMap { step in chains.compactMap { step < $0.count ? $0[step] : nil } }
             .filter { !planners[$0].plansFamiliesFirst(options) }
 
-        let chainRun = WarmChainRun(planners: planners, options: options)
-        func runChain(_ chain: [Int], from start: PlanStart?) {
-            chainRun.run(chain, from: start, model: { i in
+        func runChain(_ chain: [Int], from made: (plan: ProductionPlanResult, start: PlanStart?)) {
+            let chainRun = WarmChainRun(planners: planners, options: keepingBase ? options.keeping(made.plan) : options)
+            chainRun.run(chain, from: made.start, model: { i in
                 planners[i].plansFamiliesFirst(options) ? nil : models.take(i) ?? planners[i].model()
             }) { i, outcome in
                 let finished = slots.set(i, outcome.map(\.plan))
@@ -52,7 +54,7 @@ enum ParallelPlanning {
             WorkerThread {
                 for i in buildOrder where !basePlan.isOpen && !models.contains(i) { models.put(i, planners[i].model()) }
                 guard case .success(let made) = basePlan.wait() else { return }
-                runChain(chains[c], from: made.start)
+                runChain(chains[c], from: made)
             }
         }
         helpers.forEach { $0.start() }
@@ -60,7 +62,7 @@ enum ParallelPlanning {
         basePlan.open(made)
         if case .success(let first) = made {
             progress?(1, whatIfs.count + 1)
-            if let chain = chains.first { runChain(chain, from: first.start) }
+            if let chain = chains.first { runChain(chain, from: first) }
         }
         helpers.forEach { $0.join() }
         return (try made.get().plan, try slots.plans())

@@ -16,20 +16,27 @@ public struct WhatIfAnalysis: Sendable {
     public var solver: any Solver
     /// Plan the base first, then the what-ifs from the optimal basis of a plan already made
     /// (see ``AggregatePlanner/plan(_:from:)``): each from the nearest in total demand, in
-    /// `WarmChains` planned in parallel. Same costs as planned from scratch; where several
-    /// plans cost the same, the one found may differ from a cold plan's. The chains depend on
-    /// the scenarios only, so the results are the same on every run and every machine.
+    /// `WarmChains` planned in parallel. Same costs as planned from scratch; with
+    /// ``keepsBase``, the same plans too (else, where several plans cost the same, the one
+    /// found may differ from a cold plan's). The chains depend on the scenarios only, so the
+    /// results are the same on every run and every machine.
     public var warmStart: Bool
+    /// Each what-if keeps its base plan where the optimal cost allows (a second pass, see
+    /// ``AggregatePlanner/plan(_:keeping:)``, solved from scratch), so that what
+    /// differs from the base is a consequence of the what-if, not of a tie, and a what-if
+    /// planned warm is the plan planned cold. Off, what-ifs are planned as alone, in less time.
+    public var keepsBase: Bool
 
     public init(
         base: Scenario, overlays: [ScenarioOverlay], options: PlanOptions = PlanOptions(), solver: any Solver = GLPKSolver(),
-        warmStart: Bool = false
+        warmStart: Bool = false, keepsBase: Bool = true
     ) {
         self.base = base
         self.overlays = overlays
         self.options = options
         self.solver = solver
         self.warmStart = warmStart
+        self.keepsBase = keepsBase
     }
 
     /// The scenarios planned: the base, then each overlay applied to it.
@@ -41,10 +48,18 @@ public struct WhatIfAnalysis: Sendable {
         let options = options.started()
         var plans: [ProductionPlanResult]
         if warmStart {
-            let (basePlan, whatIfs) = try ParallelPlanning.plan(warm: base, Array(scenarios.dropFirst()), options: options, solver: solver) {
-                finished, _ in progress?(finished, scenarios.count)
-            }
+            let (basePlan, whatIfs) = try ParallelPlanning.plan(
+                warm: base, Array(scenarios.dropFirst()), options: options, keepingBase: keepsBase, solver: solver
+            ) { finished, _ in progress?(finished, scenarios.count) }
             plans = [basePlan] + whatIfs
+        } else if keepsBase {
+            // The base first, then the what-ifs in parallel, each keeping it.
+            let made = try AggregatePlanner(base, solver: solver).plan(options, from: nil)
+            progress?(1, scenarios.count)
+            let whatIfs = try ParallelPlanning.plan(Array(scenarios.dropFirst()), options: options.keeping(made.plan), solver: solver) {
+                finished, _ in progress?(finished + 1, scenarios.count)
+            }
+            plans = [made.plan] + whatIfs
         } else {
             plans = try ParallelPlanning.plan(scenarios, options: options, solver: solver, progress: progress)
         }
