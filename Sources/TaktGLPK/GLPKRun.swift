@@ -30,7 +30,8 @@ struct GLPKRun {
             // changed), which the dual would first have to repair.
             usePresolve = false
             var dual = true
-            if let given { problem.setBasis(given) } else if problem.warmUp() == 0 { dual = problem.primalStatus != GLP_FEAS }
+            if let given { problem.setBasis(given) }
+            if problem.warmUp() == 0 { dual = problem.primalStatus != GLP_FEAS }
             (code, iterations) = problem.simplex(options: options, presolve: false, dual: dual, timeLimitMilliseconds: remainingMilliseconds())
             let settled = code == 0 && [GLP_OPT, GLP_NOFEAS, GLP_INFEAS, GLP_UNBND].contains(problem.lpStatus)
             if !settled && code != GLP_ETMLIM && code != GLP_EITLIM {

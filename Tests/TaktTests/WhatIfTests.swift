@@ -200,8 +200,8 @@ private let relaxed = PlanOptions(quantities: .relaxed)
         for _ in 0..<3 { #expect(try WhatIfAnalysis(base: base, overlays: overlays, options: relaxed, warmStart: true).run().outcomes == run.outcomes) }
     }
 
-    /// Where plans cost the same, a what-if keeps its base plan, its second pass solved from
-    /// scratch, so a warm run and a cold one give the same whole plans: the same
+    /// Where plans cost the same, a what-if keeps its base plan, its second pass choosing on
+    /// the optimal face, so a warm run and a cold one give the same whole plans: the same
     /// production and the same orders' completions. Planned as alone, they differ.
     @Test func warmAndColdWhatIfsBreakTiesAlike() throws {
         let base = try ScenarioLoader.load(from: Datasets.samplePlant.path).scenario

@@ -11,7 +11,9 @@ import TaktLP
 ///                 q − d⁺_q + d⁻_q = previous_q      (q: production and backlog per product and
 ///                                                    period, each route of a step with alternatives)
 ///                 Σ_j c_j x_j ≤ z* + max(1e-9·|z*|, 1e-6)        (no dearer than the optimum z*)
-///                 d⁺, d⁻ ≥ 0; integer columns fixed at their first-pass values
+///                 d⁺, d⁻ ≥ 0; integer columns fixed at their first-pass values;
+///                 x_j fixed where the first pass's reduced cost |d_j| > 1e-6 (non-basic),
+///                 row i held at its activity where its dual |y_i| > 1e-6 (the optimal face)
 ///
 /// where `previous_q` is the previous plan's quantity (0 where it had none). The plan
 /// read back has the second pass's quantities, and the first pass's objective and hour
@@ -27,10 +29,9 @@ extension AggregatePlanner {
         return try plan(options)
     }
 
-    /// The second pass over a solved model. It is solved from scratch, so that it ends where
-    /// it ends whichever optimal vertex the first pass found: a what-if planned warm and the
-    /// same planned cold give the same plan. (From the base's basis carried over it took
-    /// longer than from scratch: that basis is neither primal nor dual feasible for it.)
+    /// The second pass over a solved model, on its optimal face, from the first pass's basis:
+    /// what is left free is what ties, and the distance to `previous` chooses among it, so a
+    /// what-if planned warm and the same planned cold end at the same plan (tested).
     func stable(_ model: AggregatePlanModel, _ solution: Solution, _ options: PlanOptions, keeping previous: ProductionPlanResult)
         throws(PlanningError) -> ProductionPlanResult
     {
@@ -62,12 +63,36 @@ extension AggregatePlanner {
             }
         }
         program.objectiveConstant = 0
+        // The second pass runs on the optimal face: a column whose reduced cost is clearly
+        // not 0 is at its bound in every optimal plan, and a row whose dual is clearly not 0
+        // is tight in every one, so they are fixed there; what is left free is what ties.
+        // (On 20 products and 1,000 orders, the cold second pass took 2.6 times the first.)
+        var start = solution.basis
+        if var basis = start, let reduced = solution.reducedCosts, let duals = solution.shadowPrices {
+            let clear = 1e-6
+            for j in model.program.variables.indices where basis.variables[j] != .basic && abs(reduced[j]) > clear {
+                program.variables[j].lowerBound = solution.values[j]
+                program.variables[j].upperBound = solution.values[j]
+                basis.variables[j] = .fixed
+            }
+            for i in model.program.constraints.indices where basis.constraints[i] != .basic && abs(duals[i]) > clear {
+                program.constraints[i].bounds = .equal(solution.rowActivities[i])
+                basis.constraints[i] = .fixed
+            }
+            start = basis
+        }
+        // The first pass's optimal basis, extended to a primal feasible one: the cost row's
+        // slack basic, and in each new row the deviation the first pass's point has.
+        start?.constraints.append(.basic)
         /// |Σ terms − target| as two columns and a row.
         func keep(_ name: String, _ terms: [Term], near target: Double) {
             guard !terms.isEmpty || target != 0 else { return }
             let more = program.addVariable("stable_up(\(name))", objective: 1)
             let less = program.addVariable("stable_down(\(name))", objective: 1)
             program.addConstraint("stable(\(name))", terms + [Term(more, -1), Term(less, 1)], .equal(target))
+            let value = terms.reduce(0) { $0 + $1.coefficient * solution.values[$1.variable.index] }
+            start?.variables += value >= target ? [.basic, .atLower] : [.atLower, .basic]
+            start?.constraints.append(.fixed)
         }
         var backlogBefore: [String: [Double]] = [:]
         for row in previous.products where row.periodIndex < periods {
@@ -91,7 +116,8 @@ extension AggregatePlanner {
         }
         // Should the second pass not solve (the cost row can span more magnitudes than the model
         // did), the first pass's plan stands: it is optimal, only not the nearest.
-        guard var second = try? solver.feasibleSolution(program, options: options.solveOptions(), failing: PlanningError.self) else {
+        guard var second = try? solver.feasibleSolution(program, options: options.solveOptions(startingBasis: start), failing: PlanningError.self)
+        else {
             return try rounded(model, solution, options, keeping: keptProduction)
         }
         // Quantities from the second pass; objective and prices from the first.

@@ -22,9 +22,9 @@ public struct WhatIfAnalysis: Sendable {
     /// results are the same on every run and every machine.
     public var warmStart: Bool
     /// Each what-if keeps its base plan where the optimal cost allows (a second pass, see
-    /// ``AggregatePlanner/plan(_:keeping:)``, solved from scratch), so that what
+    /// ``AggregatePlanner/plan(_:keeping:)``, on the optimal face), so that what
     /// differs from the base is a consequence of the what-if, not of a tie, and a what-if
-    /// planned warm is the plan planned cold. Off, what-ifs are planned as alone, in less time.
+    /// planned warm is the plan planned cold. Off, what-ifs are planned as alone.
     public var keepsBase: Bool
 
     public init(
