@@ -33,7 +33,7 @@ struct WhatIf: ParsableCommand {
 
     @OptionGroup var timeLimit: TimeLimitOption
 
-    @Flag(name: .customLong("warm-start"), help: "Plan each what-if from the optimal basis of the plan nearest it in total demand (the base or another what-if): the same costs, several times faster.")
+    @Flag(name: .customLong("warm-start"), help: "Plan each what-if from the optimal basis of the plan nearest it in total demand (the base or another what-if): the same plans; faster where the relaxed solve, not the rounding to whole quantities, takes the time (--quantities relaxed).")
     var warmStart = false
 
     func validate() throws {
