@@ -82,10 +82,8 @@ public struct OrderPromise: Sendable {
         }
         // The base first; each option keeps its plan where the optimal cost allows, so that
         // an order is pushed by the new one, not by a tie.
-        let options = options.started()
-        let made = try AggregatePlanner(base, solver: solver).plan(options, from: nil)
-        let plans = try ParallelPlanning.plan(scenarios, options: options.keeping(made.plan), solver: solver)
-        return answer(plans: [made.plan] + plans, periods: periods)
+        let (basePlan, plans) = try ParallelPlanning.plan(keeping: base, scenarios, options: options.started(), solver: solver)
+        return answer(plans: [basePlan] + plans, periods: periods)
     }
 
     private func answer(plans: [ProductionPlanResult], periods: [Period]) -> Answer {

@@ -16,6 +16,18 @@ enum ParallelPlanning {
         return try slots.plans()
     }
 
+    /// Plans `base`, then `others` in parallel, each keeping the base plan where the optimal
+    /// cost allows (see ``PlanOptions/keeping(_:)``).
+    static func plan(
+        keeping base: Scenario, _ others: [Scenario], options: PlanOptions, solver: any Solver,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws(PlanningError) -> (base: ProductionPlanResult, others: [ProductionPlanResult]) {
+        let made = try AggregatePlanner(base, solver: solver).plan(options, from: nil)
+        progress?(1, others.count + 1)
+        let plans = try plan(others, options: options.keeping(made.plan), solver: solver) { finished, _ in progress?(finished + 1, others.count + 1) }
+        return (made.plan, plans)
+    }
+
     /// Plans `base`, then its what-ifs warm in `WarmChains`: chains in parallel, each what-if
     /// from the plan before it in its chain, the first from the base plan, in the GLPK problem
     /// already loaded where the shape allows (see ``WarmChainRun``). While the base is

@@ -53,13 +53,9 @@ public struct WhatIfAnalysis: Sendable {
             ) { finished, _ in progress?(finished, scenarios.count) }
             plans = [basePlan] + whatIfs
         } else if keepsBase {
-            // The base first, then the what-ifs in parallel, each keeping it.
-            let made = try AggregatePlanner(base, solver: solver).plan(options, from: nil)
-            progress?(1, scenarios.count)
-            let whatIfs = try ParallelPlanning.plan(Array(scenarios.dropFirst()), options: options.keeping(made.plan), solver: solver) {
-                finished, _ in progress?(finished + 1, scenarios.count)
-            }
-            plans = [made.plan] + whatIfs
+            let (basePlan, whatIfs) = try ParallelPlanning.plan(
+                keeping: base, Array(scenarios.dropFirst()), options: options, solver: solver, progress: progress)
+            plans = [basePlan] + whatIfs
         } else {
             plans = try ParallelPlanning.plan(scenarios, options: options, solver: solver, progress: progress)
         }
