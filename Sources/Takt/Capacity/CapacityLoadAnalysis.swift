@@ -113,7 +113,7 @@ public struct CapacityLoadAnalysis: Sendable {
         // A product that sets up per run does so once per step and day its plan completes
         // anything on (a period plan's lines complete on the period's last day).
         // (Those with a lot size spread their setups over it, in `plannedHoursPerUnit`.)
-        let perRun = scenario.productsSettingUpPerRun.filter { setupLot[$0] == 0 }
+        let perRun = scenario.productsWithSetupHoursPerRun
         var runs = Set<RunKey>()
         func addCompletion(_ line: PlannedCompletion, line lineNumber: Int) throws(CapacityLoadError) {
             guard let steps = routing[line.product] ?? (scenario.products.contains { $0.id == line.product } ? [] : nil) else {

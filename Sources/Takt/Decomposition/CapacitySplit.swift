@@ -26,7 +26,7 @@ struct CapacitySplit {
     let solver: any Solver
     let options: DecompositionOptions
 
-    /// Fills in `continuous` and `subcontracted` of the plans split by capacity; returns the
+    /// Fills in `continuous` and `bought` of the plans split by capacity; returns the
     /// subcontracting bought and the model solved.
     func run(_ plans: inout [ProductUnitPlan], fixedLoad: [[Double]], costScale: [Double]) throws(DecompositionError)
         -> (subcontracting: [SubcontractedQuantity], model: CapacityModel?)
@@ -132,14 +132,14 @@ struct CapacitySplit {
         let periods = year.periods
         let step = options.rounding.receiptStep(for: scenario.products[plans[k].product])
         plans[k].continuous = supply
-        plans[k].subcontracted = Array(repeating: 0, count: periods.count)
+        plans[k].bought = Array(repeating: 0, count: periods.count)
         let inHouse = periods.indices.map { t in supply[t] - receipts.reduce(0) { $0 + $1[t] } }
-        // The split's receipts stay in the plan, whose cost and load are the split's (as its
-        // production is continuous beside the rounded lines); what is bought is whole.
+        // What is bought is whole; the plan's rounded lines include it, and its evaluation
+        // loads the workshop with the rest.
         for (s, offer) in item.item.offers.enumerated() {
-            for t in periods.indices { plans[k].subcontracted[t] += receipts[s][t] }
             let whole = Self.wholeReceipts(receipts[s], step: step, inHouse: inHouse)
             for t in periods.indices where whole[t] > 0 {
+                plans[k].bought[t] += whole[t]
                 bought.append(SubcontractedQuantity(
                     subcontractor: offer.subcontractor, product: offer.product, unit: plans[k].site.unit, period: periods[t].label,
                     quantity: whole[t], extraCost: whole[t] * offer.extraCost))

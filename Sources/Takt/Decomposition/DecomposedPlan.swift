@@ -67,15 +67,18 @@ public struct SubcontractedQuantity: Hashable, Sendable, Codable {
     public var extraCost: Double
 }
 
-/// The costs the capacity-aware split weighs, of the plan as decomposed (before rounding).
+/// The costs the capacity-aware split weighs, of the plan as written out: its whole quantities
+/// and whole receipts.
 public struct SplitCosts: Hashable, Sendable, Codable {
     public var holding: Double = 0
     public var backlog: Double = 0
     public var overtime: Double = 0
     public var subcontracting: Double = 0
+    /// Setup cost of the production runs: one per period a product with a setup cost is made in.
+    public var setups: Double = 0
     /// Hours beyond regular time and overtime, summed over resources and periods.
     public var overloadHours: Double = 0
-    public var total: Double { holding + backlog + overtime + subcontracting }
+    public var total: Double { holding + backlog + overtime + subcontracting + setups }
 }
 
 /// A level's capacity-load table.

@@ -60,15 +60,17 @@ struct DecompositionLines {
     }
 
     /// Each level's capacity-load table of the rounded plan, from the load analysis: every
-    /// finest quantity completed on its period's last day.
+    /// finest quantity the unit makes itself (less what it buys) completed on its period's
+    /// last day.
     func loadTables() throws(DecompositionError) -> [LevelLoad] {
         let periods = year.periods
         var completions: [PlannedCompletion] = []
         for plan in plans {
             let id = scenario.products[plan.product].id
-            for t in periods.indices where plan.finest[t] > 0 {
+            let made = plan.madeInHouse
+            for t in periods.indices where made[t] > 0 {
                 completions.append(PlannedCompletion(
-                    product: id, day: periods[t].end.advanced(by: -1), quantity: plan.finest[t], alternatives: plan.site.alternatives))
+                    product: id, day: periods[t].end.advanced(by: -1), quantity: made[t], alternatives: plan.site.alternatives))
             }
         }
         var result: [LevelLoad] = []

@@ -43,6 +43,7 @@ public struct PlanDecomposer: Sendable {
 
         // Methods other than capacity need nothing but their weights.
         var fixedLoad = year.regular.map { $0.map { _ in 0.0 } }
+        let setsUpPerRun = scenario.productsWithSetupHoursPerRun
         for k in plans.indices where plans[k].method != .capacity {
             let plan = plans[k]
             let fallback = year.workingDays[plan.site.unit] ?? levelWeights
@@ -52,14 +53,13 @@ public struct PlanDecomposer: Sendable {
             case .level, .capacity: levelWeights
             }
             plans[k].continuous = splitter.split(plan.quantity, weights: weights, fallback: fallback, step: 0)
-            plans[k].subcontracted = Array(repeating: 0, count: periods.count)
-            PlanEvaluation.addLoad(of: plans[k], product: scenario.products[plan.product], periods: periods, to: &fixedLoad)
+            PlanEvaluation.addLoad(
+                of: plans[k], made: plans[k].continuous, product: scenario.products[plan.product], setsUpPerRun: setsUpPerRun,
+                periods: periods, to: &fixedLoad)
         }
         let capacity = CapacitySplit(scenario: scenario, year: year, solver: solver, options: options)
         let (subcontracting, model) = try capacity.run(&plans, fixedLoad: fixedLoad, costScale: costScale)
 
-        var evaluation = PlanEvaluation(scenario: scenario, year: year, costScale: costScale, plans: plans)
-        evaluation.costs.subcontracting = subcontracting.reduce(0) { $0 + $1.extraCost }
         for k in plans.indices {
             let plan = plans[k]
             let product = scenario.products[plan.product]
@@ -67,6 +67,8 @@ public struct PlanDecomposer: Sendable {
                 plan.quantity, weights: plan.continuous, fallback: year.workingDays[plan.site.unit] ?? levelWeights,
                 step: quantities.step(product))
         }
+        var evaluation = PlanEvaluation(scenario: scenario, year: year, costScale: costScale, plans: plans)
+        evaluation.costs.subcontracting = subcontracting.reduce(0) { $0 + $1.extraCost }
         let lines = DecompositionLines(scenario: scenario, year: year, plans: plans)
         return DecomposedPlan(
             scenario: scenario.name, levels: calendar.levels,

@@ -1,26 +1,38 @@
-/// What a split plan costs and how it loads each resource, per finest period: holding and
-/// backlog from each product's stock position, overtime where load passes regular hours,
-/// overload where it passes overtime too.
+/// What a split plan costs and how it loads each resource, per finest period, counted on the
+/// rounded plan that is written out: holding and backlog from each product's stock position,
+/// setups per period a run product is made in, overtime where load passes regular hours,
+/// overload where it passes overtime too. The load follows the rule of the load table, so
+/// that `capacity.csv` and the finest level's `load-<level>.csv` agree.
 struct PlanEvaluation {
     var uses: [CapacityUse] = []
     var costs = SplitCosts()
 
-    /// Adds the in-house load of a plan's continuous quantities to `load[resource][period]`.
-    static func addLoad(of plan: ProductUnitPlan, product: Product, periods: [Period], to load: inout [[Double]]) {
-        let made = periods.indices.map { max(0, plan.continuous[$0] - (plan.subcontracted.isEmpty ? 0 : plan.subcontracted[$0])) }
+    /// Adds the in-house load of `made` (per finest period) to `load[resource][period]`: the
+    /// hours per unit, and for a product in `setsUpPerRun` its setup hours once per period
+    /// anything is made in.
+    static func addLoad(
+        of plan: ProductUnitPlan, made: [Double], product: Product, setsUpPerRun: Set<String>, periods: [Period],
+        to load: inout [[Double]]
+    ) {
         CapacitySplitModel.addLoad(plan.load(product), quantities: made, periods: periods, to: &load)
+        if setsUpPerRun.contains(product.id) {
+            CapacitySplitModel.addLoad(plan.runSetups(), quantities: made.map { $0 > 0 ? 1 : 0 }, periods: periods, to: &load)
+        }
     }
 
     init(scenario: Scenario, year: PlanYear, costScale: [Double], plans: [ProductUnitPlan]) {
         let periods = year.periods
         let policy = scenario.policy
+        let setsUpPerRun = scenario.productsWithSetupHoursPerRun
         var load = year.regular.map { $0.map { _ in 0.0 } }
         for plan in plans {
             let product = scenario.products[plan.product]
-            Self.addLoad(of: plan, product: product, periods: periods, to: &load)
+            let made = plan.madeInHouse
+            Self.addLoad(of: plan, made: made, product: product, setsUpPerRun: setsUpPerRun, periods: periods, to: &load)
+            if product.setupCost > 0 { costs.setups += Double(made.filter { $0 > 0 }.count) * product.setupCost }
             var position = product.initialInventory * plan.share
             for t in periods.indices {
-                position += plan.continuous[t] - year.sales[plan.product][t] * plan.share
+                position += plan.finest[t] - year.sales[plan.product][t] * plan.share
                 if position > 0 { costs.holding += position * product.holdingCost * policy.holdingWeight * costScale[t] }
                 else { costs.backlog += -position * product.backlogCost * policy.backlogWeight * costScale[t] }
             }

@@ -3,9 +3,9 @@ enum QuantitySplit {
     /// Splits `total` in proportion to `weights` (or `fallback`, or equally, where those add
     /// up to nothing), in whole multiples of `step` when it is above 0.
     ///
-    /// Whole steps go by largest remainder, ties to the earlier child; a rest smaller than one
-    /// step (when `total` is no multiple of it) goes to the child with the largest share. The
-    /// last child with a share takes what rounding in floating point leaves, so the children
+    /// Whole steps go by rounding the running total to the nearest step, halves up; a rest
+    /// smaller than one step (when `total` is no multiple of it) goes to the child with the
+    /// largest share. The last child with a share takes what rounding in floating point leaves, so the children
     /// always add up to `total`.
     static func split(_ total: Double, weights: [Double], fallback: [Double]? = nil, step: Double) -> [Double] {
         let count = weights.count
@@ -19,18 +19,16 @@ enum QuantitySplit {
         var result: [Double]
         if step > 0 {
             let steps = (total / step + 1e-9).rounded(.down)
-            let exact = w.map { steps * $0 / sum }
-            var whole = exact.map { $0.rounded(.down) }
-            var left = Int(steps - whole.reduce(0, +))
-            let byRemainder = exact.indices.sorted { a, b in
-                let (ra, rb) = (exact[a] - whole[a], exact[b] - whole[b])
-                return ra != rb ? ra > rb : a < b
+            // Rounding the running total, not each child, keeps every child's stock position
+            // within half a step of the exact split's. (Rounding it up, never behind, cost the
+            // sample plant's capacity split more: earlier lots need more overtime.)
+            var cumulative = 0.0, placed = 0.0
+            result = w.map { weight in
+                cumulative += weight
+                let reached = min(steps, (steps * cumulative / sum + 0.5 - 1e-9).rounded(.down))
+                defer { placed = reached }
+                return (reached - placed) * step
             }
-            for k in byRemainder where left > 0 {
-                whole[k] += 1
-                left -= 1
-            }
-            result = whole.map { $0 * step }
             let rest = total - steps * step
             if rest > 1e-9 * max(1, total) {
                 let biggest = w.indices.max { a, b in w[a] != w[b] ? w[a] < w[b] : a > b }!

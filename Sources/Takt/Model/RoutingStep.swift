@@ -51,6 +51,13 @@ extension Scenario {
         let withSetupHours = Set(routings.filter { $0.setupHours > 0 }.map(\.product))
         return Set(products.filter { $0.setupCost > 0 || ($0.setupLot == 0 && withSetupHours.contains($0.id)) }.map(\.id))
     }
+
+    /// The products whose setup hours load a work center once per production run: those
+    /// that set up per run and have no lot to spread the hours over.
+    public var productsWithSetupHoursPerRun: Set<String> {
+        let perRun = productsSettingUpPerRun
+        return Set(products.filter { perRun.contains($0.id) && $0.setupLot == 0 }.map(\.id))
+    }
 }
 
 extension Product {

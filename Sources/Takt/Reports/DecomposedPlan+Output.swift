@@ -103,7 +103,7 @@ extension DecomposedPlan {
         if levels.contains(.week) { out += "\n  weekly lines: use --format csv, or --out to write them\n" }
 
         out += "\n" + bold("Cost of the split") + "\n"
-        out += "  holding \(q(costs.holding)), backlog \(q(costs.backlog)), overtime \(q(costs.overtime)), subcontracting \(q(costs.subcontracting)); total \(q(costs.total))\n"
+        out += "  holding \(q(costs.holding)), backlog \(q(costs.backlog)), overtime \(q(costs.overtime)), subcontracting \(q(costs.subcontracting))\(costs.setups > 0 ? ", setups \(q(costs.setups))" : ""); total \(q(costs.total))\n"
         let over = overloads
         out += "\n" + bold("Where the annual plan does not fit") + "\n"
         if over.isEmpty {
