@@ -201,8 +201,10 @@ struct CapacitySplitModel {
         // Regular hours below zero mean others already work into overtime: what they took
         // beyond regular time comes off the overtime, and no regular hours are left (the
         // right-hand side once kept the negative too, counting that overtime twice).
+        // Overtime left by cancellation (hours minus the same hours) is rounding noise, not
+        // hours: a column bounded at 1e-16 h makes the row too badly scaled for GLPK.
         let overtimeLeft = max(0, overtime[r][t] + min(0, regular[r][t]))
-        if overtimeLeft > 0 {
+        if overtimeLeft > 1e-6 {
             terms.append(Term(program.addVariable("o(\(r),\(t))", upperBound: overtimeLeft, objective: overtimeCost[r]), -1))
         }
         let u = program.addVariable("u(\(r),\(t))", objective: penalty)
