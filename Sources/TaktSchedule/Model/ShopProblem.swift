@@ -1,0 +1,168 @@
+/// A machine-scheduling problem: jobs of operations, every operation on one of the machines
+/// that can do it. Times are whole units (minutes, say) so that the search is exact and
+/// deterministic.
+///
+/// This is the classical job shop when every operation has one machine and jobs are chains,
+/// and the flexible job shop when some operations have several machines (each with its own
+/// duration). On top: precedence arcs with minimum lags (a job may be a general graph),
+/// releases, due dates and weights; machine calendars; sequence-dependent setups by setup
+/// family; and fixed operations, which keep their machine and start (for rescheduling).
+public struct ShopProblem: Hashable, Sendable {
+    /// One operation: the machines that can process it, each with its duration.
+    public struct Operation: Hashable, Sendable {
+        public var job: Int
+        /// `(machine, duration)` for every machine that can do it; durations ≥ 0.
+        public var modes: [(machine: Int, duration: Int)]
+        /// The setup family (an index into ``SetupTimes/matrix``); none needs no setup.
+        public var setupFamily: Int?
+        /// Whether it may pause over a break of its machine's calendar and resume after it
+        /// (true), or must fit inside one working interval.
+        public var resumable: Bool
+        /// A started or frozen operation: it keeps this machine and start.
+        public var fixed: Fixed?
+
+        public struct Fixed: Hashable, Sendable {
+            public var machine: Int
+            public var start: Int
+            public init(machine: Int, start: Int) {
+                self.machine = machine
+                self.start = start
+            }
+        }
+
+        public init(job: Int, modes: [(machine: Int, duration: Int)], setupFamily: Int? = nil, resumable: Bool = true, fixed: Fixed? = nil) {
+            self.job = job
+            self.modes = modes
+            self.setupFamily = setupFamily
+            self.resumable = resumable
+            self.fixed = fixed
+        }
+
+        /// Its duration on `machine`, if it can run there.
+        public func duration(on machine: Int) -> Int? { modes.first { $0.machine == machine }?.duration }
+
+        public static func == (a: Operation, b: Operation) -> Bool {
+            a.job == b.job && a.modes.map(\.machine) == b.modes.map(\.machine) && a.modes.map(\.duration) == b.modes.map(\.duration)
+                && a.setupFamily == b.setupFamily && a.resumable == b.resumable && a.fixed == b.fixed
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(job)
+            for mode in modes {
+                hasher.combine(mode.machine)
+                hasher.combine(mode.duration)
+            }
+            hasher.combine(setupFamily)
+            hasher.combine(resumable)
+            hasher.combine(fixed)
+        }
+    }
+
+    /// One job: its operations (indices into ``ShopProblem/operations``), in processing
+    /// order when `chained`; released at `release`, due at `due`, weighted by `weight` in
+    /// tardiness objectives. A job is done when its last operation ends.
+    public struct Job: Hashable, Sendable {
+        public var name: String
+        public var operations: [Int]
+        public var release: Int
+        public var due: Int?
+        public var weight: Int
+        /// Each operation follows the one before it in `operations` (true), or only the
+        /// problem's ``ShopProblem/precedences`` order them (a general graph).
+        public var chained: Bool
+
+        public init(name: String, operations: [Int], release: Int = 0, due: Int? = nil, weight: Int = 1, chained: Bool = true) {
+            self.name = name
+            self.operations = operations
+            self.release = release
+            self.due = due
+            self.weight = weight
+            self.chained = chained
+        }
+    }
+
+    /// `after` starts at least `minLag` after `before` ends (a transfer or cooling time).
+    public struct Precedence: Hashable, Sendable {
+        public var before: Int
+        public var after: Int
+        public var minLag: Int
+
+        public init(before: Int, after: Int, minLag: Int = 0) {
+            self.before = before
+            self.after = after
+            self.minLag = minLag
+        }
+    }
+
+    public var machineCount: Int
+    public var operations: [Operation]
+    public var jobs: [Job]
+    /// Arcs beyond the jobs' chains.
+    public var precedences: [Precedence]
+    /// One per machine, or empty when every machine always works.
+    public var calendars: [MachineCalendar]
+    public var setupTimes: SetupTimes
+
+    public init(
+        machineCount: Int, operations: [Operation], jobs: [Job], precedences: [Precedence] = [], calendars: [MachineCalendar] = [],
+        setupTimes: SetupTimes = .none
+    ) {
+        self.machineCount = machineCount
+        self.operations = operations
+        self.jobs = jobs
+        self.precedences = precedences
+        self.calendars = calendars
+        self.setupTimes = setupTimes
+    }
+
+    /// A classical job shop: per job, its `(machine, duration)` steps in order.
+    public init(jobShop routes: [[(machine: Int, duration: Int)]], machineCount: Int) {
+        self.init(flexibleJobShop: routes.map { $0.map { [$0] } }, machineCount: machineCount)
+    }
+
+    /// A flexible job shop: per job, its operations in order, each with the
+    /// `(machine, duration)` pairs of the machines that can do it.
+    public init(flexibleJobShop routes: [[[(machine: Int, duration: Int)]]], machineCount: Int) {
+        var operations: [Operation] = []
+        var jobs: [Job] = []
+        for (j, route) in routes.enumerated() {
+            let first = operations.count
+            operations += route.map { Operation(job: j, modes: $0) }
+            jobs.append(Job(name: "J\(j)", operations: Array(first..<operations.count)))
+        }
+        self.init(machineCount: machineCount, operations: operations, jobs: jobs)
+    }
+
+    /// The calendar of `machine`.
+    public func calendar(_ machine: Int) -> MachineCalendar { calendars.isEmpty ? .always : calendars[machine] }
+
+    /// Every precedence arc: the jobs' chains (no lag) and the problem's own.
+    public var arcs: [Precedence] {
+        var all: [Precedence] = []
+        for job in jobs where job.chained {
+            for (a, b) in zip(job.operations, job.operations.dropFirst()) { all.append(Precedence(before: a, after: b)) }
+        }
+        return all + precedences
+    }
+
+    /// Whether it is the classical or flexible job shop: chains only, no lags, calendars,
+    /// setups or fixed operations.
+    public var isPlainJobShop: Bool {
+        precedences.isEmpty && jobs.allSatisfy(\.chained) && calendars.allSatisfy(\.isAlways) && setupTimes.isNone
+            && operations.allSatisfy { $0.fixed == nil }
+    }
+}
+
+/// A problem that no scheduler should be given, or a file that does not hold one.
+public enum ShopProblemError: Error, Hashable, Sendable, CustomStringConvertible {
+    case invalid(String)
+    /// A file's text at a line and column, and what was expected there.
+    case unreadable(file: String, line: Int, column: Int, message: String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let message): message
+        case let .unreadable(file, line, column, message): "\(file), line \(line), column \(column): \(message)"
+        }
+    }
+}

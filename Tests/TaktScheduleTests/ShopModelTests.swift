@@ -1,0 +1,169 @@
+import Testing
+import TaktGLPK
+import TaktLP
+@testable import TaktSchedule
+
+/// Calendars, setups, lags and fixed operations, each on a case small enough to check by hand.
+@Suite struct ShopModelTests {
+    /// Two shifts with a break: [0, 8) and [16, 24), then from 32 on.
+    static let shifts = MachineCalendar(working: [0..<8, 16..<24, 32..<MachineCalendar.open])
+
+    @Test func aCalendarCountsWorkingTime() {
+        let c = Self.shifts
+        #expect(c.earliestStart(at: 5, duration: 6, resumable: true) == 5)
+        #expect(c.earliestStart(at: 5, duration: 6, resumable: false) == 16)
+        #expect(c.earliestStart(at: 9, duration: 6, resumable: true) == 16)
+        #expect(c.end(start: 5, work: 6) == 19)  // 3 before the break, 3 after
+        #expect(c.end(start: 5, work: 3) == 8)
+        #expect(c.advance(7, by: 12) == 35)  // 1 + 8 + 3
+        #expect(c.workingTime(from: 4, to: 20) == 8)
+        #expect(c.isOneInterval(from: 16, to: 24) && !c.isOneInterval(from: 6, to: 17))
+        let maintenance = MachineCalendar(unavailable: [10..<12, 11..<15])
+        #expect(maintenance.intervals == [0..<10, 15..<MachineCalendar.open])
+        #expect(MachineCalendar(working: [0..<4, 4..<6]).intervals == [0..<6])
+    }
+
+    /// One machine with shifts: a job of 4 then 6 after a job of 4 on the same machine.
+    private func shiftProblem(resumable: Bool) -> ShopProblem {
+        ShopProblem(
+            machineCount: 1,
+            operations: [ShopProblem.Operation(job: 0, modes: [(0, 4)]), ShopProblem.Operation(job: 1, modes: [(0, 6)], resumable: resumable)],
+            jobs: [ShopProblem.Job(name: "A", operations: [0]), ShopProblem.Job(name: "B", operations: [1], release: 1)],
+            calendars: [Self.shifts])
+    }
+
+    @Test func anOperationPausesOverABreakOrWaitsForAWholeShift() throws {
+        let pauses = shiftProblem(resumable: true)
+        let a = try TabuSearch().schedule(pauses)
+        #expect(a.violations(of: pauses).isEmpty)
+        // 4 then 6 from 4: 4 before the break, 2 after: ends at 18.
+        #expect(a.makespan == 18)
+        let waits = shiftProblem(resumable: false)
+        let b = try TabuSearch().schedule(waits)
+        #expect(b.violations(of: waits).isEmpty)
+        // 6 cannot fit in 4..<8: B first in the first shift (1..<7), then A in 7..<8 + 16..<19? A
+        // may pause, so 7 + 1 + 3 ends at 19; B after A would end at 22.
+        #expect(b.makespan == 19)
+        var broken = b
+        let o = 1
+        broken.assignments[o] = Schedule.Assignment(machine: 0, start: 4, end: 18)
+        broken.assignments[0] = Schedule.Assignment(machine: 0, start: 0, end: 4)
+        #expect(broken.violations(of: waits).contains { $0.contains("pauses over a break") })
+    }
+
+    /// Three one-operation jobs on one machine, families A, B, A, 2 each, changeover 5:
+    /// A A B takes 11, A B A 16.
+    static let setups = ShopProblem(
+        machineCount: 1,
+        operations: [
+            ShopProblem.Operation(job: 0, modes: [(0, 2)], setupFamily: 0), ShopProblem.Operation(job: 1, modes: [(0, 2)], setupFamily: 1),
+            ShopProblem.Operation(job: 2, modes: [(0, 2)], setupFamily: 0),
+        ],
+        jobs: (0..<3).map { ShopProblem.Job(name: "J\($0)", operations: [$0]) }, setupTimes: SetupTimes(changeover: 5))
+
+    @Test func setupsGroupAFamily() throws {
+        let problem = Self.setups
+        let best = try TabuSearch(objective: ScheduleObjective([.makespan, .setupCount])).schedule(problem)
+        #expect(best.violations(of: problem).isEmpty)
+        #expect(best.makespan == 11)
+        #expect(best.setups(problem) == (count: 1, time: 5))
+        let exact = try ExactJobShop(solver: GLPKSolver()).solve(problem)
+        #expect(exact.status == .optimal && exact.schedule.makespan == 11 && exact.lowerBound == 11)
+        // The checker sees a missing setup.
+        let tight = Schedule(assignments: [.init(machine: 0, start: 0, end: 2), .init(machine: 0, start: 2, end: 4), .init(machine: 0, start: 4, end: 6)])
+        #expect(tight.violations(of: problem).filter { $0.contains("setup") }.count == 2)
+    }
+
+    /// A frozen operation at [5, 8) on the only machine; jobs of 4 and 3 fill around it: 4
+    /// before, 3 after, done at 11.
+    static let frozen = ShopProblem(
+        machineCount: 1,
+        operations: [
+            ShopProblem.Operation(job: 0, modes: [(0, 3)], fixed: .init(machine: 0, start: 5)), ShopProblem.Operation(job: 1, modes: [(0, 3)]),
+            ShopProblem.Operation(job: 2, modes: [(0, 4)]),
+        ],
+        jobs: (0..<3).map { ShopProblem.Job(name: "J\($0)", operations: [$0]) })
+
+    @Test func fixedOperationsStayWhereTheyAre() throws {
+        let problem = Self.frozen
+        for rule in DispatchRule.allCases {
+            let made = try GifflerThompson(rule: rule).schedule(problem)
+            #expect(made.violations(of: problem).isEmpty, "\(rule): \(made.violations(of: problem))")
+            #expect(made.assignments[0] == .init(machine: 0, start: 5, end: 8))
+        }
+        let best = try TabuSearch().schedule(problem)
+        #expect(best.violations(of: problem).isEmpty)
+        #expect(best.makespan == 11 && best.assignments[0].start == 5 && best.assignments[2] == .init(machine: 0, start: 0, end: 4))
+        let exact = try ExactJobShop(solver: GLPKSolver()).solve(problem)
+        #expect(exact.status == .optimal && exact.schedule.makespan == 11)
+        var moved = best
+        moved.assignments[0] = .init(machine: 0, start: 11, end: 14)
+        #expect(moved.violations(of: problem).contains { $0.contains("fixed operation 0 moved") })
+    }
+
+    @Test func aLagAndAGraphJob() throws {
+        // Job 0: 0 → 2 and 1 → 2 (a graph), 3 units of cooling after 0.
+        let problem = ShopProblem(
+            machineCount: 3,
+            operations: [ShopProblem.Operation(job: 0, modes: [(0, 2)]), ShopProblem.Operation(job: 0, modes: [(1, 4)]), ShopProblem.Operation(job: 0, modes: [(2, 1)])],
+            jobs: [ShopProblem.Job(name: "G", operations: [0, 1, 2], chained: false)],
+            precedences: [.init(before: 0, after: 2, minLag: 3), .init(before: 1, after: 2)])
+        let schedule = try TabuSearch().schedule(problem)
+        #expect(schedule.violations(of: problem).isEmpty)
+        #expect(schedule.assignments[2].start == 5 && schedule.makespan == 6)
+        #expect(try ExactJobShop(solver: GLPKSolver()).solve(problem).schedule.makespan == 6)
+    }
+
+    @Test func badProblemsAreNamed() {
+        var cycle = Self.setups
+        cycle.precedences = [.init(before: 0, after: 1), .init(before: 1, after: 0)]
+        #expect(throws: ShopProblemError.invalid("the precedences make a cycle")) { try cycle.validate() }
+        var afterLoose = Self.frozen
+        afterLoose.precedences = [.init(before: 1, after: 0)]
+        #expect(throws: ShopProblemError.invalid("operation 0 is fixed but follows operation 1, which is not")) { try afterLoose.validate() }
+        var calendars = Self.setups
+        calendars.calendars = [.always, .always]
+        #expect(throws: ShopProblemError.self) { try calendars.validate() }
+        var huge = Self.setups
+        huge.operations[0].modes = [(0, ShopProblem.maximumTime + 1)]
+        #expect(throws: ShopProblemError.self) { try huge.validate() }
+        var offShift = shiftProblem(resumable: true)
+        offShift.operations[0].fixed = .init(machine: 0, start: 10)
+        #expect(throws: ShopProblemError.self) { try offShift.validate() }
+    }
+
+    /// Single-machine weighted tardiness, 6 jobs, seeded: the search and the MIP reach the
+    /// optimum that trying every order gives.
+    @Test(arguments: 1...4)
+    func weightedTardinessOnOneMachine(seed: UInt64) throws {
+        var random = SeededRandom(seed: seed)
+        let p = (0..<6).map { _ in 1 + random.below(9) }
+        let total = p.reduce(0, +)
+        let jobs = (0..<6).map { ShopProblem.Job(name: "J\($0)", operations: [$0], due: random.below(total), weight: 1 + random.below(4)) }
+        let problem = ShopProblem(machineCount: 1, operations: p.enumerated().map { ShopProblem.Operation(job: $0, modes: [(0, $1)]) }, jobs: jobs)
+        var best = Int.max
+        func permute(_ order: [Int], _ rest: Set<Int>, _ t: Int, _ cost: Int) {
+            if cost >= best { return }
+            if rest.isEmpty { best = cost; return }
+            for j in rest.sorted() {
+                let end = t + p[j]
+                permute(order + [j], rest.subtracting([j]), end, cost + jobs[j].weight * max(0, end - jobs[j].due!))
+            }
+        }
+        permute([], Set(0..<6), 0, 0)
+        let searched = try TabuSearch(iterations: 3_000, objective: .weightedTardiness).schedule(problem)
+        #expect(searched.violations(of: problem).isEmpty)
+        #expect(searched.weightedTardiness(problem) == best)
+        let exact = try ExactJobShop(solver: GLPKSolver(), objective: .weightedTardiness).solve(problem)
+        #expect(exact.status == .optimal && exact.schedule.weightedTardiness(problem) == best && exact.lowerBound == best)
+    }
+
+    /// Two machines that can each do either job's one operation: one on each.
+    @Test func aFlexibleOperationMovesToTheFreeMachine() throws {
+        let problem = ShopProblem(flexibleJobShop: [[[(0, 5), (1, 6)]], [[(0, 5), (1, 7)]], [[(0, 4), (1, 4)]]], machineCount: 2)
+        let start = Schedule(assignments: [.init(machine: 0, start: 0, end: 5), .init(machine: 0, start: 5, end: 10), .init(machine: 0, start: 10, end: 14)])
+        let best = try TabuSearch().schedule(problem, from: start)
+        #expect(best.violations(of: problem).isEmpty)
+        #expect(best.makespan == 9)  // 5 + 4 on one machine, 6 on the other
+    }
+}
