@@ -35,6 +35,7 @@ let targets: [Target] = [
         name: "TaktCLI",
         dependencies: [
             "Takt",
+            "TaktSchedule",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]
     ),

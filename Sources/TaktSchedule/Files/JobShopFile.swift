@@ -6,10 +6,16 @@ import Foundation
 /// processing order, machines numbered from 0.
 public enum JobShopFile {
     public static func read(_ path: String) throws(ShopProblemError) -> ShopProblem {
+        let (text, name) = try contents(path)
+        return try parse(text, file: name)
+    }
+
+    /// A benchmark file's text and the name its errors give.
+    static func contents(_ path: String) throws(ShopProblemError) -> (text: String, name: String) {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw .unreadable(file: path, line: 0, column: 0, message: "cannot be read as UTF-8 text")
         }
-        return try parse(text, file: URL(fileURLWithPath: path).lastPathComponent)
+        return (text, URL(fileURLWithPath: path).lastPathComponent)
     }
 
     public static func parse(_ text: String, file: String = "instance") throws(ShopProblemError) -> ShopProblem {
@@ -24,7 +30,7 @@ public enum JobShopFile {
                 defer { column += field.count + 1 }
                 let trimmed = field.trimmingCharacters(in: .whitespaces)
                 guard !trimmed.isEmpty else { continue }
-                guard let value = Int(trimmed), value >= 0 else {
+                guard let value = Int(trimmed), value >= 0, value <= ShopProblem.maximumTime else {
                     throw .unreadable(file: file, line: number + 1, column: column, message: "'\(trimmed)': expected a whole number ≥ 0")
                 }
                 values.append(value)

@@ -9,14 +9,14 @@ import Foundation
 /// operations of every block but the first, and the last two of every block but the last —
 /// in the plain job shop any better makespan must change some block at its ends), every other
 /// swap of two adjacent operations in a block (van Laarhoven et al.'s N1, whose neighbourhood
-/// is connected), and, for an operation that several machines can do, moving it to another
+/// is connected) only when no N5 move is allowed, and, for an operation that several machines can do, moving it to another
 /// machine at the place its start time gives it there (the flexible job shop's reassignment).
 ///
 /// Each step takes the best neighbour by the objective that is not tabu (the reverse of a
 /// recent swap, or a return to a recent machine), or a tabu one that beats the best schedule
 /// found (aspiration). After `stall` steps without a better schedule it goes back to the best
 /// and shakes it by a few random swaps on its critical path (seeded); it stops after
-/// `iterations` steps or at `timeLimit`. With `threads` > 1, that many searches run at once
+/// `iterations` steps, at `timeLimit`, or at `target` (a lower bound reached). With `threads` > 1, that many searches run at once
 /// from seeds `seed`, `seed + 1`, … and the best wins (ties to the lowest seed): for a given
 /// problem, seed and thread count the result is the same whenever the steps, not the time
 /// limit, end the search.
@@ -30,10 +30,13 @@ public struct TabuSearch: Sendable {
     public var objective: ScheduleObjective
     public var seed: UInt64
     public var threads: Int
+    /// Stop once the objective's first measure is at most this: a lower bound reached
+    /// proves the schedule optimal, and further steps cannot improve it.
+    public var target: Int?
 
     public init(
         iterations: Int = 20_000, stall: Int = 500, tenure: Int = 10, timeLimit: Double? = nil, objective: ScheduleObjective = .makespan,
-        seed: UInt64 = 1, threads: Int = 1
+        seed: UInt64 = 1, threads: Int = 1, target: Int? = nil
     ) {
         self.iterations = iterations
         self.stall = stall
@@ -42,6 +45,7 @@ public struct TabuSearch: Sendable {
         self.objective = objective
         self.seed = seed
         self.threads = threads
+        self.target = target
     }
 
     /// The best schedule found from `start` (by default the Giffler–Thompson schedule by
@@ -125,8 +129,10 @@ extension TabuSearch {
             var best = (sequences: current, times: times, value: value)
             var tabu: [Int: Int] = [:]  // move key → step until which it is tabu
             var sinceBetter = 0
+            var workspace = ShopTiming.Workspace()
             for step in 0..<search.iterations {
                 if let deadline, step % 32 == 0, ContinuousClock.now >= deadline { break }
+                if let target = search.target, best.value[0] <= target { break }
                 if sinceBetter >= search.stall {
                     current = best.sequences
                     durations = TabuSearch.durations(problem, current)
@@ -136,9 +142,15 @@ extension TabuSearch {
                     tabu.removeAll(keepingCapacity: true)
                     sinceBetter = 0
                 }
-                var chosen: (move: Move, times: ShopTiming.Times, value: [Int], key: Int)?
-                let neighbourhood = moves(current, times: times, value: value)
-                for move in neighbourhood {
+                var chosen: (move: Move, value: [Int], key: Int)?
+                // N5's moves (and reassignments) first; the other swaps only when none of
+                // those is allowed: they cannot shorten the path, and among them a search
+                // circles on plateaus, but without them N5 alone circles too.
+                let tiers = moves(current, times: times, value: value)
+                var neighbourhood: [Move] = []
+                for tier in tiers where chosen == nil {
+                neighbourhood = tier
+                for move in tier {
                     let key: Int
                     let undo: Int
                     switch move {
@@ -153,13 +165,14 @@ extension TabuSearch {
                     // Applied in place and undone: a copy of every machine's order per
                     // neighbour was most of the time.
                     let saved = apply(move, to: &current, durations: &durations)
-                    let neighbour = timing.times(current, durations: durations)
-                    let measured = neighbour.map { timing.value(objective, current, $0) }
+                    let feasible = timing.times(current, durations: durations, into: &workspace)
+                    let measured = feasible ? timing.value(objective, current, workspace.times) : nil
                     revert(move, saved, in: &current, durations: &durations)
-                    guard let neighbour, let v = measured else { continue }
+                    guard let v = measured else { continue }
                     let isTabu = (tabu[key] ?? -1) >= step
                     guard !isTabu || v.lexicographicallyPrecedes(best.value) else { continue }
-                    if chosen == nil || v.lexicographicallyPrecedes(chosen!.value) { chosen = (move, neighbour, v, undo) }
+                    if chosen == nil || v.lexicographicallyPrecedes(chosen!.value) { chosen = (move, v, undo) }
+                }
                 }
                 guard let move = chosen else {
                     // Every move tabu and none good enough: release the oldest ban and go on.
@@ -169,7 +182,8 @@ extension TabuSearch {
                     continue
                 }
                 _ = apply(move.move, to: &current, durations: &durations)
-                times = move.times
+                // Timed once more rather than a copy of every better neighbour's times kept.
+                times = timing.times(current, durations: durations)!
                 value = move.value
                 // Undoing the move is tabu for a while (a tenure that varies a little with
                 // the step breaks the cycles a fixed one falls into), but not for more steps
@@ -219,7 +233,7 @@ extension TabuSearch {
         private mutating func shake(_ sequences: inout MachineSequences, durations: [Int], times: ShopTiming.Times, value: [Int]) {
             var times = times
             for _ in 0..<(2 + random.below(4)) {
-                let swaps = moves(sequences, times: times, value: value).filter { if case .swap = $0 { true } else { false } }
+                let swaps = moves(sequences, times: times, value: value).joined().filter { if case .swap = $0 { true } else { false } }
                 guard !swaps.isEmpty else { return }
                 var scratch = durations
                 let move = swaps[random.below(swaps.count)]
@@ -251,7 +265,8 @@ extension TabuSearch {
             return (times.end.isEmpty ? [] : [last], false)
         }
 
-        func moves(_ sequences: MachineSequences, times: ShopTiming.Times, value: [Int]) -> [Move] {
+        /// The neighbourhood in two tiers: N5's swaps and the reassignments, then N1's other swaps.
+        func moves(_ sequences: MachineSequences, times: ShopTiming.Times, value: [Int]) -> [[Move]] {
             var position = [Int](repeating: 0, count: times.start.count)
             for sequence in sequences.order { for (i, o) in sequence.enumerated() { position[o] = i } }
             var moves: [Move] = []
@@ -312,7 +327,7 @@ extension TabuSearch {
                     }
                 }
             }
-            return moves + inner + reassign
+            return [moves + reassign, inner]
         }
     }
 }

@@ -63,23 +63,54 @@ struct ShopTiming: Sendable {
     /// The times of `sequences` with `durations` (each operation's on its machine), or `nil`
     /// when the orders make a cycle, a fixed operation cannot keep its start, or a calendar
     /// ends before an operation fits.
+    /// Buffers one pass reuses: a search times thousands of neighbours a second, and
+    /// allocating them each time was most of the cost.
+    struct Workspace {
+        var machinePrevious: [Int] = []
+        var machineNext: [Int] = []
+        var waiting: [Int] = []
+        var ready: [Int] = []
+        var times = Times(start: [], end: [], binding: [])
+    }
+
     func times(_ sequences: MachineSequences, durations: [Int]) -> Times? {
+        var workspace = Workspace()
+        return times(sequences, durations: durations, into: &workspace) ? workspace.times : nil
+    }
+
+    /// The times into `workspace.times`; false where ``times(_:durations:)`` gives `nil`.
+    func times(_ sequences: MachineSequences, durations: [Int], into workspace: inout Workspace) -> Bool {
         let n = durations.count
-        var machinePrevious = [Int](repeating: -1, count: n)
-        var machineNext = [Int](repeating: -1, count: n)
-        for sequence in sequences.order {
-            for (a, b) in zip(sequence, sequence.dropFirst()) {
-                machinePrevious[b] = a
-                machineNext[a] = b
+        if workspace.waiting.count != n {
+            workspace = Workspace(
+                machinePrevious: [Int](repeating: -1, count: n), machineNext: [Int](repeating: -1, count: n), waiting: [Int](repeating: 0, count: n),
+                ready: [], times: Times(start: [Int](repeating: 0, count: n), end: [Int](repeating: 0, count: n), binding: [Int](repeating: -1, count: n)))
+            workspace.ready.reserveCapacity(n)
+        }
+        return pass(
+            sequences, durations, &workspace.machinePrevious, &workspace.machineNext, &workspace.waiting, &workspace.ready, &workspace.times)
+    }
+
+    private func pass(
+        _ sequences: MachineSequences, _ durations: [Int], _ machinePrevious: inout [Int], _ machineNext: inout [Int], _ waiting: inout [Int],
+        _ ready: inout [Int], _ times: inout Times
+    ) -> Bool {
+        let n = durations.count
+        for o in 0..<n {
+            machinePrevious[o] = -1
+            machineNext[o] = -1
+        }
+        for sequence in sequences.order where sequence.count > 1 {
+            for k in 1..<sequence.count {
+                machinePrevious[sequence[k]] = sequence[k - 1]
+                machineNext[sequence[k - 1]] = sequence[k]
             }
         }
-        var waiting = [Int](repeating: 0, count: n)
-        var ready: [Int] = []
+        ready.removeAll(keepingCapacity: true)
         for o in 0..<n {
             waiting[o] = predecessors[o].count + (machinePrevious[o] >= 0 ? 1 : 0)
             if waiting[o] == 0 { ready.append(o) }
         }
-        var times = Times(start: [Int](repeating: 0, count: n), end: [Int](repeating: 0, count: n), binding: [Int](repeating: -1, count: n))
         var done = 0
         while let o = ready.popLast() {
             done += 1
@@ -94,7 +125,7 @@ struct ShopTiming: Sendable {
                 var after = times.end[m]
                 let s = setup(m, o)
                 if s > 0 {
-                    guard let advanced = alwaysWorking ? after + s : calendars[machine].advance(after, by: s) else { return nil }
+                    guard let advanced = alwaysWorking ? after + s : calendars[machine].advance(after, by: s) else { return false }
                     after = advanced
                 }
                 // Ties go to the machine: longer blocks on a critical path.
@@ -105,13 +136,13 @@ struct ShopTiming: Sendable {
             }
             let duration = durations[o]
             if let fixed = problem.operations[o].fixed {
-                if lower > fixed.start { return nil }
+                if lower > fixed.start { return false }
                 times.start[o] = fixed.start
                 times.binding[o] = -1
                 if alwaysWorking || duration == 0 {
                     times.end[o] = fixed.start + duration
                 } else {
-                    guard let end = problem.operations[o].resumable ? calendars[machine].end(start: fixed.start, work: duration) : fixed.start + duration else { return nil }
+                    guard let end = problem.operations[o].resumable ? calendars[machine].end(start: fixed.start, work: duration) : fixed.start + duration else { return false }
                     times.end[o] = end
                 }
             } else if alwaysWorking || duration == 0 {
@@ -122,7 +153,7 @@ struct ShopTiming: Sendable {
                 let resumable = problem.operations[o].resumable
                 guard let start = calendars[machine].earliestStart(at: lower, duration: duration, resumable: resumable),
                     let end = resumable ? calendars[machine].end(start: start, work: duration) : start + duration
-                else { return nil }
+                else { return false }
                 times.start[o] = start
                 times.end[o] = end
                 times.binding[o] = binding
@@ -137,7 +168,7 @@ struct ShopTiming: Sendable {
                 if waiting[next] == 0 { ready.append(next) }
             }
         }
-        return done == n ? times : nil
+        return done == n
     }
 
     func schedule(_ sequences: MachineSequences, _ times: Times) -> Schedule {

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+
+/// `takt schedule` on the benchmark files, through the built binary.
+@Suite struct ScheduleCommandTests {
+    @Test func ft06ReachesItsOptimumAndSaysSo() throws {
+        let run = try TaktBinary.run(["schedule", "--jobshop", "datasets/jobshop/ft06", "--iterations", "20000"])
+        #expect(run.status == 0 && !run.signaled, "\(run.standardError)")
+        #expect(run.standardOutput.contains("makespan 55, lower bound 47"))
+        #expect(run.standardOutput.contains("optimum 55 (optima.csv): +0.00%"))
+        // One line per machine, every operation once.
+        let machines = run.standardOutput.split(separator: "\n").filter { $0.hasPrefix("M") }
+        #expect(machines.count == 6)
+        #expect(machines.map { $0.split(separator: ",").count }.reduce(0, +) == 36)
+        #expect(run.standardError.contains("done in"))
+    }
+
+    @Test func aFlexibleShopInJSONIsTheSameEveryRun() throws {
+        let arguments = ["schedule", "--jobshop", "datasets/jobshop/brandimarte/mk01.txt", "--flexible", "--iterations", "3000", "--format", "json"]
+        let a = try TaktBinary.run(arguments), b = try TaktBinary.run(arguments)
+        #expect(a.status == 0, "\(a.standardError)")
+        #expect(a.standardOutput == b.standardOutput)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(a.standardOutput.utf8)) as? [String: Any])
+        let makespan = try #require(json["makespan"] as? Int)
+        #expect(makespan >= 40 && makespan <= 48)
+        #expect((json["schedule"] as? [Any])?.count == 55)
+        #expect((json["known"] as? [String: Any])?["best_known"] as? Int == 40)
+    }
+
+    @Test func aBadFileSaysWhereAndExitsOne() throws {
+        let run = try TaktBinary.run(["schedule", "--jobshop", "README.md"])
+        #expect(run.status == 1 && !run.signaled)
+        #expect(run.standardError.contains("README.md, line"))
+        let flexible = try TaktBinary.run(["schedule", "--jobshop", "datasets/jobshop/ft06", "--flexible"])
+        #expect(flexible.status == 1 && !flexible.signaled)
+        #expect(try TaktBinary.run(["schedule", "--jobshop", "datasets/jobshop/ft06", "--threads", "0"]).status == 2)
+    }
+}
