@@ -31,7 +31,7 @@ public enum JobShopFile {
                 let trimmed = field.trimmingCharacters(in: .whitespaces)
                 guard !trimmed.isEmpty else { continue }
                 guard let value = Int(trimmed), value >= 0, value <= ShopProblem.maximumTime else {
-                    throw .unreadable(file: file, line: number + 1, column: column, message: "'\(trimmed)': expected a whole number ≥ 0")
+                    throw .unreadable(file: file, line: number + 1, column: column, message: "'\(trimmed)': expected a whole number 0...\(ShopProblem.maximumTime)")
                 }
                 values.append(value)
             }
