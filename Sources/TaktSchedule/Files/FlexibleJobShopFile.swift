@@ -18,18 +18,7 @@ public enum FlexibleJobShopFile {
         for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            // Each number with the column it starts at.
-            var values: [(value: Int, column: Int)] = []
-            var column = 1
-            for field in raw.split(separator: " ", omittingEmptySubsequences: false) {
-                defer { column += field.count + 1 }
-                let trimmed = field.trimmingCharacters(in: .whitespaces)
-                guard !trimmed.isEmpty else { continue }
-                guard let value = Int(trimmed), value >= 0, value <= ShopProblem.maximumTime else {
-                    throw .unreadable(file: file, line: number + 1, column: column, message: "'\(trimmed)': expected a whole number 0...\(ShopProblem.maximumTime)")
-                }
-                values.append((value, column))
-            }
+            let values = try JobShopFile.numbers(in: raw, line: number + 1, file: file)
             guard let size = header else {
                 guard (2...3).contains(values.count), values[0].value > 0, values[1].value > 0, values[1].value <= 1_000_000 else {
                     throw .unreadable(file: file, line: number + 1, column: 1, message: "expected 'jobs machines', two whole numbers above 0")

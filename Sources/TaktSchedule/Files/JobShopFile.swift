@@ -10,6 +10,23 @@ public enum JobShopFile {
         return try parse(text, file: name)
     }
 
+    /// A data line's numbers, each with the column it starts at; anything else is an error
+    /// located there.
+    static func numbers(in raw: Substring, line: Int, file: String) throws(ShopProblemError) -> [(value: Int, column: Int)] {
+        var values: [(value: Int, column: Int)] = []
+        var column = 1
+        for field in raw.split(separator: " ", omittingEmptySubsequences: false) {
+            defer { column += field.count + 1 }
+            let trimmed = field.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { continue }
+            guard let value = Int(trimmed), value >= 0, value <= ShopProblem.maximumTime else {
+                throw .unreadable(file: file, line: line, column: column, message: "'\(trimmed)': expected a whole number 0...\(ShopProblem.maximumTime)")
+            }
+            values.append((value, column))
+        }
+        return values
+    }
+
     /// A benchmark file's text and the name its errors give.
     static func contents(_ path: String) throws(ShopProblemError) -> (text: String, name: String) {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
@@ -24,17 +41,7 @@ public enum JobShopFile {
         for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") { continue }
-            var values: [Int] = []
-            var column = 1
-            for field in raw.split(separator: " ", omittingEmptySubsequences: false) {
-                defer { column += field.count + 1 }
-                let trimmed = field.trimmingCharacters(in: .whitespaces)
-                guard !trimmed.isEmpty else { continue }
-                guard let value = Int(trimmed), value >= 0, value <= ShopProblem.maximumTime else {
-                    throw .unreadable(file: file, line: number + 1, column: column, message: "'\(trimmed)': expected a whole number 0...\(ShopProblem.maximumTime)")
-                }
-                values.append(value)
-            }
+            let values = try numbers(in: raw, line: number + 1, file: file).map(\.value)
             guard let size = header else {
                 guard values.count == 2, values[0] > 0, values[1] > 0 else {
                     throw .unreadable(file: file, line: number + 1, column: 1, message: "expected 'jobs machines', two whole numbers above 0")

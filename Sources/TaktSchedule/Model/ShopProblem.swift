@@ -144,13 +144,6 @@ public struct ShopProblem: Hashable, Sendable {
         }
         return all + precedences
     }
-
-    /// Whether it is the classical or flexible job shop: chains only, no lags, calendars,
-    /// setups or fixed operations.
-    public var isPlainJobShop: Bool {
-        precedences.isEmpty && jobs.allSatisfy(\.chained) && calendars.allSatisfy(\.isAlways) && setupTimes.isNone
-            && operations.allSatisfy { $0.fixed == nil }
-    }
 }
 
 /// A problem that no scheduler should be given, or a file that does not hold one.

@@ -136,7 +136,7 @@ extension TabuSearch {
                 if sinceBetter >= search.stall {
                     current = best.sequences
                     durations = TabuSearch.durations(problem, current)
-                    shake(&current, durations: durations, times: best.times, value: best.value)
+                    shake(&current, durations: durations, times: best.times)
                     times = timing.times(current, durations: durations)!
                     value = timing.value(objective, current, times)
                     tabu.removeAll(keepingCapacity: true)
@@ -146,7 +146,7 @@ extension TabuSearch {
                 // N5's moves (and reassignments) first; the other swaps only when none of
                 // those is allowed: they cannot shorten the path, and among them a search
                 // circles on plateaus, but without them N5 alone circles too.
-                let tiers = moves(current, times: times, value: value)
+                let tiers = moves(current, times: times)
                 var neighbourhood: [Move] = []
                 for tier in tiers where chosen == nil {
                 neighbourhood = tier
@@ -230,10 +230,10 @@ extension TabuSearch {
         }
 
         /// Random swaps on the critical path (seeded): a way out of the best schedule's valley.
-        private mutating func shake(_ sequences: inout MachineSequences, durations: [Int], times: ShopTiming.Times, value: [Int]) {
+        private mutating func shake(_ sequences: inout MachineSequences, durations: [Int], times: ShopTiming.Times) {
             var times = times
             for _ in 0..<(2 + random.below(4)) {
-                let swaps = moves(sequences, times: times, value: value).joined().filter { if case .swap = $0 { true } else { false } }
+                let swaps = moves(sequences, times: times).joined().filter { if case .swap = $0 { true } else { false } }
                 guard !swaps.isEmpty else { return }
                 var scratch = durations
                 let move = swaps[random.below(swaps.count)]
@@ -266,7 +266,7 @@ extension TabuSearch {
         }
 
         /// The neighbourhood in two tiers: N5's swaps and the reassignments, then N1's other swaps.
-        func moves(_ sequences: MachineSequences, times: ShopTiming.Times, value: [Int]) -> [[Move]] {
+        func moves(_ sequences: MachineSequences, times: ShopTiming.Times) -> [[Move]] {
             var position = [Int](repeating: 0, count: times.start.count)
             for sequence in sequences.order { for (i, o) in sequence.enumerated() { position[o] = i } }
             var moves: [Move] = []

@@ -12,9 +12,4 @@ struct MachineSequences: Hashable, Sendable {
         machine = schedule.assignments.map(\.machine)
         order = schedule.machineSequences(machineCount)
     }
-
-    init(machine: [Int], order: [[Int]]) {
-        self.machine = machine
-        self.order = order
-    }
 }
