@@ -419,17 +419,23 @@ struct HierarchicalPlanner {
 extension ResourceHours {
     /// What is left after `others` hours are taken: regular hours first, then overtime, then
     /// the extra shift, of which a share is left (its hours and cost per shift stay whole).
+    /// What cancellation leaves (hours less the same hours summed another way, 1e-16 h) is
+    /// none: a column bounded there makes its capacity row too badly scaled for GLPK.
     func leaving(_ others: [[Double]]) -> ResourceHours {
+        func remaining(_ hours: Double, less taken: Double) -> Double {
+            let rest = hours - taken
+            return rest > 1e-9 * max(1, hours) ? rest : 0
+        }
         var left = self
         for r in regular.indices {
             for t in regular[r].indices {
                 let taken = others[r][t]
-                left.regular[r][t] = max(0, regular[r][t] - taken)
+                left.regular[r][t] = remaining(regular[r][t], less: taken)
                 let spill = max(0, taken - regular[r][t])
-                left.overtime[r][t] = max(0, overtime[r][t] - spill)
+                left.overtime[r][t] = remaining(overtime[r][t], less: spill)
                 let spillOver = max(0, spill - overtime[r][t])
                 let shift = extraShift[r][t] * extraShiftLeft[r][t]
-                left.extraShiftLeft[r][t] = extraShift[r][t] > 0 ? max(0, shift - spillOver) / extraShift[r][t] : 0
+                left.extraShiftLeft[r][t] = extraShift[r][t] > 0 ? remaining(shift, less: spillOver) / extraShift[r][t] : 0
             }
         }
         return left
