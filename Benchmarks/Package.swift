@@ -37,6 +37,9 @@ let package = Package(
             name: "WhatIf", dependencies: takt, path: "Benchmarks/WhatIf",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
         .executableTarget(
+            name: "Schedule", dependencies: [.product(name: "Benchmark", package: "benchmark"), .product(name: "TaktSchedule", package: "Takt")],
+            path: "Benchmarks/Schedule", plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
             name: "CapacityLoad", dependencies: takt, path: "Benchmarks/CapacityLoad",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     ]

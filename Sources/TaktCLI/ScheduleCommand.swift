@@ -16,10 +16,20 @@ struct ScheduleCommand: ParsableCommand {
             file's folder has an optima.csv (instance,jobs,machines,optimum) or a bounds.csv \
             (…,lower_bound,best_known), the known value is printed beside the makespan. The time \
             taken goes to standard error, so that the output is the same every run.
+
+            --generate JOBSxOPERATIONSxMACHINES schedules a seeded random plant instead (from \
+            --seed): jobs of that many operations in a chain, two machines able to do each, \
+            two shifts on weekdays less weekly maintenance, sequence-dependent setups between \
+            ten families, releases and due dates. --progress writes each better schedule's \
+            time and objective to standard error: the search's improvement curve.
             """
     )
 
-    @Option(help: "The instance file.") var jobshop: String
+    @Option(help: "The instance file.") var jobshop: String?
+    @Option(help: "A generated plant instead of a file: JOBSxOPERATIONSxMACHINES, e.g. 2000x10x100.") var generate: String?
+    @Option(help: "What the search minimises: makespan, weighted-tardiness or weighted-lateness (then the makespan).")
+    var objective: Objective = .makespan
+    @Flag(help: "Write each better schedule's time and objective to standard error.") var progress = false
     @Flag(help: "The file is a flexible job shop (Brandimarte's format).") var flexible = false
     @Option(help: "Tabu search steps per thread.") var iterations = 200_000
     @Option(help: "Steps without a better schedule before the search shakes the best one.") var stall = 500
@@ -30,8 +40,40 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "Output: table or json.") var format: OutputFormat = .table
 
     enum OutputFormat: String, ExpressibleByArgument { case table, json }
+    enum Objective: String, ExpressibleByArgument {
+        case makespan, weightedTardiness = "weighted-tardiness", weightedLateness = "weighted-lateness"
+        var objective: ScheduleObjective {
+            switch self {
+            case .makespan: .makespan
+            case .weightedTardiness: .weightedTardiness
+            case .weightedLateness: .weightedLateness
+            }
+        }
+    }
+
+    /// One point of the improvement curve: seconds, run, step and the objective's values.
+    static func curveLine(_ improvement: TabuSearch.Improvement, _ measures: [ScheduleObjective.Measure]) -> String {
+        var values: [String] = []
+        for (measure, value) in zip(measures, improvement.value) { values.append("\(measure.rawValue) \(value)") }
+        let head = String(format: "%8.3f s  run %d  step %d  ", improvement.seconds, improvement.run, improvement.step)
+        return head + values.joined(separator: ", ") + "\n"
+    }
+
+    /// `JOBSxOPERATIONSxMACHINES` as a generated plant.
+    static func generated(_ text: String, seed: UInt64) throws -> GeneratedShop {
+        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 3, let jobs = parts[0], let operations = parts[1], let machines = parts[2] else {
+            throw ValidationError("--generate must be JOBSxOPERATIONSxMACHINES, three whole numbers such as 2000x10x100, not '\(text)'")
+        }
+        return GeneratedShop(jobs: jobs, operationsPerJob: operations, machines: machines, machinesPerOperation: min(2, max(1, machines)), seed: seed)
+    }
 
     func validate() throws {
+        guard (jobshop == nil) != (generate == nil) else { throw ValidationError("give either --jobshop FILE or --generate JOBSxOPERATIONSxMACHINES") }
+        if let generate {
+            do { try Self.generated(generate, seed: seed).validate() } catch { throw ValidationError("--generate: \(error)") }
+        }
+        if generate != nil && flexible { throw ValidationError("--flexible reads a file; a generated plant is flexible already") }
         guard timeLimit.isFinite, timeLimit > 0, timeLimit <= 1e7 else {
             throw ValidationError("--time-limit must be a number of seconds above 0 (at most 10000000), not \(timeLimit)")
         }
@@ -45,19 +87,31 @@ struct ScheduleCommand: ParsableCommand {
         let problem: ShopProblem
         let schedule: Schedule
         do {
-            problem = try flexible ? FlexibleJobShopFile.read(jobshop) : JobShopFile.read(jobshop)
+            if let jobshop {
+                problem = try flexible ? FlexibleJobShopFile.read(jobshop) : JobShopFile.read(jobshop)
+            } else {
+                problem = try Self.generated(generate!, seed: seed).problem()
+            }
             // The search stops at the lower bound it can prove itself, not at a file's optimum.
-            let bound = ShopReport.lowerBound(of: problem)
-            schedule = try TabuSearch(iterations: iterations, stall: stall, tenure: tenure, timeLimit: timeLimit, seed: seed, threads: threads, target: bound).schedule(problem)
+            let bound = objective == .makespan ? ShopReport.lowerBound(of: problem) : nil
+            let measures = objective.objective.measures
+            var tell: (@Sendable (TabuSearch.Improvement) -> Void)?
+            if progress { tell = { improvement in Terminal.standardError.write(Self.curveLine(improvement, measures)) } }
+            schedule = try TabuSearch(
+                iterations: iterations, stall: stall, tenure: tenure, timeLimit: timeLimit, objective: objective.objective, seed: seed, threads: threads,
+                target: bound, onImprovement: tell
+            ).schedule(problem)
+        } catch let error as ValidationError {
+            throw error
         } catch {
             throw InvalidInput(message: "error: \(error)\n")
         }
         let violations = schedule.violations(of: problem)
         guard violations.isEmpty else { throw InvalidInput(message: "error: the schedule breaks its problem: \(violations[0])\n") }
-        let name = URL(fileURLWithPath: jobshop).deletingPathExtension().lastPathComponent
+        let name = jobshop.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "generated \(generate!) seed \(seed)"
         let report = ShopReport(
-            instance: name, problem: problem, schedule: schedule, known: KnownBound.find(for: jobshop), iterations: iterations, seed: seed,
-            threads: threads)
+            instance: name, problem: problem, schedule: schedule, known: jobshop.flatMap(KnownBound.find(for:)), objective: objective.objective,
+            iterations: iterations, seed: seed, threads: threads)
         switch format {
         case .table: Terminal.standardOutput.write(report.table())
         case .json: Terminal.standardOutput.write(try report.json())

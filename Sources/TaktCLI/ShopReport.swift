@@ -7,6 +7,7 @@ struct ShopReport {
     let problem: ShopProblem
     let schedule: Schedule
     let known: KnownBound?
+    let objective: ScheduleObjective
     let iterations: Int
     let seed: UInt64
     let threads: Int
@@ -44,7 +45,9 @@ struct ShopReport {
                 ? String(format: "; optimum %d (%@): %+.2f%%", known.bestKnown, known.source, gap)
                 : String(format: "; best known %d, lower bound %d (%@): %+.2f%%", known.bestKnown, known.lowerBound, known.source, gap)
         }
-        text += "\ntabu search: \(iterations) steps a thread, seed \(seed), \(threads) thread\(threads == 1 ? "" : "s")\n"
+        let others = measures.filter { $0.key != ScheduleObjective.Measure.makespan.rawValue }
+        if !others.isEmpty { text += "\n" + others.map { "\($0.key) \($0.value)" }.joined(separator: ", ") }
+        text += "\ntabu search minimising \(objective): \(iterations) steps a thread, seed \(seed), \(threads) thread\(threads == 1 ? "" : "s")\n"
         let step = self.step
         for (m, sequence) in schedule.machineSequences(problem.machineCount).enumerated() {
             let cells = sequence.map { o in
@@ -53,6 +56,15 @@ struct ShopReport {
             text += "M\(m): " + cells.joined(separator: ", ") + "\n"
         }
         return text
+    }
+
+    /// What the schedule measures: the objective's terms, and the tardiness and setups where
+    /// the problem has due dates or setups.
+    var measures: [(key: String, value: Int)] {
+        var all = objective.measures
+        if problem.jobs.contains(where: { $0.due != nil }) && !all.contains(.weightedTardiness) { all.append(.weightedTardiness) }
+        if !problem.setupTimes.isNone { all += [.setupCount, .setupTime].filter { !all.contains($0) } }
+        return all.map { ($0.rawValue, schedule.value(of: $0, in: problem)) }
     }
 
     private struct Output: Encodable {
@@ -70,13 +82,16 @@ struct ShopReport {
         let makespan: Int
         let lowerBound: Int
         let known: KnownBound?
+        let objective: [String]
+        let measures: [String: Int]
         let iterations: Int
         let seed: UInt64
         let threads: Int
         let schedule: [Row]
 
         enum CodingKeys: String, CodingKey {
-            case instance, jobs, machines, operations, makespan, lowerBound = "lower_bound", known, iterations, seed, threads, schedule
+            case instance, jobs, machines, operations, makespan, lowerBound = "lower_bound", known, objective, measures, iterations, seed, threads,
+                schedule
         }
     }
 
@@ -84,7 +99,8 @@ struct ShopReport {
         let step = self.step
         let output = Output(
             instance: instance, jobs: problem.jobs.count, machines: problem.machineCount, operations: problem.operations.count,
-            makespan: schedule.makespan, lowerBound: lowerBound, known: known, iterations: iterations, seed: seed, threads: threads,
+            makespan: schedule.makespan, lowerBound: lowerBound, known: known, objective: objective.measures.map(\.rawValue),
+            measures: Dictionary(uniqueKeysWithValues: measures.map { ($0.key, $0.value) }), iterations: iterations, seed: seed, threads: threads,
             schedule: schedule.assignments.indices.map { o in
                 Output.Row(
                     job: problem.jobs[problem.operations[o].job].name, step: step[o], machine: schedule.assignments[o].machine,

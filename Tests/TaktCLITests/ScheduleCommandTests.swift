@@ -35,4 +35,30 @@ import Testing
         #expect(flexible.status == 1 && !flexible.signaled)
         #expect(try TaktBinary.run(["schedule", "--jobshop", "datasets/jobshop/ft06", "--threads", "0"]).status == 2)
     }
+
+    @Test func aGeneratedPlantIsScheduledForTardinessWithItsCurve() throws {
+        let arguments = ["schedule", "--generate", "30x5x6", "--objective", "weighted-tardiness", "--iterations", "300", "--progress", "--format", "json"]
+        let a = try TaktBinary.run(arguments), b = try TaktBinary.run(arguments)
+        #expect(a.status == 0 && !a.signaled, "\(a.standardError)")
+        #expect(a.standardOutput == b.standardOutput)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(a.standardOutput.utf8)) as? [String: Any])
+        #expect(json["operations"] as? Int == 150 && json["machines"] as? Int == 6)
+        #expect(json["objective"] as? [String] == ["tardiness", "makespan"])
+        let measures = try #require(json["measures"] as? [String: Int])
+        #expect(measures["setups"] != nil && measures["setup-time"] != nil && measures["tardiness"] != nil)
+        // The curve: one line per better schedule, the tardiness falling to what was printed.
+        let curve = a.standardError.split(separator: "\n").filter { $0.contains(" run ") }
+        let tardiness = curve.compactMap { line in line.split(separator: " ").firstIndex(of: "tardiness").map { Int(line.split(separator: " ")[$0 + 1].dropLast())! } }
+        #expect(tardiness.count == curve.count && !curve.isEmpty)
+        #expect(tardiness.last == measures["tardiness"])
+        #expect(zip(tardiness, tardiness.dropFirst()).allSatisfy { $0 >= $1 })
+    }
+
+    @Test func aGeneratedPlantNeedsThreeNumbersAndNoFile() throws {
+        #expect(try TaktBinary.run(["schedule", "--generate", "30x5"]).status == 2)
+        #expect(try TaktBinary.run(["schedule", "--generate", "30x5x6", "--jobshop", "datasets/jobshop/ft06"]).status == 2)
+        #expect(try TaktBinary.run(["schedule"]).status == 2)
+        let zero = try TaktBinary.run(["schedule", "--generate", "0x5x6"])
+        #expect(zero.status == 2 && zero.standardError.contains("1–1,000,000 jobs"))
+    }
 }

@@ -167,3 +167,59 @@ import TaktLP
         #expect(best.makespan == 9)  // 5 + 4 on one machine, 6 on the other
     }
 }
+
+/// Labor pools: operations on different machines that share a crew.
+@Suite struct LaborPoolTests {
+    /// Three one-operation jobs on three machines, 4, 5 and 6 long, each needing one of the
+    /// crew's workers: with one worker they run one after another (15), with two the longest
+    /// runs beside the other two (max(4 + 5, 6) = 9), with three all at once (6).
+    static func shop(workers: Int) -> ShopProblem {
+        var problem = ShopProblem(jobShop: [[(0, 4)], [(1, 5)], [(2, 6)]], machineCount: 3)
+        for o in problem.operations.indices { problem.operations[o].labor = .init(pool: 0, workers: 1) }
+        problem.laborPools = [.init(name: "crew", workers: workers)]
+        return problem
+    }
+
+    @Test(arguments: [(1, 15), (2, 9), (3, 6)])
+    func aCrewOfNWorkersRunsNOperationsAtOnce(workers: Int, makespan: Int) throws {
+        let problem = Self.shop(workers: workers)
+        for rule in DispatchRule.allCases {
+            let made = try GifflerThompson(rule: rule).schedule(problem)
+            #expect(made.violations(of: problem).isEmpty, "\(rule): \(made.violations(of: problem))")
+            #expect(made.makespan >= makespan)
+        }
+        let best = try TabuSearch(iterations: 200).schedule(problem)
+        #expect(best.violations(of: problem).isEmpty)
+        #expect(best.makespan == makespan)
+    }
+
+    @Test func theCheckerSeesTooManyWorkers() throws {
+        let problem = Self.shop(workers: 1)
+        let together = Schedule(assignments: [.init(machine: 0, start: 0, end: 4), .init(machine: 1, start: 0, end: 5), .init(machine: 2, start: 5, end: 11)])
+        #expect(together.violations(of: problem) == ["labor pool crew: 2 workers needed at 0, it has 1"])
+        let apart = Schedule(assignments: [.init(machine: 0, start: 0, end: 4), .init(machine: 1, start: 4, end: 9), .init(machine: 2, start: 9, end: 15)])
+        #expect(apart.violations(of: problem).isEmpty)
+    }
+
+    @Test func aPoolTooSmallOrMissingIsRefused() throws {
+        var problem = Self.shop(workers: 1)
+        problem.operations[0].labor = .init(pool: 0, workers: 2)
+        #expect(throws: ShopProblemError.invalid("operation 0 needs 2 workers of labor pool crew; expected 1...1, the pool's size")) { try problem.validate() }
+        problem.operations[0].labor = .init(pool: 1, workers: 1)
+        #expect(throws: ShopProblemError.self) { try problem.validate() }
+        var frozen = Self.shop(workers: 1)
+        frozen.operations[0].fixed = .init(machine: 0, start: 0)
+        frozen.operations[1].fixed = .init(machine: 1, start: 2)
+        #expect(throws: ShopProblemError.invalid("fixed operations need 2 workers of labor pool crew at 2; it has 1")) { try frozen.validate() }
+    }
+
+    @Test func aFixedOperationKeepsItsCrew() throws {
+        var problem = Self.shop(workers: 1)
+        problem.operations[2].fixed = .init(machine: 2, start: 3)
+        let best = try TabuSearch(iterations: 200).schedule(problem)
+        #expect(best.violations(of: problem).isEmpty)
+        #expect(best.assignments[2].start == 3)
+        // Nothing else fits in 0..<3 (4 and 5 long): both go after the fixed one, 9 to 18.
+        #expect(best.makespan == 18)
+    }
+}

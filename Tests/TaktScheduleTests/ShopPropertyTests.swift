@@ -2,7 +2,7 @@ import Testing
 @testable import TaktSchedule
 
 /// Seeded random shops with everything at once — flexible machines, shifts, setups, lags,
-/// due dates and a frozen start — and what must hold of every schedule made for them.
+/// due dates, a labor pool and a frozen start — and what must hold of every schedule made for them.
 @Suite struct ShopPropertyTests {
     static func shop(seed: UInt64) throws -> ShopProblem {
         var random = SeededRandom(seed: seed)
@@ -20,7 +20,9 @@ import Testing
         for o in problem.operations.indices {
             problem.operations[o].setupFamily = random.below(3)
             problem.operations[o].resumable = random.below(4) != 0
+            if random.below(3) == 0 { problem.operations[o].labor = .init(pool: 0, workers: 1 + random.below(2)) }
         }
+        problem.laborPools = [.init(name: "setters", workers: 2)]
         for j in problem.jobs.indices {
             problem.jobs[j].release = random.below(10)
             problem.jobs[j].due = 20 + random.below(60)

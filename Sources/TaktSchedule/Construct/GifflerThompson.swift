@@ -9,9 +9,10 @@
 /// An operation is placed after the last one on its machine, plus the setup between them, at
 /// the first time its calendar allows; fixed operations are in place from the start, and an
 /// operation goes before one only if it ends, with the setup to it, by its start (a serial
-/// generation around them).
+/// generation around them). An operation that needs workers of a labor pool starts when
+/// enough of them are free for all of its time, given the operations placed before it.
 ///
-/// - Complexity: O(operations × ready operations × machines per operation).
+/// - Complexity: O(operations × (machines + operations ready on one machine)) placements.
 public struct GifflerThompson: Sendable {
     public var rule: DispatchRule
 
@@ -68,6 +69,12 @@ public struct GifflerThompson: Sendable {
             scheduled[o] = true
             fixedOn[fixed.machine].append(o)
         }
+        // The crews the fixed operations hold; each operation placed takes its own.
+        var profiles: [LaborProfile] = []
+        if timing.hasLabor {
+            let durations = problem.operations.map { operation in operation.fixed.flatMap { operation.duration(on: $0.machine) } ?? 0 }
+            timing.laborProfiles(durations, into: &profiles)
+        }
         for m in fixedOn.indices { fixedOn[m].sort { (assignments[$0].start, $0) < (assignments[$1].start, $1) } }
         for o in 0..<n where scheduled[o] { release(o, end: assignments[o].end) }
 
@@ -78,9 +85,12 @@ public struct GifflerThompson: Sendable {
             while true {
                 let setup = previous >= 0 ? timing.setup(previous, o) : 0
                 guard let ready = setup > 0 ? calendar.advance(after, by: setup) : after,
-                    let start = calendar.earliestStart(at: max(ready, readyTime[o]), duration: duration, resumable: resumable),
-                    let end = resumable && duration > 0 ? calendar.end(start: start, work: duration) : start + duration
+                    let early = calendar.earliestStart(at: max(ready, readyTime[o]), duration: duration, resumable: resumable),
+                    let earlyEnd = resumable && duration > 0 ? calendar.end(start: early, work: duration) : early + duration,
+                    let placed = timing.withLabor(
+                        o, machine: machine, start: early, end: earlyEnd, duration: duration, binding: -1, profiles: profiles)
                 else { return nil }
+                let start = placed.start, end = placed.end
                 guard k < fixedOn[machine].count else { return Placement(start: start, end: end, passed: k, setup: setup) }
                 let block = fixedOn[machine][k]
                 let toBlock = timing.setup(o, block)
@@ -95,26 +105,53 @@ public struct GifflerThompson: Sendable {
             }
         }
 
-        var ready = (0..<n).filter { !scheduled[$0] && waiting[$0] == 0 }
-        while !ready.isEmpty {
+        // Where each ready operation would go on each of its machines, kept per machine: a
+        // placement changes only when its machine takes an operation, so one step re-places
+        // the operations ready on one machine, not every ready operation on every machine.
+        var placements = [[Placement?]](repeating: [], count: n)
+        var readyOn = [[Int]](repeating: [], count: problem.machineCount)
+        var earliest = [(end: Int, operation: Int)?](repeating: nil, count: problem.machineCount)
+        var readyCount = 0
+        func modeIndex(_ o: Int, on machine: Int) -> Int { problem.operations[o].modes.firstIndex { $0.machine == machine }! }
+        func better(_ a: (end: Int, operation: Int), than b: (end: Int, operation: Int)?) -> Bool {
+            guard let b else { return true }
+            return (a.end, a.operation) < (b.end, b.operation)
+        }
+        func refresh(_ machine: Int) {
+            earliest[machine] = nil
+            for o in readyOn[machine] {
+                let k = modeIndex(o, on: machine)
+                placements[o][k] = place(o, on: machine, duration: problem.operations[o].modes[k].duration)
+                if let end = placements[o][k]?.end, better((end, o), than: earliest[machine]) { earliest[machine] = (end, o) }
+            }
+        }
+        func makeReady(_ o: Int) {
+            readyCount += 1
+            let modes = problem.operations[o].modes
+            placements[o] = [Placement?](repeating: nil, count: modes.count)
+            for (k, mode) in modes.enumerated() where modeIndex(o, on: mode.machine) == k {
+                readyOn[mode.machine].append(o)
+                placements[o][k] = place(o, on: mode.machine, duration: mode.duration)
+                if let end = placements[o][k]?.end, better((end, o), than: earliest[mode.machine]) { earliest[mode.machine] = (end, o) }
+            }
+        }
+        for o in 0..<n where !scheduled[o] && waiting[o] == 0 { makeReady(o) }
+        while readyCount > 0 {
             // The operation that could finish first, and its machine.
             var first: (operation: Int, machine: Int, end: Int)?
-            for o in ready {
-                for mode in problem.operations[o].modes {
-                    guard let placement = place(o, on: mode.machine, duration: mode.duration) else { continue }
-                    if first == nil || (placement.end, mode.machine, o) < (first!.end, first!.machine, first!.operation) {
-                        first = (o, mode.machine, placement.end)
-                    }
+            for machine in 0..<problem.machineCount {
+                guard let candidate = earliest[machine] else { continue }
+                if first == nil || (candidate.end, machine, candidate.operation) < (first!.end, first!.machine, first!.operation) {
+                    first = (candidate.operation, machine, candidate.end)
                 }
             }
             guard let first else { return nil }
             // The competitors on that machine: those that could start before it finishes.
             var competitors: [(operation: Int, placement: Placement, facts: DispatchRule.Competitor)] = []
-            for o in ready {
-                guard let duration = problem.operations[o].duration(on: first.machine),
-                    let placement = place(o, on: first.machine, duration: duration),
-                    placement.start < first.end || o == first.operation
-                else { continue }
+            for o in readyOn[first.machine] {
+                let k = modeIndex(o, on: first.machine)
+                guard let placement = placements[o][k], placement.start < first.end || o == first.operation else { continue }
+                let duration = problem.operations[o].modes[k].duration
                 let job = problem.jobs[problem.operations[o].job]
                 competitors.append((o, placement, DispatchRule.Competitor(
                     duration: duration, workRemaining: remaining[problem.operations[o].job], due: job.due, release: job.release,
@@ -134,9 +171,22 @@ public struct GifflerThompson: Sendable {
             lastOperation[first.machine] = o
             passed[first.machine] = chosen.placement.passed
             remaining[problem.operations[o].job] -= problem.operations[o].modes.map(\.duration).min() ?? 0
-            ready.removeAll { $0 == o }
+            readyCount -= 1
+            for (k, mode) in problem.operations[o].modes.enumerated() where modeIndex(o, on: mode.machine) == k {
+                let machine = mode.machine
+                readyOn[machine].removeAll { $0 == o }
+                if machine != first.machine && earliest[machine]?.operation == o { refresh(machine) }
+            }
+            refresh(first.machine)
+            if let need = problem.operations[o].labor {
+                profiles[need.pool].add(start: chosen.placement.start, end: chosen.placement.end, workers: need.workers, operation: o)
+                // Its crew is taken for that time: what else needs the crew may go elsewhere.
+                for machine in 0..<problem.machineCount where readyOn[machine].contains(where: { problem.operations[$0].labor?.pool == need.pool }) {
+                    refresh(machine)
+                }
+            }
             release(o, end: chosen.placement.end)
-            for next in timing.successors[o] where waiting[next] == 0 && !scheduled[next] { ready.append(next) }
+            for next in timing.successors[o] where waiting[next] == 0 && !scheduled[next] { makeReady(next) }
         }
         guard scheduled.allSatisfy({ $0 }) else { return nil }
         let schedule = Schedule(assignments: assignments)

@@ -20,7 +20,8 @@ import TaktLP
 /// that break the triangle inequality the model may miss an optimum. The number of binaries
 /// grows with the square of the operations per machine, so this is for a few dozen
 /// operations; the tabu search is for the rest. Operations with several machines are
-/// scheduled on the machine the start schedule gives them; calendars are not in the model.
+/// scheduled on the machine the start schedule gives them; calendars and labor pools are not
+/// in the model.
 public struct ExactJobShop: Sendable {
     public var solver: any Solver
     public var options: SolveOptions
@@ -46,6 +47,7 @@ public struct ExactJobShop: Sendable {
     public func solve(_ problem: ShopProblem, from start: Schedule? = nil) throws -> Result {
         try problem.validate()
         guard problem.calendars.allSatisfy(\.isAlways) else { throw ShopProblemError.invalid("the exact model has no machine calendars") }
+        guard problem.operations.allSatisfy({ $0.labor == nil }) else { throw ShopProblemError.invalid("the exact model has no labor pools") }
         let measure = objective.measures[0]
         guard [.makespan, .weightedTardiness, .weightedLateness].contains(measure) else {
             throw ShopProblemError.invalid("the exact model minimises the makespan, tardiness or lateness, not \(measure.rawValue)")

@@ -4,7 +4,8 @@ extension Schedule {
     /// working time, or outside working time, or across a break it may not pause over; an
     /// operation before a predecessor ends (and the lag), or before its job's release; a fixed
     /// operation moved; two operations at once on one machine, or without the setup time
-    /// between them. Empty when the schedule is feasible.
+    /// between them; more workers of a labor pool at once than it has. Empty when the schedule
+    /// is feasible.
     public func violations(of problem: ShopProblem) -> [String] {
         var found: [String] = []
         guard assignments.count == problem.operations.count else {
@@ -55,6 +56,16 @@ extension Schedule {
                 if setup > 0 && calendar.workingTime(from: assignments[a].end, to: assignments[b].start) < setup {
                     found.append("machine \(machine): operation \(b) starts \(calendar.workingTime(from: assignments[a].end, to: assignments[b].start)) after \(a) ends, less than the setup \(setup)")
                 }
+            }
+        }
+        for (k, pool) in problem.laborPools.enumerated() {
+            let using = problem.operations.indices.compactMap { o -> (start: Int, end: Int, workers: Int)? in
+                guard let labor = problem.operations[o].labor, labor.pool == k else { return nil }
+                return (assignments[o].start, assignments[o].end, labor.workers)
+            }
+            let peak = LaborProfile.peak(using)
+            if peak.workers > pool.workers {
+                found.append("labor pool \(pool.name): \(peak.workers) workers needed at \(peak.at), it has \(pool.workers)")
             }
         }
         return found

@@ -7,7 +7,7 @@ extension ShopProblem {
     /// too large time, an operation without a machine or in no job or in two, a cycle of
     /// precedences, a calendar per machine missing, and fixed operations that cannot stand as
     /// given (off their machine's calendar, overlapping, or after an operation that is not
-    /// fixed).
+    /// fixed), a labor pool missing or too small for what an operation needs.
     public func validate() throws(ShopProblemError) {
         let limit = Self.maximumTime
         func inRange(_ value: Int, _ what: @autoclosure () -> String, low: Int = 0) throws(ShopProblemError) {
@@ -38,6 +38,18 @@ extension ShopProblem {
                 try inRange(mode.duration, "operation \(o): duration on machine \(mode.machine)")
             }
             if let family = operation.setupFamily { try inRange(family, "operation \(o): setup family") }
+            if let labor = operation.labor {
+                guard laborPools.indices.contains(labor.pool) else {
+                    throw .invalid("operation \(o): labor pool \(labor.pool) out of range 0..<\(laborPools.count)")
+                }
+                let pool = laborPools[labor.pool]
+                if labor.workers < 1 || labor.workers > pool.workers {
+                    throw .invalid("operation \(o) needs \(labor.workers) workers of labor pool \(pool.name); expected 1...\(pool.workers), the pool's size")
+                }
+            }
+        }
+        for pool in laborPools where pool.workers < 1 || pool.workers > 1_000_000 {
+            throw .invalid("labor pool \(pool.name) has \(pool.workers) workers; expected 1...1000000")
         }
         try inRange(setupTimes.changeover, "setup changeover time")
         for (f, row) in setupTimes.matrix.enumerated() {
@@ -106,6 +118,16 @@ extension ShopProblem {
             }
             if operations[arc.after].fixed!.start < ends[arc.before] + arc.minLag {
                 throw .invalid("fixed operation \(arc.after) starts before fixed operation \(arc.before) ends (and its lag)")
+            }
+        }
+        for (k, pool) in laborPools.enumerated() {
+            let using = operations.indices.compactMap { o -> (start: Int, end: Int, workers: Int)? in
+                guard let fixed = operations[o].fixed, let labor = operations[o].labor, labor.pool == k else { return nil }
+                return (fixed.start, ends[o], labor.workers)
+            }
+            let peak = LaborProfile.peak(using)
+            if peak.workers > pool.workers {
+                throw .invalid("fixed operations need \(peak.workers) workers of labor pool \(pool.name) at \(peak.at); it has \(pool.workers)")
             }
         }
         for (m, on) in fixedOn.enumerated() {

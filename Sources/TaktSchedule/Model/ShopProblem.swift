@@ -6,7 +6,8 @@
 /// and the flexible job shop when some operations have several machines (each with its own
 /// duration). On top: precedence arcs with minimum lags (a job may be a general graph),
 /// releases, due dates and weights; machine calendars; sequence-dependent setups by setup
-/// family; and fixed operations, which keep their machine and start (for rescheduling).
+/// family; labor pools, crews of a number of workers that operations on any machine share;
+/// and fixed operations, which keep their machine and start (for rescheduling).
 public struct ShopProblem: Hashable, Sendable {
     /// One operation: the machines that can process it, each with its duration.
     public struct Operation: Hashable, Sendable {
@@ -20,6 +21,18 @@ public struct ShopProblem: Hashable, Sendable {
         public var resumable: Bool
         /// A started or frozen operation: it keeps this machine and start.
         public var fixed: Fixed?
+        /// The workers it needs from a labor pool while it runs (start to end, breaks included).
+        public var labor: Labor?
+
+        public struct Labor: Hashable, Sendable {
+            /// An index into ``ShopProblem/laborPools``.
+            public var pool: Int
+            public var workers: Int
+            public init(pool: Int, workers: Int = 1) {
+                self.pool = pool
+                self.workers = workers
+            }
+        }
 
         public struct Fixed: Hashable, Sendable {
             public var machine: Int
@@ -30,12 +43,15 @@ public struct ShopProblem: Hashable, Sendable {
             }
         }
 
-        public init(job: Int, modes: [(machine: Int, duration: Int)], setupFamily: Int? = nil, resumable: Bool = true, fixed: Fixed? = nil) {
+        public init(
+            job: Int, modes: [(machine: Int, duration: Int)], setupFamily: Int? = nil, resumable: Bool = true, fixed: Fixed? = nil, labor: Labor? = nil
+        ) {
             self.job = job
             self.modes = modes
             self.setupFamily = setupFamily
             self.resumable = resumable
             self.fixed = fixed
+            self.labor = labor
         }
 
         /// Its duration on `machine`, if it can run there.
@@ -43,7 +59,7 @@ public struct ShopProblem: Hashable, Sendable {
 
         public static func == (a: Operation, b: Operation) -> Bool {
             a.job == b.job && a.modes.map(\.machine) == b.modes.map(\.machine) && a.modes.map(\.duration) == b.modes.map(\.duration)
-                && a.setupFamily == b.setupFamily && a.resumable == b.resumable && a.fixed == b.fixed
+                && a.setupFamily == b.setupFamily && a.resumable == b.resumable && a.fixed == b.fixed && a.labor == b.labor
         }
 
         public func hash(into hasher: inout Hasher) {
@@ -55,6 +71,7 @@ public struct ShopProblem: Hashable, Sendable {
             hasher.combine(setupFamily)
             hasher.combine(resumable)
             hasher.combine(fixed)
+            hasher.combine(labor)
         }
     }
 
@@ -94,6 +111,17 @@ public struct ShopProblem: Hashable, Sendable {
         }
     }
 
+    /// A crew shared by operations on any machines: at no time do the operations running
+    /// with it need more than its `workers` (a secondary, cumulative resource).
+    public struct LaborPool: Hashable, Sendable {
+        public var name: String
+        public var workers: Int
+        public init(name: String, workers: Int) {
+            self.name = name
+            self.workers = workers
+        }
+    }
+
     public var machineCount: Int
     public var operations: [Operation]
     public var jobs: [Job]
@@ -102,10 +130,11 @@ public struct ShopProblem: Hashable, Sendable {
     /// One per machine, or empty when every machine always works.
     public var calendars: [MachineCalendar]
     public var setupTimes: SetupTimes
+    public var laborPools: [LaborPool]
 
     public init(
         machineCount: Int, operations: [Operation], jobs: [Job], precedences: [Precedence] = [], calendars: [MachineCalendar] = [],
-        setupTimes: SetupTimes = .none
+        setupTimes: SetupTimes = .none, laborPools: [LaborPool] = []
     ) {
         self.machineCount = machineCount
         self.operations = operations
@@ -113,6 +142,7 @@ public struct ShopProblem: Hashable, Sendable {
         self.precedences = precedences
         self.calendars = calendars
         self.setupTimes = setupTimes
+        self.laborPools = laborPools
     }
 
     /// A classical job shop: per job, its `(machine, duration)` steps in order.

@@ -10,9 +10,12 @@ import Foundation
 /// in the plain job shop any better makespan must change some block at its ends), every other
 /// swap of two adjacent operations in a block (van Laarhoven et al.'s N1, whose neighbourhood
 /// is connected) only when no N5 move is allowed, and, for an operation that several machines can do, moving it to another
-/// machine at the place its start time gives it there (the flexible job shop's reassignment).
+/// machine at the place its start time gives it there (the flexible job shop's reassignment);
+/// where the path passes from an operation holding a crew to one that waited for it, giving
+/// the crew to the waiting one first (a swap in the crews' order, as in an activity list).
 ///
-/// Each step takes the best neighbour by the objective that is not tabu (the reverse of a
+/// Each step takes the best neighbour by the objective (of a seeded sample of ``neighbours``
+/// where there are more) that is not tabu (the reverse of a
 /// recent swap, or a return to a recent machine), or a tabu one that beats the best schedule
 /// found (aspiration). After `stall` steps without a better schedule it goes back to the best
 /// and shakes it by a few random swaps on its critical path (seeded); it stops after
@@ -33,10 +36,26 @@ public struct TabuSearch: Sendable {
     /// Stop once the objective's first measure is at most this: a lower bound reached
     /// proves the schedule optimal, and further steps cannot improve it.
     public var target: Int?
+    /// The most neighbours a step evaluates, drawn at random (seeded) when there are more;
+    /// by default as many as keep a step to about a million operation timings (all of them on
+    /// the benchmark instances, 50 on a plant of 20,000 operations).
+    public var neighbours: Int?
+    /// Told of every better schedule a run finds, as it finds it (from the runs' threads at
+    /// once when `threads` > 1): an improvement curve for a benchmark or a progress display.
+    public var onImprovement: (@Sendable (Improvement) -> Void)?
+
+    /// A better schedule found by one run: which run (0 for seed `seed`), at which step, how
+    /// long after the search began, and its objective value.
+    public struct Improvement: Hashable, Sendable {
+        public var run: Int
+        public var step: Int
+        public var seconds: Double
+        public var value: [Int]
+    }
 
     public init(
         iterations: Int = 20_000, stall: Int = 500, tenure: Int = 10, timeLimit: Double? = nil, objective: ScheduleObjective = .makespan,
-        seed: UInt64 = 1, threads: Int = 1, target: Int? = nil
+        seed: UInt64 = 1, threads: Int = 1, target: Int? = nil, neighbours: Int? = nil, onImprovement: (@Sendable (Improvement) -> Void)? = nil
     ) {
         self.iterations = iterations
         self.stall = stall
@@ -46,23 +65,30 @@ public struct TabuSearch: Sendable {
         self.seed = seed
         self.threads = threads
         self.target = target
+        self.neighbours = neighbours
+        self.onImprovement = onImprovement
     }
 
     /// The best schedule found from `start` (by default the Giffler–Thompson schedule by
     /// most work remaining, or by ATC for a tardiness or lateness objective).
     public func schedule(_ problem: ShopProblem, from start: Schedule? = nil) throws(ShopProblemError) -> Schedule {
+        let began = ContinuousClock.now
         try problem.validate()
+        if let neighbours, neighbours < 1 { throw .invalid("a step must evaluate at least one neighbour, not \(neighbours)") }
         let timing = ShopTiming(problem)
         let initial: MachineSequences
+        let first: Schedule
         if let start {
             guard start.violations(of: problem).isEmpty else { throw .invalid("the start schedule is not feasible") }
             initial = MachineSequences(start, machineCount: problem.machineCount)
+            first = start
         } else {
             let rule: DispatchRule = objective.measures[0] == .makespan ? .mostWorkRemaining : .apparentTardinessCostWithSetups
             guard let made = GifflerThompson(rule: rule).sequences(problem, timing: timing) else {
                 throw .invalid("no schedule fits the machines' calendars")
             }
             initial = made.sequences
+            first = made.schedule
         }
         guard timing.times(initial, durations: Self.durations(problem, initial)) != nil else {
             throw .invalid("the start schedule's machine orders cannot be timed")
@@ -71,11 +97,13 @@ public struct TabuSearch: Sendable {
         let deadline = timeLimit.map { ContinuousClock.now + .milliseconds(Int($0 * 1000)) }
         let results = Results(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { k in
-            var run = Run(search: self, timing: timing, seed: seed &+ UInt64(k), deadline: deadline)
+            var run = Run(search: self, timing: timing, index: k, seed: seed &+ UInt64(k), began: began, deadline: deadline)
             results.set(k, run.search(from: initial))
         }
         let best = results.all.enumerated().min { ($0.element.value.lexicographicallyPrecedes($1.element.value)) || ($0.element.value == $1.element.value && $0.offset < $1.offset) }!.element
-        return best.schedule
+        // Timing the start's machine orders again may place it worse than it was (where crews
+        // are shared, the pass gives them out in its own order): never return worse than it.
+        return objective.value(of: first, in: problem).lexicographicallyPrecedes(best.value) ? first : best.schedule
     }
 
     static func durations(_ problem: ShopProblem, _ sequences: MachineSequences) -> [Int] {
@@ -102,21 +130,34 @@ extension TabuSearch {
     enum Move {
         case swap(machine: Int, position: Int, other: Int)
         case reassign(operation: Int, machine: Int, position: Int)
+        /// Give the crew to `after` before `before`, whose holding it made `after` wait.
+        case crew(before: Int, after: Int)
     }
 
     /// One search from one seed.
     struct Run {
         let search: TabuSearch
         let timing: ShopTiming
+        let index: Int
         var random: SeededRandom
+        let began: ContinuousClock.Instant
         let deadline: ContinuousClock.Instant?
         var problem: ShopProblem { timing.problem }
 
-        init(search: TabuSearch, timing: ShopTiming, seed: UInt64, deadline: ContinuousClock.Instant?) {
+        init(search: TabuSearch, timing: ShopTiming, index: Int, seed: UInt64, began: ContinuousClock.Instant, deadline: ContinuousClock.Instant?) {
             self.search = search
             self.timing = timing
+            self.index = index
             random = SeededRandom(seed: seed)
+            self.began = began
             self.deadline = deadline
+        }
+
+        func report(step: Int, value: [Int]) {
+            guard let tell = search.onImprovement else { return }
+            let elapsed = ContinuousClock.now - began
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            tell(Improvement(run: index, step: step, seconds: seconds, value: value))
         }
 
         mutating func search(from initial: MachineSequences) -> (value: [Int], schedule: Schedule) {
@@ -130,8 +171,10 @@ extension TabuSearch {
             var tabu: [Int: Int] = [:]  // move key → step until which it is tabu
             var sinceBetter = 0
             var workspace = ShopTiming.Workspace()
+            let neighbourLimit = search.neighbours ?? max(32, 1_000_000 / max(1, n))
+            report(step: 0, value: value)
             for step in 0..<search.iterations {
-                if let deadline, step % 32 == 0, ContinuousClock.now >= deadline { break }
+                if let deadline, ContinuousClock.now >= deadline { break }
                 if let target = search.target, best.value[0] <= target { break }
                 if sinceBetter >= search.stall {
                     current = best.sequences
@@ -150,7 +193,7 @@ extension TabuSearch {
                 var neighbourhood: [Move] = []
                 for tier in tiers where chosen == nil {
                 neighbourhood = tier
-                for move in tier {
+                for move in sample(tier, limit: neighbourLimit) {
                     let key: Int
                     let undo: Int
                     switch move {
@@ -161,6 +204,9 @@ extension TabuSearch {
                     case let .reassign(operation, machine, _):
                         key = n * n + operation * problem.machineCount + machine
                         undo = n * n + operation * problem.machineCount + current.machine[operation]
+                    case let .crew(before, after):
+                        key = n * n + n * problem.machineCount + after * n + before
+                        undo = n * n + n * problem.machineCount + before * n + after
                     }
                     // Applied in place and undone: a copy of every machine's order per
                     // neighbour was most of the time.
@@ -193,11 +239,21 @@ extension TabuSearch {
                 if value.lexicographicallyPrecedes(best.value) {
                     best = (current, times, value)
                     sinceBetter = 0
+                    report(step: step + 1, value: value)
                 } else {
                     sinceBetter += 1
                 }
             }
             return (best.value, timing.schedule(best.sequences, best.times))
+        }
+
+        /// At most `limit` of `moves`, drawn by the seeded generator (all of them, in order, when
+        /// there are no more): a step's work stays bounded on a large plant's long paths.
+        private mutating func sample(_ moves: [Move], limit: Int) -> [Move] {
+            guard moves.count > limit else { return moves }
+            var pool = moves
+            for k in 0..<limit { pool.swapAt(k, k + random.below(pool.count - k)) }
+            return Array(pool[..<limit])
         }
 
         /// Applies `move`; returns what undoing it needs (the operation's old machine and position).
@@ -214,6 +270,9 @@ extension TabuSearch {
                 sequences.machine[operation] = machine
                 durations[operation] = problem.operations[operation].duration(on: machine)!
                 return (from, at)
+            case let .crew(before, after):
+                sequences.crewRank.swapAt(before, after)
+                return (0, 0)
             }
         }
 
@@ -226,6 +285,8 @@ extension TabuSearch {
                 sequences.order[saved.machine].insert(operation, at: saved.position)
                 sequences.machine[operation] = saved.machine
                 durations[operation] = problem.operations[operation].duration(on: saved.machine)!
+            case let .crew(before, after):
+                sequences.crewRank.swapAt(before, after)
             }
         }
 
@@ -274,6 +335,8 @@ extension TabuSearch {
             var reassign: [Move] = []
             var seenSwap = Set<Int>()
             var seenOperation = Set<Int>()
+            var crew: [Move] = []
+            var seenCrew = Set<Int>()
             let (ends, dueDriven) = pathEnds(times)
             for end in ends {
                 // Through a fixed operation to the one before it on its machine: what that one
@@ -291,6 +354,16 @@ extension TabuSearch {
                     path.append(o)
                 }
                 path.reverse()
+                // Where the path passes from the crew's last holder to an operation that waited
+                // for it (neither its machine predecessor nor its graph predecessor), the crew
+                // may go to the one waiting first.
+                if timing.hasLabor {
+                    for (q, o) in zip(path, path.dropFirst()) where problem.operations[o].fixed == nil && problem.operations[q].fixed == nil {
+                        let machinePrevious = position[o] > 0 ? sequences.order[sequences.machine[o]][position[o] - 1] : -1
+                        guard q != machinePrevious, !timing.predecessors[o].contains(where: { $0.operation == q }) else { continue }
+                        if seenCrew.insert(q * times.start.count + o).inserted { crew.append(.crew(before: q, after: o)) }
+                    }
+                }
                 var blocks: [[Int]] = []
                 for op in path {
                     if let last = blocks.last?.last, sequences.machine[last] == sequences.machine[op], position[op] == position[last] + 1 {
@@ -327,7 +400,7 @@ extension TabuSearch {
                     }
                 }
             }
-            return [moves + reassign, inner]
+            return [moves + reassign + crew, inner]
         }
     }
 }

@@ -6,10 +6,18 @@ struct MachineSequences: Hashable, Sendable {
     var machine: [Int]
     /// Per machine, its operations in processing order.
     var order: [[Int]]
+    /// Each operation's turn at a labor pool's workers (lower first): where crews are shared,
+    /// the timing pass places the operations ready in this order, so that the search can give
+    /// a crew to one operation before another as it gives a machine.
+    var crewRank: [Int]
 
-    /// The sequences of a schedule: each machine's operations in the order they start.
+    /// The sequences of a schedule: each machine's operations in the order they start, and
+    /// the crews given out in that order too.
     init(_ schedule: Schedule, machineCount: Int) {
         machine = schedule.assignments.map(\.machine)
         order = schedule.machineSequences(machineCount)
+        crewRank = [Int](repeating: 0, count: schedule.assignments.count)
+        let byStart = schedule.assignments.indices.sorted { (schedule.assignments[$0].start, $0) < (schedule.assignments[$1].start, $1) }
+        for (rank, o) in byStart.enumerated() { crewRank[o] = rank }
     }
 }

@@ -5,8 +5,13 @@
 /// working time, or inside one interval if it may not pause); a fixed operation at its own
 /// start, which the others must leave room for.
 ///
+/// Where operations share a labor pool, the pass takes the ready operations in their turn at
+/// the crews and starts each when enough workers are free for all of its time, given those
+/// placed before it (a serial schedule generation on top of the machine orders).
+///
 /// Each operation also records which operation's end set its start (its binding
-/// predecessor): following those links back from an operation gives a critical path.
+/// predecessor, which may be one that held the crew): following those links back from an
+/// operation gives a critical path.
 ///
 /// - Complexity: O(operations + arcs) a pass (times a calendar's binary search).
 struct ShopTiming: Sendable {
@@ -19,6 +24,20 @@ struct ShopTiming: Sendable {
     let families: [Int?]
     let setupTimes: SetupTimes
     let hasSetups: Bool
+    let labor: [ShopProblem.Operation.Labor?]
+    let hasLabor: Bool
+    /// Each operation's fixed start, or −1, and whether it may pause: read on every pass, and
+    /// from these small arrays rather than the operations (whose size made every read a cache
+    /// miss on a large plant).
+    let fixedStart: [Int]
+    let resumable: [Bool]
+    /// The arcs again, flat for the pass (operation o's are at `arcStart[o]..<arcStart[o + 1]`):
+    /// one array each instead of one per operation, for the same reason.
+    let predecessorStart: [Int]
+    let predecessorOperation: [Int]
+    let predecessorLag: [Int]
+    let successorStart: [Int]
+    let successorOperation: [Int]
 
     init(_ problem: ShopProblem) {
         self.problem = problem
@@ -49,6 +68,65 @@ struct ShopTiming: Sendable {
         families = problem.operations.map(\.setupFamily)
         setupTimes = problem.setupTimes
         hasSetups = !problem.setupTimes.isNone && families.contains { $0 != nil }
+        labor = problem.operations.map(\.labor)
+        hasLabor = labor.contains { $0 != nil }
+        fixedStart = problem.operations.map { $0.fixed?.start ?? -1 }
+        resumable = problem.operations.map(\.resumable)
+        var start = [0], operation: [Int] = [], lags: [Int] = []
+        for list in predecessors {
+            operation += list.map(\.operation)
+            lags += list.map(\.lag)
+            start.append(operation.count)
+        }
+        (predecessorStart, predecessorOperation, predecessorLag) = (start, operation, lags)
+        start = [0]
+        operation = []
+        for list in successors {
+            operation += list
+            start.append(operation.count)
+        }
+        (successorStart, successorOperation) = (start, operation)
+    }
+
+    /// Empty profiles, one per labor pool, with the fixed operations' workers in them.
+    func laborProfiles(_ durations: [Int], into profiles: inout [LaborProfile]) {
+        if profiles.count != problem.laborPools.count { profiles = problem.laborPools.map { LaborProfile(capacity: $0.workers) } }
+        for k in profiles.indices { profiles[k].removeAll() }
+        for (o, operation) in problem.operations.enumerated() {
+            guard let fixed = operation.fixed, let labor = labor[o] else { continue }
+            let end = fixedEnd(o, fixed, durations[o]) ?? fixed.start + durations[o]
+            profiles[labor.pool].add(start: fixed.start, end: end, workers: labor.workers, operation: o)
+        }
+    }
+
+    /// Where a fixed operation ends on its machine's calendar.
+    func fixedEnd(_ o: Int, _ fixed: ShopProblem.Operation.Fixed, _ duration: Int) -> Int? {
+        if alwaysWorking || duration == 0 || !problem.operations[o].resumable { return fixed.start + duration }
+        return calendars[fixed.machine].end(start: fixed.start, work: duration)
+    }
+
+    /// The earliest `(start, end)` from `start` at which the operation's crew is free throughout,
+    /// and the operation whose end let it start there (or `binding` unchanged); `nil` when the
+    /// calendar ends first.
+    func withLabor(
+        _ o: Int, machine: Int, start: Int, end: Int, duration: Int, binding: Int, profiles: [LaborProfile]
+    ) -> (start: Int, end: Int, binding: Int)? {
+        guard let need = labor[o] else { return (start, end, binding) }
+        var (start, end, binding) = (start, end, binding)
+        let resumable = problem.operations[o].resumable
+        while let blocked = profiles[need.pool].blocked(start: start, end: end, workers: need.workers) {
+            binding = blocked.operation
+            if alwaysWorking || duration == 0 {
+                start = blocked.retry
+                end = start + duration
+            } else {
+                guard let next = calendars[machine].earliestStart(at: blocked.retry, duration: duration, resumable: resumable),
+                    let finish = resumable ? calendars[machine].end(start: next, work: duration) : next + duration
+                else { return nil }
+                (start, end) = (next, finish)
+            }
+        }
+        return (start, end, binding)
     }
 
     struct Times: Sendable {
@@ -71,6 +149,10 @@ struct ShopTiming: Sendable {
         var waiting: [Int] = []
         var ready: [Int] = []
         var times = Times(start: [], end: [], binding: [])
+        var profiles: [LaborProfile] = []
+        /// With labor pools, the ready operations by their turn at the crews
+        /// (``MachineSequences/crewRank``), not in the order the graph reaches them.
+        var queue = ReadyQueue()
     }
 
     func times(_ sequences: MachineSequences, durations: [Int]) -> Times? {
@@ -87,13 +169,15 @@ struct ShopTiming: Sendable {
                 ready: [], times: Times(start: [Int](repeating: 0, count: n), end: [Int](repeating: 0, count: n), binding: [Int](repeating: -1, count: n)))
             workspace.ready.reserveCapacity(n)
         }
+        if hasLabor { laborProfiles(durations, into: &workspace.profiles) }
         return pass(
-            sequences, durations, &workspace.machinePrevious, &workspace.machineNext, &workspace.waiting, &workspace.ready, &workspace.times)
+            sequences, durations, &workspace.machinePrevious, &workspace.machineNext, &workspace.waiting, &workspace.ready, &workspace.times,
+            &workspace.profiles, &workspace.queue)
     }
 
     private func pass(
         _ sequences: MachineSequences, _ durations: [Int], _ machinePrevious: inout [Int], _ machineNext: inout [Int], _ waiting: inout [Int],
-        _ ready: inout [Int], _ times: inout Times
+        _ ready: inout [Int], _ times: inout Times, _ profiles: inout [LaborProfile], _ queue: inout ReadyQueue
     ) -> Bool {
         let n = durations.count
         for o in 0..<n {
@@ -107,15 +191,18 @@ struct ShopTiming: Sendable {
             }
         }
         ready.removeAll(keepingCapacity: true)
+        queue.removeAll()
+        func push(_ o: Int) { if hasLabor { queue.push(sequences.crewRank[o], o) } else { ready.append(o) } }
         for o in 0..<n {
-            waiting[o] = predecessors[o].count + (machinePrevious[o] >= 0 ? 1 : 0)
-            if waiting[o] == 0 { ready.append(o) }
+            waiting[o] = predecessorStart[o + 1] - predecessorStart[o] + (machinePrevious[o] >= 0 ? 1 : 0)
+            if waiting[o] == 0 { push(o) }
         }
         var done = 0
-        while let o = ready.popLast() {
+        while let o = hasLabor ? queue.pop() : ready.popLast() {
             done += 1
             var lower = release[o], binding = -1
-            for (p, lag) in predecessors[o] where times.end[p] + lag > lower {
+            for k in predecessorStart[o]..<predecessorStart[o + 1] where times.end[predecessorOperation[k]] + predecessorLag[k] > lower {
+                let p = predecessorOperation[k], lag = predecessorLag[k]
                 lower = times.end[p] + lag
                 binding = p
             }
@@ -135,14 +222,15 @@ struct ShopTiming: Sendable {
                 }
             }
             let duration = durations[o]
-            if let fixed = problem.operations[o].fixed {
-                if lower > fixed.start { return false }
-                times.start[o] = fixed.start
+            let fixed = fixedStart[o]
+            if fixed >= 0 {
+                if lower > fixed { return false }
+                times.start[o] = fixed
                 times.binding[o] = -1
                 if alwaysWorking || duration == 0 {
-                    times.end[o] = fixed.start + duration
+                    times.end[o] = fixed + duration
                 } else {
-                    guard let end = problem.operations[o].resumable ? calendars[machine].end(start: fixed.start, work: duration) : fixed.start + duration else { return false }
+                    guard let end = resumable[o] ? calendars[machine].end(start: fixed, work: duration) : fixed + duration else { return false }
                     times.end[o] = end
                 }
             } else if alwaysWorking || duration == 0 {
@@ -150,7 +238,7 @@ struct ShopTiming: Sendable {
                 times.end[o] = lower + duration
                 times.binding[o] = binding
             } else {
-                let resumable = problem.operations[o].resumable
+                let resumable = self.resumable[o]
                 guard let start = calendars[machine].earliestStart(at: lower, duration: duration, resumable: resumable),
                     let end = resumable ? calendars[machine].end(start: start, work: duration) : start + duration
                 else { return false }
@@ -158,14 +246,22 @@ struct ShopTiming: Sendable {
                 times.end[o] = end
                 times.binding[o] = binding
             }
-            for next in successors[o] {
+            if hasLabor, let need = labor[o], fixed < 0 {
+                guard let placed = withLabor(
+                    o, machine: machine, start: times.start[o], end: times.end[o], duration: duration, binding: times.binding[o], profiles: profiles)
+                else { return false }
+                (times.start[o], times.end[o], times.binding[o]) = placed
+                profiles[need.pool].add(start: placed.start, end: placed.end, workers: need.workers, operation: o)
+            }
+            for k in successorStart[o]..<successorStart[o + 1] {
+                let next = successorOperation[k]
                 waiting[next] -= 1
-                if waiting[next] == 0 { ready.append(next) }
+                if waiting[next] == 0 { push(next) }
             }
             let next = machineNext[o]
             if next >= 0 {
                 waiting[next] -= 1
-                if waiting[next] == 0 { ready.append(next) }
+                if waiting[next] == 0 { push(next) }
             }
         }
         return done == n
