@@ -4,7 +4,8 @@
 For every instance, on the same machine, with the same time limit and the same number of
 threads (one after the other, never at once):
 
-  (a) `takt schedule --jobshop FILE --time-limit S --threads T --format json`;
+  (a) `takt schedule --jobshop FILE --time-limit S --threads T --iterations 10000000000 --format json`
+      (the time limit, not a number of steps, ends the search);
   (b) CP-SAT on the textbook model of the same file: one interval per operation (in the
       flexible job shop one optional interval per machine that can do it, exactly one
       present), no overlap per machine, each job's operations in order, the makespan
@@ -161,8 +162,9 @@ def main():
     for name in names:
         flexible = name.startswith("mk")
         path = os.path.join(DATA, "brandimarte", name + ".txt") if flexible else os.path.join(DATA, name)
+        # Steps without end: the time limit, as for CP-SAT, ends the search.
         command = [takt, "schedule", "--jobshop", path, "--time-limit", str(args.time_limit), "--threads", str(args.threads),
-                   "--format", "json"] + (["--flexible"] if flexible else [])
+                   "--iterations", "10000000000", "--format", "json"] + (["--flexible"] if flexible else [])
         began = time.monotonic()
         out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         takt_wall = time.monotonic() - began

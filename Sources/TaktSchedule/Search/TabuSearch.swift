@@ -14,7 +14,8 @@ import Foundation
 /// where the path passes from an operation holding a crew to one that waited for it, giving
 /// the crew to the waiting one first (a swap in the crews' order, as in an activity list).
 ///
-/// Each step takes the best neighbour by the objective (of a seeded sample of ``neighbours``
+/// Each step takes the best neighbour by the objective (for a swap in a shop whose starts are
+/// only longest paths, by Taillard's estimate, see ``SwapEstimate``; of a seeded sample of ``neighbours``
 /// where there are more) that is not tabu (the reverse of a
 /// recent swap, or a return to a recent machine), or a tabu one that beats the best schedule
 /// found (aspiration). After `stall` steps without a better schedule it goes back to the best
@@ -170,8 +171,14 @@ extension TabuSearch {
             var best = (sequences: current, times: times, value: value)
             var tabu: [Int: Int] = [:]  // move key → step until which it is tabu
             var sinceBetter = 0
+            // Shakes since the best last improved: each one shakes a little harder.
+            var shakes = 0
             var workspace = ShopTiming.Workspace()
             let neighbourLimit = search.neighbours ?? max(32, 1_000_000 / max(1, n))
+            // Where it holds, swaps are ranked by Taillard's estimate and only the one taken is timed.
+            let estimating = SwapEstimate.applies(to: timing, objective: objective)
+            var estimate = SwapEstimate(timing: timing)
+            if estimating { estimate.update(current, durations: durations, times: times) }
             report(step: 0, value: value)
             for step in 0..<search.iterations {
                 if let deadline, ContinuousClock.now >= deadline { break }
@@ -179,13 +186,15 @@ extension TabuSearch {
                 if sinceBetter >= search.stall {
                     current = best.sequences
                     durations = TabuSearch.durations(problem, current)
-                    shake(&current, durations: durations, times: best.times)
+                    shake(&current, durations: durations, times: best.times, swaps: 2 + random.below(4) + min(shakes, 20))
+                    shakes += 1
                     times = timing.times(current, durations: durations)!
                     value = timing.value(objective, current, times)
+                    if estimating { estimate.update(current, durations: durations, times: times) }
                     tabu.removeAll(keepingCapacity: true)
                     sinceBetter = 0
                 }
-                var chosen: (move: Move, value: [Int], key: Int)?
+                var chosen: (move: Move, value: [Int], key: Int, own: Int)?
                 // N5's moves (and reassignments) first; the other swaps only when none of
                 // those is allowed: they cannot shorten the path, and among them a search
                 // circles on plateaus, but without them N5 alone circles too.
@@ -208,16 +217,21 @@ extension TabuSearch {
                         key = n * n + n * problem.machineCount + after * n + before
                         undo = n * n + n * problem.machineCount + before * n + after
                     }
-                    // Applied in place and undone: a copy of every machine's order per
-                    // neighbour was most of the time.
-                    let saved = apply(move, to: &current, durations: &durations)
-                    let feasible = timing.times(current, durations: durations, into: &workspace)
-                    let measured = feasible ? timing.value(objective, current, workspace.times) : nil
-                    revert(move, saved, in: &current, durations: &durations)
+                    let measured: [Int]?
+                    if estimating, case let .swap(machine, position, other) = move, other == position + 1 {
+                        measured = [estimate.makespan(swapping: current.order[machine][position], current.order[machine][other], durations: durations, times: times)]
+                    } else {
+                        // Applied in place and undone: a copy of every machine's order per
+                        // neighbour was most of the time.
+                        let saved = apply(move, to: &current, durations: &durations)
+                        let feasible = timing.times(current, durations: durations, into: &workspace)
+                        measured = feasible ? timing.value(objective, current, workspace.times) : nil
+                        revert(move, saved, in: &current, durations: &durations)
+                    }
                     guard let v = measured else { continue }
                     let isTabu = (tabu[key] ?? -1) >= step
                     guard !isTabu || v.lexicographicallyPrecedes(best.value) else { continue }
-                    if chosen == nil || v.lexicographicallyPrecedes(chosen!.value) { chosen = (move, v, undo) }
+                    if chosen == nil || v.lexicographicallyPrecedes(chosen!.value) { chosen = (move, v, undo, key) }
                 }
                 }
                 guard let move = chosen else {
@@ -227,10 +241,19 @@ extension TabuSearch {
                     sinceBetter += 1
                     continue
                 }
-                _ = apply(move.move, to: &current, durations: &durations)
-                // Timed once more rather than a copy of every better neighbour's times kept.
-                times = timing.times(current, durations: durations)!
-                value = move.value
+                let saved = apply(move.move, to: &current, durations: &durations)
+                // Timed once more rather than a copy of every better neighbour's times kept;
+                // an estimated swap is timed here for the first time, and one that turns out
+                // to close a cycle is undone and banned for a while.
+                guard let timed = timing.times(current, durations: durations) else {
+                    revert(move.move, saved, in: &current, durations: &durations)
+                    tabu[move.own] = step + search.tenure
+                    sinceBetter += 1
+                    continue
+                }
+                times = timed
+                value = timing.value(objective, current, times)
+                if estimating { estimate.update(current, durations: durations, times: times) }
                 // Undoing the move is tabu for a while (a tenure that varies a little with
                 // the step breaks the cycles a fixed one falls into), but not for more steps
                 // than there are moves: with every move tabu the search only waits.
@@ -239,6 +262,7 @@ extension TabuSearch {
                 if value.lexicographicallyPrecedes(best.value) {
                     best = (current, times, value)
                     sinceBetter = 0
+                    shakes = 0
                     report(step: step + 1, value: value)
                 } else {
                     sinceBetter += 1
@@ -291,9 +315,9 @@ extension TabuSearch {
         }
 
         /// Random swaps on the critical path (seeded): a way out of the best schedule's valley.
-        private mutating func shake(_ sequences: inout MachineSequences, durations: [Int], times: ShopTiming.Times) {
+        private mutating func shake(_ sequences: inout MachineSequences, durations: [Int], times: ShopTiming.Times, swaps: Int) {
             var times = times
-            for _ in 0..<(2 + random.below(4)) {
+            for _ in 0..<swaps {
                 let swaps = moves(sequences, times: times).joined().filter { if case .swap = $0 { true } else { false } }
                 guard !swaps.isEmpty else { return }
                 var scratch = durations

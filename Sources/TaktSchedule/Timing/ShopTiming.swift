@@ -38,6 +38,7 @@ struct ShopTiming: Sendable {
     let predecessorLag: [Int]
     let successorStart: [Int]
     let successorOperation: [Int]
+    let successorLag: [Int]
 
     init(_ problem: ShopProblem) {
         self.problem = problem
@@ -81,11 +82,13 @@ struct ShopTiming: Sendable {
         (predecessorStart, predecessorOperation, predecessorLag) = (start, operation, lags)
         start = [0]
         operation = []
-        for list in successors {
+        lags = []
+        for (o, list) in successors.enumerated() {
             operation += list
+            lags += list.map { lag[o * n + $0]! }
             start.append(operation.count)
         }
-        (successorStart, successorOperation) = (start, operation)
+        (successorStart, successorOperation, successorLag) = (start, operation, lags)
     }
 
     /// Empty profiles, one per labor pool, with the fixed operations' workers in them.
@@ -134,6 +137,8 @@ struct ShopTiming: Sendable {
         var end: [Int]
         /// The operation whose end set each start, or −1 (a release, a fixed start, time 0).
         var binding: [Int]
+        /// The operations in the order the pass timed them: an order every arc follows.
+        var order: [Int] = []
     }
 
     func setup(_ from: Int, _ to: Int) -> Int { hasSetups ? setupTimes.time(from: families[from], to: families[to]) : 0 }
@@ -166,7 +171,10 @@ struct ShopTiming: Sendable {
         if workspace.waiting.count != n {
             workspace = Workspace(
                 machinePrevious: [Int](repeating: -1, count: n), machineNext: [Int](repeating: -1, count: n), waiting: [Int](repeating: 0, count: n),
-                ready: [], times: Times(start: [Int](repeating: 0, count: n), end: [Int](repeating: 0, count: n), binding: [Int](repeating: -1, count: n)))
+                ready: [],
+                times: Times(
+                    start: [Int](repeating: 0, count: n), end: [Int](repeating: 0, count: n), binding: [Int](repeating: -1, count: n),
+                    order: [Int](repeating: 0, count: n)))
             workspace.ready.reserveCapacity(n)
         }
         if hasLabor { laborProfiles(durations, into: &workspace.profiles) }
@@ -199,6 +207,7 @@ struct ShopTiming: Sendable {
         }
         var done = 0
         while let o = hasLabor ? queue.pop() : ready.popLast() {
+            times.order[done] = o
             done += 1
             var lower = release[o], binding = -1
             for k in predecessorStart[o]..<predecessorStart[o + 1] where times.end[predecessorOperation[k]] + predecessorLag[k] > lower {
