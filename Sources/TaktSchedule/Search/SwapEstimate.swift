@@ -34,16 +34,7 @@ struct SwapEstimate {
             machinePrevious = [Int](repeating: -1, count: n)
             machineNext = [Int](repeating: -1, count: n)
         }
-        for o in 0..<n {
-            machinePrevious[o] = -1
-            machineNext[o] = -1
-        }
-        for sequence in sequences.order where sequence.count > 1 {
-            for k in 1..<sequence.count {
-                machinePrevious[sequence[k]] = sequence[k - 1]
-                machineNext[sequence[k - 1]] = sequence[k]
-            }
-        }
+        sequences.link(previous: &machinePrevious, next: &machineNext)
         for o in times.order.reversed() {
             var q = 0
             for k in timing.successorStart[o]..<timing.successorStart[o + 1] {

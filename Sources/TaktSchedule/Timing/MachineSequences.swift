@@ -20,4 +20,19 @@ struct MachineSequences: Hashable, Sendable {
         let byStart = schedule.assignments.indices.sorted { (schedule.assignments[$0].start, $0) < (schedule.assignments[$1].start, $1) }
         for (rank, o) in byStart.enumerated() { crewRank[o] = rank }
     }
+
+    /// Each operation's predecessor and successor on its machine, −1 where there is none,
+    /// into buffers of one slot per operation.
+    func link(previous: inout [Int], next: inout [Int]) {
+        for o in previous.indices {
+            previous[o] = -1
+            next[o] = -1
+        }
+        for sequence in order where sequence.count > 1 {
+            for k in 1..<sequence.count {
+                previous[sequence[k]] = sequence[k - 1]
+                next[sequence[k - 1]] = sequence[k]
+            }
+        }
+    }
 }

@@ -188,16 +188,7 @@ struct ShopTiming: Sendable {
         _ ready: inout [Int], _ times: inout Times, _ profiles: inout [LaborProfile], _ queue: inout ReadyQueue
     ) -> Bool {
         let n = durations.count
-        for o in 0..<n {
-            machinePrevious[o] = -1
-            machineNext[o] = -1
-        }
-        for sequence in sequences.order where sequence.count > 1 {
-            for k in 1..<sequence.count {
-                machinePrevious[sequence[k]] = sequence[k - 1]
-                machineNext[sequence[k - 1]] = sequence[k]
-            }
-        }
+        sequences.link(previous: &machinePrevious, next: &machineNext)
         ready.removeAll(keepingCapacity: true)
         queue.removeAll()
         func push(_ o: Int) { if hasLabor { queue.push(sequences.crewRank[o], o) } else { ready.append(o) } }
