@@ -17,6 +17,12 @@ prints the table as Markdown for the documentation. Installs ortools into a virt
 environment of its own on first use. Run from the repository root:
 
     python3 Benchmarks/peers/jobshop.py [--time-limit 10] [--threads 2] [--set la|ft|mk] [NAME ...]
+    python3 Benchmarks/peers/jobshop.py --generate 2000x10x100 [--time-limit 10] [--threads 2]
+
+With --generate, both solve one seeded plant of that size that takt generates and writes out
+in the flexible format (machines always working, no setups, every job released at once, so
+that the two models state the same problem); it prints both makespans and takt's first
+schedule's time.
 """
 import argparse
 import csv
@@ -151,8 +157,12 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--set", choices=["la", "ft", "mk"], default="la")
     parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--generate", metavar="JOBSxOPERATIONSxMACHINES",
+                        help="a generated plain flexible plant instead of the benchmark files, e.g. 2000x10x100")
     parser.add_argument("names", nargs="*")
     args = parser.parse_args()
+    if args.generate:
+        return generated(args)
 
     subprocess.run(["swift", "build", "-c", "release", "--product", "takt"], cwd=ROOT, check=True, capture_output=True)
     takt = os.path.join(ROOT, ".build", "release", "takt")
@@ -188,6 +198,31 @@ def main():
     print(f"\nmean gap to the known value: takt {takt_mean:.2f}%, cp-sat {peer_mean:.2f}%"
           f" (ratio {takt_mean / peer_mean if peer_mean > 0 else float('inf'):.2f});"
           f" {args.time_limit:g} s and {args.threads} threads each, {len(rows)} instances")
+
+
+def generated(args):
+    """Takt and CP-SAT on one generated plant (machines always working, no setups, every job
+    released at once: what both models state the same way), which takt writes out first."""
+    subprocess.run(["swift", "build", "-c", "release", "--product", "takt"], cwd=ROOT, check=True, capture_output=True)
+    takt = os.path.join(ROOT, ".build", "release", "takt")
+    import tempfile
+    path = os.path.join(tempfile.mkdtemp(prefix="takt-jobshop-"), "plant.fjs")
+    command = [takt, "schedule", "--generate", args.generate, "--plain", "--write-problem", path, "--time-limit", str(args.time_limit),
+               "--threads", str(args.threads), "--iterations", "10000000000", "--progress", "--format", "json"]
+    began = time.monotonic()
+    run = subprocess.run(command, check=True, capture_output=True, text=True)
+    takt_wall = time.monotonic() - began
+    result = json.loads(run.stdout)
+    curve = [line for line in run.stderr.splitlines() if " run " in line]
+    routes, machines = read_flexible(path)
+    peer, bound, peer_wall = cpsat(routes, machines, args.time_limit, args.threads)
+    print(f"generated {args.generate}: {result['operations']} operations, {machines} machines; "
+          f"{args.time_limit:g} s and {args.threads} threads each")
+    print(f"takt   makespan {result['makespan']:8}  {takt_wall:5.1f} s  (first schedule {curve[0].split()[0]} s: "
+          f"{curve[0].split()[-1]}; lower bound {result['lower_bound']})")
+    print(f"cp-sat makespan {peer if peer is not None else 'none':>8}  {peer_wall:5.1f} s  (bound {bound})")
+    if peer is not None:
+        print(f"takt / cp-sat: {result['makespan'] / peer:.3f}")
 
 
 def gap(value, best):

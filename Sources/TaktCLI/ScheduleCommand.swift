@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Takt
 import TaktSchedule
 
 /// `takt schedule`: a machine schedule of a benchmark job shop, by the tabu search.
@@ -20,7 +21,8 @@ struct ScheduleCommand: ParsableCommand {
             --generate JOBSxOPERATIONSxMACHINES schedules a seeded random plant instead (from \
             --seed): jobs of that many operations in a chain, two machines able to do each, \
             two shifts on weekdays less weekly maintenance, sequence-dependent setups between \
-            ten families, releases and due dates. --progress writes each better schedule's \
+            ten families, releases and due dates (--plain: none of those, and --write-problem \
+            FILE saves it in the flexible format for another solver). --progress writes each better schedule's \
             time and objective to standard error: the search's improvement curve.
             """
     )
@@ -30,6 +32,10 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "What the search minimises: makespan, weighted-tardiness or weighted-lateness (then the makespan).")
     var objective: Objective = .makespan
     @Flag(help: "Write each better schedule's time and objective to standard error.") var progress = false
+    @Flag(help: "With --generate: machines always working, no setups, all jobs released at once (a plain flexible job shop).")
+    var plain = false
+    @Option(name: .customLong("write-problem"), help: "With --generate: also write the plant to this file in the flexible job-shop format (needs --plain).")
+    var writeProblem: String?
     @Flag(help: "The file is a flexible job shop (Brandimarte's format).") var flexible = false
     @Option(help: "Tabu search steps per thread.") var iterations = 200_000
     @Option(help: "Steps without a better schedule before the search shakes the best one.") var stall = 500
@@ -74,6 +80,8 @@ struct ScheduleCommand: ParsableCommand {
             do { try Self.generated(generate, seed: seed).validate() } catch { throw ValidationError("--generate: \(error)") }
         }
         if generate != nil && flexible { throw ValidationError("--flexible reads a file; a generated plant is flexible already") }
+        if generate == nil && (plain || writeProblem != nil) { throw ValidationError("--plain and --write-problem go with --generate") }
+        if writeProblem != nil && !plain { throw ValidationError("--write-problem needs --plain: the file format has no calendars, setups or releases") }
         guard timeLimit.isFinite, timeLimit > 0, timeLimit <= 1e7 else {
             throw ValidationError("--time-limit must be a number of seconds above 0 (at most 10000000), not \(timeLimit)")
         }
@@ -90,7 +98,12 @@ struct ScheduleCommand: ParsableCommand {
             if let jobshop {
                 problem = try flexible ? FlexibleJobShopFile.read(jobshop) : JobShopFile.read(jobshop)
             } else {
-                problem = try Self.generated(generate!, seed: seed).problem()
+                var shop = try Self.generated(generate!, seed: seed)
+                if plain { (shop.calendars, shop.setupFamilies) = (false, 0) }
+                problem = try shop.problem()
+                if let writeProblem, let text = FlexibleJobShopFile.text(of: problem) {
+                    try AtomicFile.write(Data(text.utf8), to: writeProblem)
+                }
             }
             // The search stops at the lower bound it can prove itself, not at a file's optimum.
             let bound = objective == .makespan ? ShopReport.lowerBound(of: problem) : nil

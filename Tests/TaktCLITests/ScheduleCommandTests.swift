@@ -61,4 +61,20 @@ import Testing
         let zero = try TaktBinary.run(["schedule", "--generate", "0x5x6"])
         #expect(zero.status == 2 && zero.standardError.contains("1–1,000,000 jobs"))
     }
+
+    @Test func aPlainGeneratedPlantIsWrittenForAnotherSolverAndReadsBack() throws {
+        let folder = try TaktBinary.temporaryFolder("schedule-write")
+        let file = folder.appendingPathComponent("plant.fjs").path
+        let run = try TaktBinary.run(["schedule", "--generate", "20x4x5", "--plain", "--write-problem", file, "--iterations", "50", "--format", "json"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let again = try TaktBinary.run(["schedule", "--jobshop", file, "--flexible", "--iterations", "50", "--format", "json"])
+        #expect(again.status == 0, "\(again.standardError)")
+        let a = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        let b = try #require(try JSONSerialization.jsonObject(with: Data(again.standardOutput.utf8)) as? [String: Any])
+        // The same plant, so the same search from the same first schedule.
+        #expect(a["operations"] as? Int == 80 && b["operations"] as? Int == 80)
+        #expect(a["makespan"] as? Int == b["makespan"] as? Int)
+        #expect(try TaktBinary.run(["schedule", "--generate", "20x4x5", "--write-problem", file]).status == 2)
+        #expect(try TaktBinary.run(["schedule", "--jobshop", file, "--plain"]).status == 2)
+    }
 }

@@ -223,3 +223,49 @@ import TaktLP
         #expect(best.makespan == 18)
     }
 }
+
+/// Maximum lags: an operation that must follow its predecessor within a time.
+@Suite struct MaximumLagTests {
+    /// Job A: a on machine 0 for 5, then b on machine 1 for 3, b at most `maxLag` after a
+    /// ends; job B: c on machine 1 for 10, released at once. By most work remaining c goes
+    /// first on machine 1 (10 > 8 left), so b waits until 10: a must end at 10 − maxLag.
+    static func shop(maxLag: Int) -> ShopProblem {
+        var problem = ShopProblem(jobShop: [[(0, 5), (1, 3)], [(1, 10)]], machineCount: 2)
+        problem.precedences = [.init(before: 0, after: 1, minLag: 0, maxLag: maxLag)]
+        return problem
+    }
+
+    @Test(arguments: [0, 2, 5, 100])
+    func theOperationBeforeStartsLateEnough(maxLag: Int) throws {
+        let problem = Self.shop(maxLag: maxLag)
+        let made = try GifflerThompson().schedule(problem)
+        #expect(made.violations(of: problem).isEmpty, "\(made.violations(of: problem))")
+        #expect(made.assignments[1].start - made.assignments[0].end <= maxLag)
+        // With c before b on machine 1, the timing pass's repair starts a late enough.
+        var sequences = MachineSequences(made, machineCount: 2)
+        sequences.order[1] = [2, 1]
+        let timing = ShopTiming(problem)
+        let times = try #require(timing.times(sequences, durations: [5, 3, 10]))
+        #expect(times.start == [max(0, 10 - maxLag - 5), 10, 0])
+        let best = try TabuSearch(iterations: 200).schedule(problem)
+        #expect(best.violations(of: problem).isEmpty)
+        #expect(best.makespan == 13)
+    }
+
+    @Test func theCheckerAndTheValidationKnowIt() throws {
+        let problem = Self.shop(maxLag: 2)
+        let late = Schedule(assignments: [.init(machine: 0, start: 0, end: 5), .init(machine: 1, start: 10, end: 13), .init(machine: 1, start: 0, end: 10)])
+        #expect(late.violations(of: problem) == ["operation 1 starts at 10, more than the maximum lag 2 after 0 ends at 5"])
+        var wrong = problem
+        wrong.precedences[0].minLag = 3
+        #expect(throws: ShopProblemError.invalid("precedence 0 → 1: maximum lag is 2; expected 3...\(ShopProblem.maximumTime)")) { try wrong.validate() }
+    }
+
+    @Test func theExactModelKeepsIt() throws {
+        let problem = Self.shop(maxLag: 0)
+        let result = try ExactJobShop(solver: GLPKSolver()).solve(problem)
+        #expect(result.status == .optimal)
+        #expect(result.schedule.makespan == 13)
+        #expect(result.schedule.violations(of: problem).isEmpty)
+    }
+}

@@ -2,7 +2,7 @@ import Testing
 @testable import TaktSchedule
 
 /// Seeded random shops with everything at once — flexible machines, shifts, setups, lags,
-/// due dates, a labor pool and a frozen start — and what must hold of every schedule made for them.
+/// a maximum lag, due dates, a labor pool and a frozen start — and what must hold of every schedule made for them.
 @Suite struct ShopPropertyTests {
     static func shop(seed: UInt64) throws -> ShopProblem {
         var random = SeededRandom(seed: seed)
@@ -33,7 +33,8 @@ import Testing
         let shifts = MachineCalendar(working: (0..<40).map { 24 * $0..<(24 * $0 + 16) } + [960..<MachineCalendar.open])
         problem.calendars = [shifts, .always, shifts, MachineCalendar(unavailable: [30..<45])]
         let job = problem.jobs[0].operations
-        problem.precedences = [.init(before: job[0], after: job[1], minLag: 1 + random.below(6))]
+        let lag = 1 + random.below(6)
+        problem.precedences = [.init(before: job[0], after: job[1], minLag: lag, maxLag: lag + 10 + random.below(20))]
         // Freeze what a first schedule starts before 12: a consistent frozen start.
         let first = try GifflerThompson().schedule(problem)
         for o in problem.operations.indices where first.assignments[o].start < 12 {

@@ -9,7 +9,9 @@
 /// An operation is placed after the last one on its machine, plus the setup between them, at
 /// the first time its calendar allows; fixed operations are in place from the start, and an
 /// operation goes before one only if it ends, with the setup to it, by its start (a serial
-/// generation around them). An operation that needs workers of a labor pool starts when
+/// generation around them). An operation that a placed predecessor's maximum lag waits for
+/// goes next, where it starts first, and the lags are kept afterwards by starting an
+/// operation later where its successor would still come too late after it. An operation that needs workers of a labor pool starts when
 /// enough of them are free for all of its time, given the operations placed before it.
 ///
 /// - Complexity: O(operations × (machines + operations ready on one machine)) placements.
@@ -21,7 +23,7 @@ public struct GifflerThompson: Sendable {
     public func schedule(_ problem: ShopProblem) throws(ShopProblemError) -> Schedule {
         try problem.validate()
         guard let made = sequences(problem, timing: ShopTiming(problem)) else {
-            throw .invalid("no schedule fits the machines' calendars")
+            throw .invalid("no schedule fits the machines' calendars (and keeps the maximum lags)")
         }
         return made.schedule
     }
@@ -105,6 +107,15 @@ public struct GifflerThompson: Sendable {
             }
         }
 
+        // The latest start its scheduled predecessors' maximum lags leave an operation.
+        var maxLagsInto = [[(operation: Int, lag: Int)]](repeating: [], count: timing.hasMaxLags ? n : 0)
+        for arc in timing.maxLags { maxLagsInto[arc.after].append((arc.before, arc.lag)) }
+        var lagged: [Int] = []
+        func deadline(_ o: Int) -> Int {
+            guard timing.hasMaxLags else { return Int.max }
+            return maxLagsInto[o].filter { scheduled[$0.operation] }.map { assignments[$0.operation].end + $0.lag }.min() ?? Int.max
+        }
+
         // Where each ready operation would go on each of its machines, kept per machine: a
         // placement changes only when its machine takes an operation, so one step re-places
         // the operations ready on one machine, not every ready operation on every machine.
@@ -127,6 +138,7 @@ public struct GifflerThompson: Sendable {
         }
         func makeReady(_ o: Int) {
             readyCount += 1
+            if timing.hasMaxLags && !maxLagsInto[o].isEmpty { lagged.append(o) }
             let modes = problem.operations[o].modes
             placements[o] = [Placement?](repeating: nil, count: modes.count)
             for (k, mode) in modes.enumerated() where modeIndex(o, on: mode.machine) == k {
@@ -137,6 +149,22 @@ public struct GifflerThompson: Sendable {
         }
         for o in 0..<n where !scheduled[o] && waiting[o] == 0 { makeReady(o) }
         while readyCount > 0 {
+            var pick: (operation: Int, machine: Int, placement: Placement)
+            if let o = lagged.min(by: { (deadline($0), $0) < (deadline($1), $1) }) {
+                // An operation that a placed predecessor's maximum lag is waiting for goes
+                // next, on the machine where it starts first: left waiting, its lag could only
+                // be kept by moving what is already placed.
+                lagged.removeAll { $0 == o }
+                var best: (operation: Int, machine: Int, placement: Placement)?
+                for (k, mode) in problem.operations[o].modes.enumerated() where modeIndex(o, on: mode.machine) == k {
+                    guard let placement = placements[o][k] else { continue }
+                    if best == nil || (placement.start, placement.end, mode.machine) < (best!.placement.start, best!.placement.end, best!.machine) {
+                        best = (o, mode.machine, placement)
+                    }
+                }
+                guard let best else { return nil }
+                pick = best
+            } else {
             // The operation that could finish first, and its machine.
             var first: (operation: Int, machine: Int, end: Int)?
             for machine in 0..<problem.machineCount {
@@ -164,32 +192,40 @@ public struct GifflerThompson: Sendable {
                 let pb = rule.priority(b.facts, meanDuration: meanDuration, meanSetup: meanSetup)
                 return (pa, a.placement.start, a.operation) < (pb, b.placement.start, b.operation)
             }!
-            let o = chosen.operation
-            assignments[o] = Schedule.Assignment(machine: first.machine, start: chosen.placement.start, end: chosen.placement.end)
+            pick = (chosen.operation, first.machine, chosen.placement)
+            }
+            let o = pick.operation
+            lagged.removeAll { $0 == o }
+            assignments[o] = Schedule.Assignment(machine: pick.machine, start: pick.placement.start, end: pick.placement.end)
             scheduled[o] = true
-            lastEnd[first.machine] = chosen.placement.end
-            lastOperation[first.machine] = o
-            passed[first.machine] = chosen.placement.passed
+            lastEnd[pick.machine] = pick.placement.end
+            lastOperation[pick.machine] = o
+            passed[pick.machine] = pick.placement.passed
             remaining[problem.operations[o].job] -= problem.operations[o].modes.map(\.duration).min() ?? 0
             readyCount -= 1
             for (k, mode) in problem.operations[o].modes.enumerated() where modeIndex(o, on: mode.machine) == k {
                 let machine = mode.machine
                 readyOn[machine].removeAll { $0 == o }
-                if machine != first.machine && earliest[machine]?.operation == o { refresh(machine) }
+                if machine != pick.machine && earliest[machine]?.operation == o { refresh(machine) }
             }
-            refresh(first.machine)
+            refresh(pick.machine)
             if let need = problem.operations[o].labor {
-                profiles[need.pool].add(start: chosen.placement.start, end: chosen.placement.end, workers: need.workers, operation: o)
+                profiles[need.pool].add(start: pick.placement.start, end: pick.placement.end, workers: need.workers, operation: o)
                 // Its crew is taken for that time: what else needs the crew may go elsewhere.
                 for machine in 0..<problem.machineCount where readyOn[machine].contains(where: { problem.operations[$0].labor?.pool == need.pool }) {
                     refresh(machine)
                 }
             }
-            release(o, end: chosen.placement.end)
+            release(o, end: pick.placement.end)
             for next in timing.successors[o] where waiting[next] == 0 && !scheduled[next] { makeReady(next) }
         }
         guard scheduled.allSatisfy({ $0 }) else { return nil }
         let schedule = Schedule(assignments: assignments)
-        return (schedule, MachineSequences(schedule, machineCount: problem.machineCount))
+        let sequences = MachineSequences(schedule, machineCount: problem.machineCount)
+        guard timing.hasMaxLags else { return (schedule, sequences) }
+        // Made forward, the schedule may break a maximum lag: the timing pass's repair starts
+        // what comes before later, in the same machine orders.
+        guard let repaired = timing.times(sequences, durations: TabuSearch.durations(problem, sequences)) else { return nil }
+        return (timing.schedule(sequences, repaired), sequences)
     }
 }

@@ -8,6 +8,7 @@ import TaktLP
 ///                 Σj w_j T_j  with T_j ≥ C_j − d_j, T_j ≥ 0       (weighted tardiness), or
 ///                 Σj w_j (C_j − d_j)                   (weighted lateness)
 ///     subject to  s_b ≥ s_a + p_a + lag_ab              every precedence a → b
+///                 s_b ≤ s_a + p_a + maxlag_ab           where it has a maximum lag
 ///                 s_o ≥ r_job(o);  s_o = f_o            releases; fixed operations
 ///                 C ≥ s_o + p_o;  C_j ≥ s_o + p_o       every operation o (of job j)
 ///                 s_b ≥ s_a + p_a + S_ab − H (1 − y_ab)  a, b on one machine: y_ab = 1 if a first
@@ -73,6 +74,10 @@ public struct ExactJobShop: Sendable {
         for arc in problem.arcs {
             lp.addConstraint("p\(arc.before)_\(arc.after)", [Term(s[arc.after], 1), Term(s[arc.before], -1)],
                 .greaterOrEqual(duration[arc.before] + Double(arc.minLag)))
+            if let maxLag = arc.maxLag {
+                lp.addConstraint("q\(arc.before)_\(arc.after)", [Term(s[arc.after], 1), Term(s[arc.before], -1)],
+                    .lessOrEqual(duration[arc.before] + Double(maxLag)))
+            }
         }
         switch measure {
         case .makespan:

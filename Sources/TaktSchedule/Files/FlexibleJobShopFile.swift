@@ -66,4 +66,25 @@ public enum FlexibleJobShopFile {
         }
         return ShopProblem(flexibleJobShop: routes, machineCount: size.machines)
     }
+
+    /// `problem` in this format, for another solver to read; `nil` when the format cannot
+    /// hold it (a job that is not a plain chain, or releases, lags, calendars, setups,
+    /// crews or fixed operations, which it has no place for).
+    public static func text(of problem: ShopProblem) -> String? {
+        guard problem.precedences.isEmpty, problem.calendars.allSatisfy(\.isAlways), problem.laborPools.isEmpty,
+            problem.jobs.allSatisfy({ $0.chained && $0.release == 0 }),
+            problem.operations.allSatisfy({ $0.fixed == nil && $0.labor == nil && ($0.setupFamily == nil || problem.setupTimes.isNone) })
+        else { return nil }
+        var text = "\(problem.jobs.count) \(problem.machineCount)\n"
+        for job in problem.jobs {
+            var fields = [job.operations.count]
+            for o in job.operations {
+                let modes = problem.operations[o].modes
+                fields.append(modes.count)
+                for mode in modes { fields += [mode.machine, mode.duration] }
+            }
+            text += fields.map(String.init).joined(separator: " ") + "\n"
+        }
+        return text
+    }
 }

@@ -2,7 +2,8 @@ extension Schedule {
     /// The schedule's violations of `problem`, checked independently of how it was made, each
     /// in words: an operation on a machine that cannot do it, or not for its duration of
     /// working time, or outside working time, or across a break it may not pause over; an
-    /// operation before a predecessor ends (and the lag), or before its job's release; a fixed
+    /// operation before a predecessor ends (and the lag), or later than its maximum lag after it,
+/// or before its job's release; a fixed
     /// operation moved; two operations at once on one machine, or without the setup time
     /// between them; more workers of a labor pool at once than it has. Empty when the schedule
     /// is feasible.
@@ -44,6 +45,10 @@ extension Schedule {
         for arc in problem.arcs where assignments[arc.after].start < assignments[arc.before].end + arc.minLag {
             found.append("operation \(arc.after) starts at \(assignments[arc.after].start), before \(arc.before) ends at \(assignments[arc.before].end)"
                 + (arc.minLag > 0 ? " plus its lag \(arc.minLag)" : ""))
+        }
+        for arc in problem.precedences {
+            guard let maxLag = arc.maxLag, assignments[arc.after].start > assignments[arc.before].end + maxLag else { continue }
+            found.append("operation \(arc.after) starts at \(assignments[arc.after].start), more than the maximum lag \(maxLag) after \(arc.before) ends at \(assignments[arc.before].end)")
         }
         for (machine, on) in machineSequences(problem.machineCount).enumerated() {
             let calendar = problem.calendar(machine)

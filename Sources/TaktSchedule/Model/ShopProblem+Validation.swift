@@ -61,6 +61,7 @@ extension ShopProblem {
             }
             if arc.before == arc.after { throw .invalid("precedence \(arc.before) → \(arc.after): an operation before itself") }
             try inRange(arc.minLag, "precedence \(arc.before) → \(arc.after): minimum lag")
+            if let maxLag = arc.maxLag { try inRange(maxLag, "precedence \(arc.before) → \(arc.after): maximum lag", low: arc.minLag) }
         }
         if !calendars.isEmpty && calendars.count != machineCount {
             throw .invalid("\(calendars.count) machine calendars for \(machineCount) machines")

@@ -98,16 +98,20 @@ public struct ShopProblem: Hashable, Sendable {
         }
     }
 
-    /// `after` starts at least `minLag` after `before` ends (a transfer or cooling time).
+    /// `after` starts at least `minLag` after `before` ends (a transfer or cooling time), and
+    /// with a `maxLag` at most that long after (a part that must not cool, a quench that must
+    /// follow the furnace).
     public struct Precedence: Hashable, Sendable {
         public var before: Int
         public var after: Int
         public var minLag: Int
+        public var maxLag: Int?
 
-        public init(before: Int, after: Int, minLag: Int = 0) {
+        public init(before: Int, after: Int, minLag: Int = 0, maxLag: Int? = nil) {
             self.before = before
             self.after = after
             self.minLag = minLag
+            self.maxLag = maxLag
         }
     }
 

@@ -13,7 +13,7 @@
 /// It bounds the new makespan from below where those paths are the longest, and is exact
 /// often enough that a step can rank its swaps by it and time only the one it takes
 /// (Nowicki and Smutnicki's TSAB does the same). It holds where a start is only the graph's
-/// longest path: machines always working, no labor pools, no fixed operations.
+/// longest path: machines always working, no labor pools, maximum lags or fixed operations.
 struct SwapEstimate {
     let timing: ShopTiming
     private(set) var tails: [Int] = []
@@ -23,7 +23,7 @@ struct SwapEstimate {
     init(timing: ShopTiming) { self.timing = timing }
 
     static func applies(to timing: ShopTiming, objective: ScheduleObjective) -> Bool {
-        objective.measures == [.makespan] && timing.alwaysWorking && !timing.hasLabor && timing.fixedStart.allSatisfy { $0 < 0 }
+        objective.measures == [.makespan] && timing.alwaysWorking && !timing.hasLabor && !timing.hasMaxLags && timing.fixedStart.allSatisfy { $0 < 0 }
     }
 
     /// The tails of `times`, the current schedule's.

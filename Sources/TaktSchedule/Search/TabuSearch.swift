@@ -86,7 +86,7 @@ public struct TabuSearch: Sendable {
         } else {
             let rule: DispatchRule = objective.measures[0] == .makespan ? .mostWorkRemaining : .apparentTardinessCostWithSetups
             guard let made = GifflerThompson(rule: rule).sequences(problem, timing: timing) else {
-                throw .invalid("no schedule fits the machines' calendars")
+                throw .invalid("no schedule fits the machines' calendars (and keeps the maximum lags)")
             }
             initial = made.sequences
             first = made.schedule

@@ -5,6 +5,9 @@
 /// working time, or inside one interval if it may not pause); a fixed operation at its own
 /// start, which the others must leave room for.
 ///
+/// A maximum lag broken moves the operation before it later by as much, and the pass runs
+/// again until every maximum lag holds (or gives up: these orders cannot keep them).
+///
 /// Where operations share a labor pool, the pass takes the ready operations in their turn at
 /// the crews and starts each when enough workers are free for all of its time, given those
 /// placed before it (a serial schedule generation on top of the machine orders).
@@ -39,6 +42,9 @@ struct ShopTiming: Sendable {
     let successorStart: [Int]
     let successorOperation: [Int]
     let successorLag: [Int]
+    /// The maximum lags, the shortest per pair.
+    let maxLags: [(before: Int, after: Int, lag: Int)]
+    var hasMaxLags: Bool { !maxLags.isEmpty }
 
     init(_ problem: ShopProblem) {
         self.problem = problem
@@ -89,6 +95,17 @@ struct ShopTiming: Sendable {
             start.append(operation.count)
         }
         (successorStart, successorOperation, successorLag) = (start, operation, lags)
+        var shortest: [Int: Int] = [:]
+        var maxPairs: [(Int, Int)] = []
+        for arc in problem.precedences {
+            guard let maxLag = arc.maxLag else { continue }
+            let key = arc.before * n + arc.after
+            if let known = shortest[key] { shortest[key] = min(known, maxLag) } else {
+                shortest[key] = maxLag
+                maxPairs.append((arc.before, arc.after))
+            }
+        }
+        maxLags = maxPairs.map { ($0.0, $0.1, shortest[$0.0 * n + $0.1]!) }
     }
 
     /// Empty profiles, one per labor pool, with the fixed operations' workers in them.
@@ -158,6 +175,8 @@ struct ShopTiming: Sendable {
         /// With labor pools, the ready operations by their turn at the crews
         /// (``MachineSequences/crewRank``), not in the order the graph reaches them.
         var queue = ReadyQueue()
+        /// With maximum lags, each operation's earliest start as the repair has raised it.
+        var floor: [Int] = []
     }
 
     func times(_ sequences: MachineSequences, durations: [Int]) -> Times? {
@@ -177,14 +196,35 @@ struct ShopTiming: Sendable {
                     order: [Int](repeating: 0, count: n)))
             workspace.ready.reserveCapacity(n)
         }
+        guard hasMaxLags else { return pass(sequences, durations, release, &workspace) }
+        // Maximum lags: where one is broken, the operation before starts later by as much,
+        // and the pass runs again, until none is (the earliest such times for these orders)
+        // or the rounds run out (the orders leave no way to keep them).
+        workspace.floor = release
+        for _ in 0..<min(200, 2 + 2 * maxLags.count) {
+            guard pass(sequences, durations, workspace.floor, &workspace) else { return false }
+            var raised = false
+            for arc in maxLags {
+                let late = workspace.times.start[arc.after] - (workspace.times.end[arc.before] + arc.lag)
+                guard late > 0 else { continue }
+                if fixedStart[arc.before] >= 0 { return false }
+                workspace.floor[arc.before] = workspace.times.start[arc.before] + late
+                raised = true
+            }
+            if !raised { return true }
+        }
+        return false
+    }
+
+    private func pass(_ sequences: MachineSequences, _ durations: [Int], _ floor: [Int], _ workspace: inout Workspace) -> Bool {
         if hasLabor { laborProfiles(durations, into: &workspace.profiles) }
         return pass(
-            sequences, durations, &workspace.machinePrevious, &workspace.machineNext, &workspace.waiting, &workspace.ready, &workspace.times,
-            &workspace.profiles, &workspace.queue)
+            sequences, durations, floor, &workspace.machinePrevious, &workspace.machineNext, &workspace.waiting, &workspace.ready,
+            &workspace.times, &workspace.profiles, &workspace.queue)
     }
 
     private func pass(
-        _ sequences: MachineSequences, _ durations: [Int], _ machinePrevious: inout [Int], _ machineNext: inout [Int], _ waiting: inout [Int],
+        _ sequences: MachineSequences, _ durations: [Int], _ floor: [Int], _ machinePrevious: inout [Int], _ machineNext: inout [Int], _ waiting: inout [Int],
         _ ready: inout [Int], _ times: inout Times, _ profiles: inout [LaborProfile], _ queue: inout ReadyQueue
     ) -> Bool {
         let n = durations.count
@@ -200,7 +240,7 @@ struct ShopTiming: Sendable {
         while let o = hasLabor ? queue.pop() : ready.popLast() {
             times.order[done] = o
             done += 1
-            var lower = release[o], binding = -1
+            var lower = floor[o], binding = -1
             for k in predecessorStart[o]..<predecessorStart[o + 1] where times.end[predecessorOperation[k]] + predecessorLag[k] > lower {
                 let p = predecessorOperation[k], lag = predecessorLag[k]
                 lower = times.end[p] + lag
