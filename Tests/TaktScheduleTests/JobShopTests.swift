@@ -60,7 +60,7 @@ enum Benchmarks {
 
     /// Published optima reached (ft06, la01, la05) or nearly (ft10 within 5%, la16 within 5%)
     /// by the tabu search in 8,000 steps, every schedule checked. (In 10 s of a release build,
-    /// `takt schedule`: ft10 943, 1.4% above 930; la16 947, 0.2% above 945.)
+    /// `takt schedule --threads 2`: ft10 930 and la16 945, both at the optimum.)
     @Test(.enabled(if: Benchmarks.available), arguments: [("ft06", 0.0), ("la01", 0.0), ("la05", 0.0), ("ft10", 0.05), ("la16", 0.05)])
     func benchmarksWithinTheirGap(name: String, gap: Double) throws {
         let problem = try Benchmarks.problem(name)

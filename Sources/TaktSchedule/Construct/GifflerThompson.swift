@@ -122,6 +122,7 @@ public struct GifflerThompson: Sendable {
         var placements = [[Placement?]](repeating: [], count: n)
         var readyOn = [[Int]](repeating: [], count: problem.machineCount)
         var earliest = [(end: Int, operation: Int)?](repeating: nil, count: problem.machineCount)
+        var firstEnding = EarliestMachine(machines: problem.machineCount)
         var readyCount = 0
         func modeIndex(_ o: Int, on machine: Int) -> Int { problem.operations[o].modes.firstIndex { $0.machine == machine }! }
         func better(_ a: (end: Int, operation: Int), than b: (end: Int, operation: Int)?) -> Bool {
@@ -135,6 +136,7 @@ public struct GifflerThompson: Sendable {
                 placements[o][k] = place(o, on: machine, duration: problem.operations[o].modes[k].duration)
                 if let end = placements[o][k]?.end, better((end, o), than: earliest[machine]) { earliest[machine] = (end, o) }
             }
+            firstEnding.set(machine, earliest[machine])
         }
         func makeReady(_ o: Int) {
             readyCount += 1
@@ -144,7 +146,10 @@ public struct GifflerThompson: Sendable {
             for (k, mode) in modes.enumerated() where modeIndex(o, on: mode.machine) == k {
                 readyOn[mode.machine].append(o)
                 placements[o][k] = place(o, on: mode.machine, duration: mode.duration)
-                if let end = placements[o][k]?.end, better((end, o), than: earliest[mode.machine]) { earliest[mode.machine] = (end, o) }
+                if let end = placements[o][k]?.end, better((end, o), than: earliest[mode.machine]) {
+                    earliest[mode.machine] = (end, o)
+                    firstEnding.set(mode.machine, earliest[mode.machine])
+                }
             }
         }
         for o in 0..<n where !scheduled[o] && waiting[o] == 0 { makeReady(o) }
@@ -166,14 +171,7 @@ public struct GifflerThompson: Sendable {
                 pick = best
             } else {
             // The operation that could finish first, and its machine.
-            var first: (operation: Int, machine: Int, end: Int)?
-            for machine in 0..<problem.machineCount {
-                guard let candidate = earliest[machine] else { continue }
-                if first == nil || (candidate.end, machine, candidate.operation) < (first!.end, first!.machine, first!.operation) {
-                    first = (candidate.operation, machine, candidate.end)
-                }
-            }
-            guard let first else { return nil }
+            guard let first = firstEnding.first else { return nil }
             // The competitors on that machine: those that could start before it finishes.
             var competitors: [(operation: Int, placement: Placement, facts: DispatchRule.Competitor)] = []
             for o in readyOn[first.machine] {

@@ -1,7 +1,7 @@
 /// A seeded random plant for benchmarks and property tests, in minutes: `jobs` jobs of
 /// `operationsPerJob` operations in a chain, each operation on a machine drawn at random and,
-/// with `machinesPerOperation` > 1, on that many neighbouring machines at durations 20%
-/// apart; 10–120 minutes an operation. Jobs are released over the first week, due after
+/// with `machinesPerOperation` > 1, on the next machines too (that many in all), each at a
+/// duration within 20% of the first's; 10–120 minutes an operation. Jobs are released over the first week, due after
 /// two to four times their work in calendar time, weighted 1–3.
 ///
 /// With `calendars`, every machine works two 8-hour shifts (06:00–22:00) Monday to Friday,
