@@ -1,8 +1,9 @@
 /// A seeded random plant for benchmarks and property tests, in minutes: `jobs` jobs of
 /// `operationsPerJob` operations in a chain, each operation on a machine drawn at random and,
 /// with `machinesPerOperation` > 1, on the next machines too (that many in all), each at a
-/// duration within 20% of the first's; 10–120 minutes an operation. Jobs are released over the first week, due after
-/// two to four times their work in calendar time, weighted 1–3.
+/// duration within 20% of the first's; 10–120 minutes an operation. Jobs are released over
+/// the first week, due two to four times their work in calendar time after it plus up to a
+/// machine's share of all the work (so that some are late and most need not be), weighted 1–3.
 ///
 /// With `calendars`, every machine works two 8-hour shifts (06:00–22:00) Monday to Friday,
 /// less one 4-hour maintenance window a week at a random time, for as many weeks as its share
@@ -96,6 +97,11 @@ public struct GeneratedShop: Hashable, Sendable {
             let matrix = (0..<setupFamilies).map { from in (0..<setupFamilies).map { to in from == to ? 0 : 5 + random.below(26) } }
             setups = SetupTimes(matrix: matrix)
         }
+        // An order book rather than a rush: each due date also lies up to the plant's own
+        // span later (a machine's share of the work, in calendar time), drawn last so that
+        // everything else is as the same seed always made it.
+        let span = max(1, totalWork / machines * (calendars ? 21 : 10) / 10)
+        for j in jobList.indices { jobList[j].due! += random.below(span) }
         return ShopProblem(machineCount: machines, operations: operations, jobs: jobList, calendars: calendarList, setupTimes: setups)
     }
 }
