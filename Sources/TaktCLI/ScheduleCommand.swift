@@ -11,8 +11,9 @@ struct ScheduleCommand: ParsableCommand {
         discussion: """
             Reads the standard job-shop format (first line 'jobs machines', then per job its \
             'machine duration' pairs), or with --flexible Brandimarte's flexible format. Starts \
-            from the Giffler-Thompson schedule by most work remaining and improves it by tabu \
-            search until --iterations steps, --time-limit, or the lower bound. For a given file, seed and thread \
+            from the Giffler-Thompson schedule (--rule, --generation; by default active, by most \
+            work remaining for the makespan and ATCS otherwise) and improves it by tabu search \
+            until --iterations steps (0: none), --time-limit, or the lower bound. For a given file, seed and thread \
             count the schedule is the same whenever the steps end the search first. Where the \
             file's folder has an optima.csv (instance,jobs,machines,optimum) or a bounds.csv \
             (…,lower_bound,best_known), the known value is printed beside the makespan. The time \
@@ -32,6 +33,9 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "What the search minimises: makespan, weighted-tardiness or weighted-lateness (then the makespan).")
     var objective: Objective = .makespan
     @Flag(help: "Write each better schedule's time and objective to standard error.") var progress = false
+    @Option(help: "The first schedule's dispatching rule: spt, mwkr, edd, fcfs, atc or atcs (by default mwkr for the makespan, atcs otherwise).")
+    var rule: DispatchRule?
+    @Option(help: "The first schedule's generation: active or non-delay.") var generation: GifflerThompson.Generation = .active
     @Flag(help: "With --generate: machines always working, no setups, all jobs released at once (a plain flexible job shop).")
     var plain = false
     @Option(name: .customLong("write-problem"), help: "With --generate: also write the plant to this file in the flexible job-shop format (needs --plain).")
@@ -74,6 +78,8 @@ struct ScheduleCommand: ParsableCommand {
         return GeneratedShop(jobs: jobs, operationsPerJob: operations, machines: machines, machinesPerOperation: min(2, max(1, machines)), seed: seed)
     }
 
+    var firstRule: DispatchRule { rule ?? (objective == .makespan ? .mostWorkRemaining : .apparentTardinessCostWithSetups) }
+
     func validate() throws {
         guard (jobshop == nil) != (generate == nil) else { throw ValidationError("give either --jobshop FILE or --generate JOBSxOPERATIONSxMACHINES") }
         if let generate {
@@ -85,7 +91,7 @@ struct ScheduleCommand: ParsableCommand {
         guard timeLimit.isFinite, timeLimit > 0, timeLimit <= 1e7 else {
             throw ValidationError("--time-limit must be a number of seconds above 0 (at most 10000000), not \(timeLimit)")
         }
-        guard (1...10_000_000_000).contains(iterations) else { throw ValidationError("--iterations must be 1...10000000000, not \(iterations)") }
+        guard (0...10_000_000_000).contains(iterations) else { throw ValidationError("--iterations must be 0...10000000000 (0: the first schedule only), not \(iterations)") }
         guard (1...10_000_000_000).contains(stall), (1...1_000_000).contains(tenure) else { throw ValidationError("--stall and --tenure must be whole numbers above 0") }
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be 1...64, not \(threads)") }
     }
@@ -110,10 +116,11 @@ struct ScheduleCommand: ParsableCommand {
             let measures = objective.objective.measures
             var tell: (@Sendable (TabuSearch.Improvement) -> Void)?
             if progress { tell = { improvement in Terminal.standardError.write(Self.curveLine(improvement, measures)) } }
+            let start = try GifflerThompson(rule: firstRule, generation: generation).schedule(problem)
             schedule = try TabuSearch(
                 iterations: iterations, stall: stall, tenure: tenure, timeLimit: timeLimit, objective: objective.objective, seed: seed, threads: threads,
                 target: bound, onImprovement: tell
-            ).schedule(problem)
+            ).schedule(problem, from: start)
         } catch let error as ValidationError {
             throw error
         } catch {
@@ -123,7 +130,7 @@ struct ScheduleCommand: ParsableCommand {
         guard violations.isEmpty else { throw InvalidInput(message: "error: the schedule breaks its problem: \(violations[0])\n") }
         let name = jobshop.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "generated \(generate!) seed \(seed)"
         let report = ShopReport(
-            instance: name, problem: problem, schedule: schedule, known: jobshop.flatMap(KnownBound.find(for:)), objective: objective.objective,
+            instance: name, problem: problem, schedule: schedule, known: jobshop.flatMap(KnownBound.find(for:)), objective: objective.objective, rule: firstRule, generation: generation,
             iterations: iterations, seed: seed, threads: threads)
         switch format {
         case .table: Terminal.standardOutput.write(report.table())
@@ -161,3 +168,6 @@ struct KnownBound: Encodable {
         return nil
     }
 }
+
+extension DispatchRule: ExpressibleByArgument {}
+extension GifflerThompson.Generation: ExpressibleByArgument {}

@@ -8,6 +8,9 @@ struct ShopReport {
     let schedule: Schedule
     let known: KnownBound?
     let objective: ScheduleObjective
+    /// The first schedule's dispatching rule and generation.
+    let rule: DispatchRule
+    let generation: GifflerThompson.Generation
     let iterations: Int
     let seed: UInt64
     let threads: Int
@@ -47,7 +50,7 @@ struct ShopReport {
         }
         let others = measures.filter { $0.key != ScheduleObjective.Measure.makespan.rawValue }
         if !others.isEmpty { text += "\n" + others.map { "\($0.key) \($0.value)" }.joined(separator: ", ") }
-        text += "\ntabu search minimising \(objective): \(iterations) steps a thread, seed \(seed), \(threads) thread\(threads == 1 ? "" : "s")\n"
+        text += "\nfirst schedule by \(rule.rawValue) (\(generation.rawValue)), then tabu search minimising \(objective): \(iterations) steps a thread, seed \(seed), \(threads) thread\(threads == 1 ? "" : "s")\n"
         let step = self.step
         for (m, sequence) in schedule.machineSequences(problem.machineCount).enumerated() {
             let cells = sequence.map { o in
@@ -84,13 +87,16 @@ struct ShopReport {
         let known: KnownBound?
         let objective: [String]
         let measures: [String: Int]
+        let rule: String
+        let generation: String
         let iterations: Int
         let seed: UInt64
         let threads: Int
         let schedule: [Row]
 
         enum CodingKeys: String, CodingKey {
-            case instance, jobs, machines, operations, makespan, lowerBound = "lower_bound", known, objective, measures, iterations, seed, threads,
+            case instance, jobs, machines, operations, makespan, lowerBound = "lower_bound", known, objective, measures, rule, generation, iterations,
+                seed, threads,
                 schedule
         }
     }
@@ -100,7 +106,8 @@ struct ShopReport {
         let output = Output(
             instance: instance, jobs: problem.jobs.count, machines: problem.machineCount, operations: problem.operations.count,
             makespan: schedule.makespan, lowerBound: lowerBound, known: known, objective: objective.measures.map(\.rawValue),
-            measures: Dictionary(uniqueKeysWithValues: measures.map { ($0.key, $0.value) }), iterations: iterations, seed: seed, threads: threads,
+            measures: Dictionary(uniqueKeysWithValues: measures.map { ($0.key, $0.value) }), rule: rule.rawValue, generation: generation.rawValue,
+            iterations: iterations, seed: seed, threads: threads,
             schedule: schedule.assignments.indices.map { o in
                 Output.Row(
                     job: problem.jobs[problem.operations[o].job].name, step: step[o], machine: schedule.assignments[o].machine,

@@ -77,4 +77,22 @@ import Testing
         #expect(try TaktBinary.run(["schedule", "--generate", "20x4x5", "--write-problem", file]).status == 2)
         #expect(try TaktBinary.run(["schedule", "--jobshop", file, "--plain"]).status == 2)
     }
+
+    @Test func theFirstScheduleAloneByAnyRuleAndGeneration() throws {
+        var makespans: Set<Int> = []
+        for rule in ["spt", "mwkr", "edd", "fcfs", "atc", "atcs"] {
+            for generation in ["active", "non-delay"] {
+                let run = try TaktBinary.run(["schedule", "--jobshop", "datasets/jobshop/ft06", "--iterations", "0", "--rule", rule, "--generation", generation, "--format", "json"])
+                #expect(run.status == 0, "\(rule) \(generation): \(run.standardError)")
+                let json = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+                #expect(json["rule"] as? String == rule && json["generation"] as? String == generation)
+                let makespan = try #require(json["makespan"] as? Int)
+                #expect(makespan >= 55)
+                makespans.insert(makespan)
+            }
+        }
+        // Dispatching rules alone rarely reach ft06's optimum, and they do not all agree.
+        #expect(makespans.count > 1)
+        #expect(try TaktBinary.run(["schedule", "--jobshop", "datasets/jobshop/ft06", "--rule", "lifo"]).status == 2)
+    }
 }

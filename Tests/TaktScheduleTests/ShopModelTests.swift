@@ -269,3 +269,29 @@ import TaktLP
         #expect(result.schedule.violations(of: problem).isEmpty)
     }
 }
+
+/// Non-delay generation against active, on a case where they differ.
+@Suite struct NonDelayTests {
+    /// One machine: a (3 long) and b (10 long) released at 0, c (1 long) released at 1.
+    @Test func nonDelayNeverLeavesAMachineIdleWithWorkWaiting() throws {
+        var problem = ShopProblem(jobShop: [[(0, 3)], [(0, 10)], [(0, 1)]], machineCount: 1)
+        problem.jobs[2].release = 1
+        // Active by SPT: the first that could end is c (at 2); a and b could start before
+        // that and compete with it, and c, the shortest, goes first: the machine idles 0–1.
+        let active = try GifflerThompson(rule: .shortestProcessingTime).schedule(problem)
+        #expect(active.assignments.map(\.start) == [2, 5, 1])
+        // Non-delay: at 0 only a and b can start; a goes, then c (ready) before b.
+        let nonDelay = try GifflerThompson(rule: .shortestProcessingTime, generation: .nonDelay).schedule(problem)
+        #expect(nonDelay.assignments.map(\.start) == [0, 4, 3])
+        #expect(nonDelay.violations(of: problem).isEmpty && active.violations(of: problem).isEmpty)
+    }
+
+    @Test(arguments: 1...4 as ClosedRange<UInt64>)
+    func nonDelaySchedulesOfSeededShopsAreFeasible(seed: UInt64) throws {
+        let problem = try ShopPropertyTests.shop(seed: seed)
+        for rule in DispatchRule.allCases {
+            let made = try GifflerThompson(rule: rule, generation: .nonDelay).schedule(problem)
+            #expect(made.violations(of: problem).isEmpty, "seed \(seed), \(rule): \(made.violations(of: problem))")
+        }
+    }
+}

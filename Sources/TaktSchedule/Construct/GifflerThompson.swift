@@ -4,21 +4,39 @@
 /// before that finish. Without calendars and setups every schedule made is active (no
 /// operation could start earlier without delaying another), and the optimal makespan is
 /// among the active schedules. For an operation with several machines, the machine on which
-/// it would finish first is taken.
+/// it would finish first is taken. With ``Generation/nonDelay`` the machine is the one where
+/// an operation could start first, and the competitors those that could start then.
 ///
 /// An operation is placed after the last one on its machine, plus the setup between them, at
 /// the first time its calendar allows; fixed operations are in place from the start, and an
 /// operation goes before one only if it ends, with the setup to it, by its start (a serial
 /// generation around them). An operation that a placed predecessor's maximum lag waits for
 /// goes next, where it starts first, and the lags are kept afterwards by starting an
-/// operation later where its successor would still come too late after it. An operation that needs workers of a labor pool starts when
-/// enough of them are free for all of its time, given the operations placed before it.
+/// operation later where its successor would still come too late after it. An operation that
+/// needs workers of a labor pool starts when enough of them are free for all of its time,
+/// given the operations placed before it.
 ///
-/// - Complexity: O(operations × (machines + operations ready on one machine)) placements.
+/// - Complexity: O(operations × operations ready on one machine) placements, and
+///   O(operations × log machines) to find the next machine.
 public struct GifflerThompson: Sendable {
     public var rule: DispatchRule
+    public var generation: Generation
 
-    public init(rule: DispatchRule = .mostWorkRemaining) { self.rule = rule }
+    /// Which schedules are generated.
+    public enum Generation: String, CaseIterable, Hashable, Sendable {
+        /// Active: the competitors are those that could start before the earliest possible
+        /// end on the machine where it falls (an optimal makespan is among these schedules).
+        case active
+        /// Non-delay: the machine where an operation could start earliest, and the
+        /// competitors are those that could start then (no machine idles while an operation
+        /// waits for it; often better for tardiness, not always optimal).
+        case nonDelay = "non-delay"
+    }
+
+    public init(rule: DispatchRule = .mostWorkRemaining, generation: Generation = .active) {
+        self.rule = rule
+        self.generation = generation
+    }
 
     public func schedule(_ problem: ShopProblem) throws(ShopProblemError) -> Schedule {
         try problem.validate()
@@ -125,6 +143,8 @@ public struct GifflerThompson: Sendable {
         var firstEnding = EarliestMachine(machines: problem.machineCount)
         var readyCount = 0
         func modeIndex(_ o: Int, on machine: Int) -> Int { problem.operations[o].modes.firstIndex { $0.machine == machine }! }
+        // What the next machine is chosen by: the earliest end (active), or start (non-delay).
+        func key(_ placement: Placement) -> Int { generation == .nonDelay ? placement.start : placement.end }
         func better(_ a: (end: Int, operation: Int), than b: (end: Int, operation: Int)?) -> Bool {
             guard let b else { return true }
             return (a.end, a.operation) < (b.end, b.operation)
@@ -134,7 +154,7 @@ public struct GifflerThompson: Sendable {
             for o in readyOn[machine] {
                 let k = modeIndex(o, on: machine)
                 placements[o][k] = place(o, on: machine, duration: problem.operations[o].modes[k].duration)
-                if let end = placements[o][k]?.end, better((end, o), than: earliest[machine]) { earliest[machine] = (end, o) }
+                if let end = placements[o][k].map(key), better((end, o), than: earliest[machine]) { earliest[machine] = (end, o) }
             }
             firstEnding.set(machine, earliest[machine])
         }
@@ -146,7 +166,7 @@ public struct GifflerThompson: Sendable {
             for (k, mode) in modes.enumerated() where modeIndex(o, on: mode.machine) == k {
                 readyOn[mode.machine].append(o)
                 placements[o][k] = place(o, on: mode.machine, duration: mode.duration)
-                if let end = placements[o][k]?.end, better((end, o), than: earliest[mode.machine]) {
+                if let end = placements[o][k].map(key), better((end, o), than: earliest[mode.machine]) {
                     earliest[mode.machine] = (end, o)
                     firstEnding.set(mode.machine, earliest[mode.machine])
                 }
@@ -176,7 +196,9 @@ public struct GifflerThompson: Sendable {
             var competitors: [(operation: Int, placement: Placement, facts: DispatchRule.Competitor)] = []
             for o in readyOn[first.machine] {
                 let k = modeIndex(o, on: first.machine)
-                guard let placement = placements[o][k], placement.start < first.end || o == first.operation else { continue }
+                guard let placement = placements[o][k],
+                    generation == .nonDelay ? placement.start <= first.end : placement.start < first.end || o == first.operation
+                else { continue }
                 let duration = problem.operations[o].modes[k].duration
                 let job = problem.jobs[problem.operations[o].job]
                 competitors.append((o, placement, DispatchRule.Competitor(
