@@ -20,6 +20,11 @@ extension LinearProgram {
         /// against a right-hand side of 7 (found by the fuzzer), and no row can hold more than
         /// a bound can anyway.
         public static let activity = 1e15
+        /// The largest ratio of a row's right-hand side to the smallest reach of its terms
+        /// at which a presolver may still reduce it: GLPK's asserts (npp1.c:694) on a row
+        /// 1e15 from a term's reach, where the term falls below the right-hand side's
+        /// rounding; 1e9 leaves six digits of margin.
+        public static let presolveRatio = 1e9
     }
 
     /// Checks every value a solver would otherwise reject, or abort on.
@@ -93,10 +98,11 @@ extension LinearProgram {
     }
 
     /// Whether a presolver may reduce the program: false where a row's right-hand side is
-    /// further than ``Magnitudes/ratio`` from the smallest reach |coefficient × bound| of its
-    /// terms at finite bounds. GLPK's presolver asserts (npp1.c:694) on such a row — one
-    /// ranged at 1e12 over 1e-12 on a column of at most 1000 and 4.5 on a free one, found by
-    /// the fuzzer — which the simplex proper solves; no model of the planner comes near.
+    /// further than ``Magnitudes/presolveRatio`` from the smallest reach |coefficient × bound|
+    /// of its terms at finite bounds. GLPK's presolver asserts (npp1.c:694) on such rows —
+    /// ranged at 1e12 over 1e-12 (and, later, 1e-6) on a column of at most 1000 and 4.5 on a
+    /// free one, found by the fuzzer — which the simplex proper solves; no model of the
+    /// planner comes near.
     public var presolveIsSafe: Bool {
         let reach = variables.map { v in max(v.lowerBound.isFinite ? abs(v.lowerBound) : 0, v.upperBound.isFinite ? abs(v.upperBound) : 0) }
         for constraint in constraints {
@@ -105,7 +111,7 @@ extension LinearProgram {
             guard side > 0 else { continue }
             for term in constraint.terms {
                 let extent = abs(term.coefficient) * reach[term.variable.index]
-                if extent > 0 && side / extent > Magnitudes.ratio { return false }
+                if extent > 0 && side / extent > Magnitudes.presolveRatio { return false }
             }
         }
         return true

@@ -205,10 +205,28 @@ import TaktLP
 
     @Test func aRightHandSideFarBeyondItsTermsIsSolvedWithoutThePresolver() throws {
         #expect(!program(rhs: 1e12).presolveIsSafe)
-        #expect(program(rhs: 1e3).presolveIsSafe)
+        #expect(program(rhs: 1e-3).presolveIsSafe)
         let solution = try GLPKSolver().solve(program(rhs: 1e12), options: SolveOptions(timeLimit: 1))
         #expect(solution.status == .optimal)
         // x1 makes the right-hand side, x0 at most 1e-9 of it: about 1e12 × 1e12 / 4.5.
         #expect(abs(solution.objective - 1e24 / 4.5) <= 1e-6 * 1e24 / 4.5, "\(solution.objective)")
+    }
+
+    /// The fuzzer's second such row: 1e-6 on x0 in [-0.25, 1000], so a reach of 1e-3 against
+    /// 1e12 (a ratio of 1e15), with 2·x0 ranged in [-3, 0] beside it.
+    @Test func aTermBelowTheRightHandSidesRoundingIsSolvedWithoutThePresolver() throws {
+        var lp = LinearProgram()
+        let x0 = lp.addVariable("x0", lowerBound: -0.25, upperBound: 1000, objective: 0.5)
+        let x1 = lp.addVariable("x1", objective: 1e12)
+        lp.addConstraint("r0", [], .lessOrEqual(1e12))
+        lp.addConstraint("r1", [Term(x0, 1e-6), Term(x1, 4.5)], .range(1e12, 1e12))
+        lp.addConstraint("r2", [Term(x0, 2)], .range(-3, 0))
+        lp.objectiveConstant = 1e12
+        #expect(!lp.presolveIsSafe)
+        let solution = try GLPKSolver().solve(lp, options: SolveOptions(timeLimit: 1))
+        #expect(solution.status == .optimal)
+        // x0's own cost is below the objective's rounding: anywhere the rows allow it.
+        #expect(solution[x0] >= -0.25 - 1e-9 && solution[x0] <= 1e-9)
+        #expect(abs(solution.objective - (1e24 / 4.5 + 1e12)) <= 1e-6 * 1e24 / 4.5, "\(solution.objective)")
     }
 }
