@@ -97,21 +97,25 @@ extension LinearProgram {
         throw .badlyScaled(smallest: smallest.value, smallestAt: at(smallest), largest: largest.value, largestAt: at(largest), limit: Magnitudes.ratio)
     }
 
-    /// Whether a presolver may reduce the program: false where a row's right-hand side is
-    /// further than ``Magnitudes/presolveRatio`` from the smallest reach |coefficient × bound|
-    /// of its terms at finite bounds. GLPK's presolver asserts (npp1.c:694) on such rows —
+    /// Whether a presolver may reduce the program: false where a row's right-hand side (or,
+    /// for a range, its width if smaller) is further than ``Magnitudes/presolveRatio``, above
+    /// or below, from the reach |coefficient × bound| of one of its terms at finite bounds. GLPK's presolver asserts (npp1.c:694) on such rows —
     /// ranged at 1e12 over 1e-12 (and, later, 1e-6) on a column of at most 1000 and 4.5 on a
-    /// free one, found by the fuzzer — which the simplex proper solves; no model of the
-    /// planner comes near.
+    /// free one, found by the fuzzer; and (npp1.c:748) on a row ranged in [0, 1e-6] over
+    /// terms reaching 1e15 — which the simplex proper solves; no model of the planner comes near.
     public var presolveIsSafe: Bool {
         let reach = variables.map { v in max(v.lowerBound.isFinite ? abs(v.lowerBound) : 0, v.upperBound.isFinite ? abs(v.upperBound) : 0) }
         for constraint in constraints {
             let (lower, upper) = (constraint.bounds.lower, constraint.bounds.upper)
-            let side = max(lower.isFinite ? abs(lower) : 0, upper.isFinite ? abs(upper) : 0)
+            var side = max(lower.isFinite ? abs(lower) : 0, upper.isFinite ? abs(upper) : 0)
+            if lower.isFinite && upper.isFinite && upper > lower { side = min(side, upper - lower) }
             guard side > 0 else { continue }
             for term in constraint.terms {
                 let extent = abs(term.coefficient) * reach[term.variable.index]
-                if extent > 0 && side / extent > Magnitudes.presolveRatio { return false }
+                // Either way round: a side far beyond a term (the term lost in the side's
+                // rounding), or a term far beyond a small side or a range's width (GLPK then
+                // takes the row for an equality in one place and not in another).
+                if extent > 0 && max(side / extent, extent / side) > Magnitudes.presolveRatio { return false }
             }
         }
         return true

@@ -229,4 +229,21 @@ import TaktLP
         #expect(solution[x0] >= -0.25 - 1e-9 && solution[x0] <= 1e-9)
         #expect(abs(solution.objective - (1e24 / 4.5 + 1e12)) <= 1e-6 * 1e24 / 4.5, "\(solution.objective)")
     }
+
+    /// The fuzzer's third: a row ranged in [0, 1e-6] over terms that reach 1e15 (GLPK's
+    /// presolver asserted at npp1.c:748), maximising with x2 fixed at 1e12.
+    @Test func aNarrowRangeOverFarReachingTermsIsSolvedWithoutThePresolver() throws {
+        var lp = LinearProgram(sense: .maximize)
+        let x0 = lp.addVariable("x0", upperBound: 1000, objective: 0.5)
+        let x1 = lp.addVariable("x1", upperBound: 1e15, objective: 1e12)
+        let x2 = lp.addVariable("x2", lowerBound: 1e12, upperBound: 1e12, objective: 1e12)
+        let x3 = lp.addVariable("x3", lowerBound: -.infinity, upperBound: 1e12, objective: 1e12)
+        lp.addConstraint("r0", [Term(x0, 0), Term(x1, -1), Term(x2, -0.25), Term(x3, -1)], .range(0, 1e-6))
+        #expect(!lp.presolveIsSafe)
+        let solution = try GLPKSolver().solve(lp, options: SolveOptions(timeLimit: 1))
+        // x1 + x3 is held at −0.25e12 (within 1e-6): the objective is 0.5·1000 + 1e12·0.75e12.
+        #expect(solution.status == .optimal)
+        #expect(abs(solution.objective - (500 + 0.75e24)) <= 1e-9 * 0.75e24, "\(solution.objective)")
+        #expect(abs(solution[x1] + solution[x3] + 0.25e12) <= 1)
+    }
 }
