@@ -42,7 +42,7 @@ struct ScheduleCommand: ParsableCommand {
     var writeProblem: String?
     @Flag(help: "The file is a flexible job shop (Brandimarte's format).") var flexible = false
     @Option(help: "Tabu search steps per thread.") var iterations = 200_000
-    @Option(help: "Steps without a better schedule before the search shakes the best one.") var stall = 500
+    @Option(help: "Steps without a better schedule before the search shakes the best one.") var stall = 1_000
     @Option(help: "Steps a reversed move stays tabu (at most as many as there are moves).") var tenure = 10
     @Option(help: "Random seed of the search's shakes.") var seed: UInt64 = 1
     @Option(help: "Searches at once, from seeds seed, seed + 1, …; the best wins.") var threads = 1

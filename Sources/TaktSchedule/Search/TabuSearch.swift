@@ -55,7 +55,7 @@ public struct TabuSearch: Sendable {
     }
 
     public init(
-        iterations: Int = 20_000, stall: Int = 500, tenure: Int = 10, timeLimit: Double? = nil, objective: ScheduleObjective = .makespan,
+        iterations: Int = 20_000, stall: Int = 1_000, tenure: Int = 10, timeLimit: Double? = nil, objective: ScheduleObjective = .makespan,
         seed: UInt64 = 1, threads: Int = 1, target: Int? = nil, neighbours: Int? = nil, onImprovement: (@Sendable (Improvement) -> Void)? = nil
     ) {
         self.iterations = iterations
