@@ -83,8 +83,7 @@ public struct GifflerThompson: Sendable {
         for (o, operation) in problem.operations.enumerated() {
             guard let fixed = operation.fixed else { continue }
             let duration = operation.duration(on: fixed.machine)!
-            let calendar = timing.calendars[fixed.machine]
-            let end = operation.resumable && duration > 0 ? calendar.end(start: fixed.start, work: duration)! : fixed.start + duration
+            let end = timing.fixedEnd(o, machine: fixed.machine, start: fixed.start, duration: duration)!
             assignments[o] = Schedule.Assignment(machine: fixed.machine, start: fixed.start, end: end)
             scheduled[o] = true
             fixedOn[fixed.machine].append(o)
@@ -179,7 +178,6 @@ public struct GifflerThompson: Sendable {
                 // An operation that a placed predecessor's maximum lag is waiting for goes
                 // next, on the machine where it starts first: left waiting, its lag could only
                 // be kept by moving what is already placed.
-                lagged.removeAll { $0 == o }
                 var best: (operation: Int, machine: Int, placement: Placement)?
                 for (k, mode) in problem.operations[o].modes.enumerated() where modeIndex(o, on: mode.machine) == k {
                     guard let placement = placements[o][k] else { continue }

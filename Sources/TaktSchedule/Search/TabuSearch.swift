@@ -15,8 +15,8 @@ import Foundation
 /// the crew to the waiting one first (a swap in the crews' order, as in an activity list).
 ///
 /// Each step takes the best neighbour by the objective (for a swap in a shop whose starts are
-/// only longest paths, by Taillard's estimate, see ``SwapEstimate``; of a seeded sample of ``neighbours``
-/// where there are more) that is not tabu (the reverse of a
+/// only longest paths, by Taillard's estimate of the longest path through the swapped pair;
+/// of a seeded sample of ``neighbours`` where there are more) that is not tabu (the reverse of a
 /// recent swap, or a return to a recent machine), or a tabu one that beats the best schedule
 /// found (aspiration). After `stall` steps without a better schedule it goes back to the best
 /// and shakes it by a few random swaps on its critical path (seeded); it stops after
@@ -71,7 +71,8 @@ public struct TabuSearch: Sendable {
     }
 
     /// The best schedule found from `start` (by default the Giffler–Thompson schedule by
-    /// most work remaining, or by ATC for a tardiness or lateness objective).
+    /// most work remaining, or by ATCS for a tardiness or lateness objective), never worse
+    /// than that start.
     public func schedule(_ problem: ShopProblem, from start: Schedule? = nil) throws(ShopProblemError) -> Schedule {
         let began = ContinuousClock.now
         try problem.validate()

@@ -21,22 +21,14 @@ struct LaborProfile: Sendable {
     /// interval in the way, and its operation: the first time worth trying again from.
     func blocked(start: Int, end: Int, workers: Int) -> (retry: Int, operation: Int)? {
         guard end > start else { return nil }
-        var events: [(time: Int, change: Int)] = []
+        var inWindow: [(start: Int, end: Int, workers: Int)] = []
         var retry: (retry: Int, operation: Int)?
         for p in placed where p.start < end && p.end > start {
-            events.append((max(p.start, start), p.workers))
-            if p.end < end { events.append((p.end, -p.workers)) }
+            inWindow.append((max(p.start, start), min(p.end, end), p.workers))
             if retry == nil || (p.end, p.operation) < (retry!.retry, retry!.operation) { retry = (p.end, p.operation) }
         }
-        guard retry != nil else { return nil }
-        // Ends before starts at one time: an interval ending when another begins frees its workers.
-        events.sort { ($0.time, $0.change) < ($1.time, $1.change) }
-        var used = 0
-        for event in events {
-            used += event.change
-            if used + workers > capacity { return retry }
-        }
-        return nil
+        guard let retry, Self.peak(inWindow).workers + workers > capacity else { return nil }
+        return retry
     }
 
     /// The most workers in use at once over `intervals` (start, end, workers).

@@ -114,15 +114,15 @@ struct ShopTiming: Sendable {
         for k in profiles.indices { profiles[k].removeAll() }
         for (o, operation) in problem.operations.enumerated() {
             guard let fixed = operation.fixed, let labor = labor[o] else { continue }
-            let end = fixedEnd(o, fixed, durations[o]) ?? fixed.start + durations[o]
+            let end = fixedEnd(o, machine: fixed.machine, start: fixed.start, duration: durations[o]) ?? fixed.start + durations[o]
             profiles[labor.pool].add(start: fixed.start, end: end, workers: labor.workers, operation: o)
         }
     }
 
-    /// Where a fixed operation ends on its machine's calendar.
-    func fixedEnd(_ o: Int, _ fixed: ShopProblem.Operation.Fixed, _ duration: Int) -> Int? {
-        if alwaysWorking || duration == 0 || !problem.operations[o].resumable { return fixed.start + duration }
-        return calendars[fixed.machine].end(start: fixed.start, work: duration)
+    /// Where a fixed operation ends on its machine's calendar (`nil` when the calendar ends first).
+    func fixedEnd(_ o: Int, machine: Int, start: Int, duration: Int) -> Int? {
+        if alwaysWorking || duration == 0 || !resumable[o] { return start + duration }
+        return calendars[machine].end(start: start, work: duration)
     }
 
     /// The earliest `(start, end)` from `start` at which the operation's crew is free throughout,
@@ -133,7 +133,7 @@ struct ShopTiming: Sendable {
     ) -> (start: Int, end: Int, binding: Int)? {
         guard let need = labor[o] else { return (start, end, binding) }
         var (start, end, binding) = (start, end, binding)
-        let resumable = problem.operations[o].resumable
+        let resumable = self.resumable[o]
         while let blocked = profiles[need.pool].blocked(start: start, end: end, workers: need.workers) {
             binding = blocked.operation
             if alwaysWorking || duration == 0 {
@@ -267,12 +267,8 @@ struct ShopTiming: Sendable {
                 if lower > fixed { return false }
                 times.start[o] = fixed
                 times.binding[o] = -1
-                if alwaysWorking || duration == 0 {
-                    times.end[o] = fixed + duration
-                } else {
-                    guard let end = resumable[o] ? calendars[machine].end(start: fixed, work: duration) : fixed + duration else { return false }
-                    times.end[o] = end
-                }
+                guard let end = fixedEnd(o, machine: machine, start: fixed, duration: duration) else { return false }
+                times.end[o] = end
             } else if alwaysWorking || duration == 0 {
                 times.start[o] = lower
                 times.end[o] = lower + duration
