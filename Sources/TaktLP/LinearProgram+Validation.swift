@@ -99,23 +99,32 @@ extension LinearProgram {
 
     /// Whether a presolver may reduce the program: false where a row's right-hand side (or,
     /// for a range, its width if smaller) is further than ``Magnitudes/presolveRatio``, above
-    /// or below, from the reach |coefficient × bound| of one of its terms at finite bounds. GLPK's presolver asserts (npp1.c:694) on such rows —
-    /// ranged at 1e12 over 1e-12 (and, later, 1e-6) on a column of at most 1000 and 4.5 on a
-    /// free one, found by the fuzzer; and (npp1.c:748) on a row ranged in [0, 1e-6] over
-    /// terms reaching 1e15 — which the simplex proper solves; no model of the planner comes near.
+    /// or below, from the reach |coefficient × bound| of one of its terms (at its largest
+    /// finite bound one way, its smallest non-zero one the other, since the presolver may
+    /// tighten a column to that), or so far above a coefficient that no column within
+    /// ``Magnitudes/bound`` could make the term count. GLPK's presolver asserts (npp1.c:694)
+    /// on such rows — ranged at 1e12 over 1e-12 (and, later, 1e-6) on a column of at most
+    /// 1000 (and one in [-0.25, 1e13] held to [-0.25, 0] by another row) and 4.5 on a free
+    /// one, found by the fuzzer; and (npp1.c:748) on a row ranged in [0, 1e-6] over terms
+    /// reaching 1e15 — which the simplex proper solves; no model of the planner comes near.
     public var presolveIsSafe: Bool {
-        let reach = variables.map { v in max(v.lowerBound.isFinite ? abs(v.lowerBound) : 0, v.upperBound.isFinite ? abs(v.upperBound) : 0) }
+        func magnitudes(_ v: Variable) -> [Double] { [v.lowerBound, v.upperBound].filter { $0.isFinite && $0 != 0 }.map(abs) }
+        let largest = variables.map { magnitudes($0).max() ?? 0 }
+        let smallest = variables.map { magnitudes($0).min() ?? 0 }
         for constraint in constraints {
             let (lower, upper) = (constraint.bounds.lower, constraint.bounds.upper)
             var side = max(lower.isFinite ? abs(lower) : 0, upper.isFinite ? abs(upper) : 0)
             if lower.isFinite && upper.isFinite && upper > lower { side = min(side, upper - lower) }
             guard side > 0 else { continue }
-            for term in constraint.terms {
-                let extent = abs(term.coefficient) * reach[term.variable.index]
-                // Either way round: a side far beyond a term (the term lost in the side's
-                // rounding), or a term far beyond a small side or a range's width (GLPK then
-                // takes the row for an equality in one place and not in another).
-                if extent > 0 && max(side / extent, extent / side) > Magnitudes.presolveRatio { return false }
+            for term in constraint.terms where term.coefficient != 0 {
+                let coefficient = abs(term.coefficient)
+                // A side far beyond a term (the term lost in the side's rounding), or a term far
+                // beyond a small side or a range's width (GLPK then takes the row for an
+                // equality in one place and not in another).
+                if side / coefficient > Magnitudes.bound { return false }
+                let low = coefficient * smallest[term.variable.index], high = coefficient * largest[term.variable.index]
+                if low > 0 && side / low > Magnitudes.presolveRatio { return false }
+                if high > 0 && high / side > Magnitudes.presolveRatio { return false }
             }
         }
         return true

@@ -230,6 +230,22 @@ import TaktLP
         #expect(abs(solution.objective - (1e24 / 4.5 + 1e12)) <= 1e-6 * 1e24 / 4.5, "\(solution.objective)")
     }
 
+    /// The fuzzer's fourth: the second's row with x0 in [-0.25, 1e13], which 2·x0 ≤ 0 holds
+    /// to [-0.25, 0] — its reach at the largest bound looks harmless, at the smallest it is not.
+    @Test func aColumnAnotherRowTightensIsJudgedAtItsSmallestBound() throws {
+        var lp = LinearProgram()
+        let x0 = lp.addVariable("x0", lowerBound: -0.25, upperBound: 1e13, objective: 0.5)
+        let x1 = lp.addVariable("x1", objective: 1e12)
+        lp.addConstraint("r0", [], .lessOrEqual(1e12))
+        lp.addConstraint("r1", [Term(x0, 1e-6), Term(x1, 4.5)], .range(1e12, 1e12))
+        lp.addConstraint("r2", [Term(x0, 2)], .lessOrEqual(0))
+        lp.objectiveConstant = 1e12
+        #expect(!lp.presolveIsSafe)
+        let solution = try GLPKSolver().solve(lp, options: SolveOptions(timeLimit: 1))
+        #expect(solution.status == .optimal)
+        #expect(abs(solution.objective - (1e24 / 4.5 + 1e12)) <= 1e-6 * 1e24 / 4.5, "\(solution.objective)")
+    }
+
     /// The fuzzer's third: a row ranged in [0, 1e-6] over terms that reach 1e15 (GLPK's
     /// presolver asserted at npp1.c:748), maximising with x2 fixed at 1e12.
     @Test func aNarrowRangeOverFarReachingTermsIsSolvedWithoutThePresolver() throws {
