@@ -27,8 +27,8 @@ let targets: [Target] = [
     // exact models through the solver-neutral LP. Nothing of the planning library, so that
     // any Swift tool can embed it.
     .target(name: "TaktSchedule", dependencies: ["TaktLP"]),
-    // The planning library.
-    .target(name: "Takt", dependencies: ["TaktLP", "TaktGLPK", .product(name: "Yams", package: "Yams")]),
+    // The planning library; its shop-floor schedules are made by TaktSchedule.
+    .target(name: "Takt", dependencies: ["TaktLP", "TaktGLPK", "TaktSchedule", .product(name: "Yams", package: "Yams")]),
     // The command-line tool `takt`, thin over the library. (The module is not called `takt`:
     // it would differ from `Takt` only in case, which case-insensitive file systems conflate.)
     .executableTarget(

@@ -3,13 +3,25 @@ import Foundation
 import Takt
 import TaktSchedule
 
-/// `takt schedule`: a machine schedule of a benchmark job shop, by the tabu search.
+/// `takt schedule`: the shop-floor schedule of a scenario, or a machine schedule of a
+/// benchmark job shop, by the tabu search.
 struct ScheduleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schedule",
-        abstract: "Schedule a job shop given in a benchmark file: makespan, lower bound, schedule.",
+        abstract: "Schedule a scenario's shop floor machine by machine, or a job shop given in a benchmark file.",
         discussion: """
-            Reads the standard job-shop format (first line 'jobs machines', then per job its \
+            With a scenario PATH: turns the plan's production in a window (--plan DIR, a takt \
+            plan --out folder, else the plan is made first; or --from orders: every open order \
+            due in the window) into lots, each through its routing on the work centers' \
+            machines, on the working calendar's shifts (shift_start, default 08:00) lengthened by \
+            the plan's overtime, less maintenance, with the routing's setups (and \
+            setup_matrix.csv changeovers) and labor pools. Prints the late orders and what held \
+            them up, and the work centers' use; --out writes schedule.csv, dispatch.csv, \
+            day_schedule.csv, workshop.csv, shipments.csv, schedule.json and schedule.html (the \
+            Gantt chart and the dispatch lists). --start DATE --days N sets the window (default: \
+            the horizon's first period).
+
+            With --jobshop FILE: reads the standard job-shop format (first line 'jobs machines', then per job its \
             'machine duration' pairs), or with --flexible Brandimarte's flexible format. Starts \
             from the Giffler-Thompson schedule (--rule, --generation; by default active, by most \
             work remaining for the makespan and ATCS otherwise) and improves it by tabu search \
@@ -28,10 +40,18 @@ struct ScheduleCommand: ParsableCommand {
             """
     )
 
+    @Argument(help: "A scenario folder of CSV files, or a scenario .json file.") var path: String?
+    @Option(help: "With a scenario: the plan to schedule (a takt plan --out folder or its plan.json); without it, the scenario is planned first.")
+    var plan: String?
+    @Option(name: .customLong("from"), help: "With a scenario: the lots come from the plan or from the orders.") var lotSource: LotSource = .plan
+    @Option(help: "With a scenario: the window's first day, YYYY-MM-DD (default: the horizon's start).") var start: String?
+    @Option(help: "With a scenario: the window's days (default: the rest of the period the window starts in).") var days: Int?
+    @Option(help: "With a scenario: write the schedule's files into this folder (created if missing).") var out: String?
     @Option(help: "The instance file.") var jobshop: String?
     @Option(help: "A generated plant instead of a file: JOBSxOPERATIONSxMACHINES, e.g. 2000x10x100.") var generate: String?
-    @Option(help: "What the search minimises: makespan, weighted-tardiness or weighted-lateness (then the makespan).")
-    var objective: Objective = .makespan
+    @Option(name: .customLong("objective"), help: "What the search minimises: makespan, weighted-tardiness or weighted-lateness (then the makespan); by default the makespan for a job shop, weighted tardiness for a scenario.")
+    var objectiveOption: Objective?
+    var objective: Objective { objectiveOption ?? (path == nil ? .makespan : .weightedTardiness) }
     @Flag(help: "Write each better schedule's time and objective to standard error.") var progress = false
     @Option(help: "The first schedule's dispatching rule: spt, mwkr, edd, fcfs, atc or atcs (by default mwkr for the makespan, atcs otherwise).")
     var rule: DispatchRule?
@@ -47,9 +67,9 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "Random seed of the search's shakes.") var seed: UInt64 = 1
     @Option(help: "Searches at once, from seeds seed, seed + 1, …; the best wins.") var threads = 1
     @Option(name: .customLong("time-limit"), help: "Seconds the search may take.") var timeLimit = 10.0
-    @Option(help: "Output: table or json.") var format: OutputFormat = .table
+    @Option(help: "Output: table or json (with a scenario also csv: one row per operation).") var format: OutputFormat = .table
 
-    enum OutputFormat: String, ExpressibleByArgument { case table, json }
+    enum OutputFormat: String, ExpressibleByArgument { case table, json, csv }
     enum Objective: String, ExpressibleByArgument {
         case makespan, weightedTardiness = "weighted-tardiness", weightedLateness = "weighted-lateness"
         var objective: ScheduleObjective {
@@ -81,7 +101,16 @@ struct ScheduleCommand: ParsableCommand {
     var firstRule: DispatchRule { rule ?? (objective == .makespan ? .mostWorkRemaining : .apparentTardinessCostWithSetups) }
 
     func validate() throws {
-        guard (jobshop == nil) != (generate == nil) else { throw ValidationError("give either --jobshop FILE or --generate JOBSxOPERATIONSxMACHINES") }
+        guard [path, jobshop, generate].compactMap({ $0 }).count == 1 else {
+            throw ValidationError("give a scenario PATH, or --jobshop FILE, or --generate JOBSxOPERATIONSxMACHINES")
+        }
+        if path == nil && (plan != nil || start != nil || days != nil || out != nil) {
+            throw ValidationError("--plan, --start, --days and --out go with a scenario PATH")
+        }
+        if path == nil && format == .csv { throw ValidationError("--format csv goes with a scenario PATH") }
+        if let days, !(1...3_660).contains(days) { throw ValidationError("--days must be 1...3660, not \(days)") }
+        if let start, Day(iso: start) == nil { throw ValidationError("--start must be a date YYYY-MM-DD, not '\(start)'") }
+        if plan != nil && lotSource == .orders { throw ValidationError("--plan and --from orders exclude each other: the lots come from one or the other") }
         if let generate {
             do { try Self.generated(generate, seed: seed).validate() } catch { throw ValidationError("--generate: \(error)") }
         }
@@ -97,6 +126,7 @@ struct ScheduleCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let path { return try runScenario(path) }
         let began = ContinuousClock.now
         let problem: ShopProblem
         let schedule: Schedule
@@ -134,7 +164,7 @@ struct ScheduleCommand: ParsableCommand {
             iterations: iterations, seed: seed, threads: threads)
         switch format {
         case .table: Terminal.standardOutput.write(report.table())
-        case .json: Terminal.standardOutput.write(try report.json())
+        case .json, .csv: Terminal.standardOutput.write(try report.json())
         }
         let elapsed = ContinuousClock.now - began
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -170,4 +200,5 @@ struct KnownBound: Encodable {
 }
 
 extension DispatchRule: ExpressibleByArgument {}
+extension LotSource: ExpressibleByArgument {}
 extension GifflerThompson.Generation: ExpressibleByArgument {}

@@ -120,6 +120,17 @@ struct FieldReader {
         return day
     }
 
+    /// A time of day `HH:MM` (00:00 to 23:59).
+    mutating func timeOfDay(_ column: String) -> TimeOfDay? {
+        let raw = record[column]
+        if raw.isEmpty { return nil }
+        guard let time = TimeOfDay(text: raw) else {
+            reject(column, raw, "expected a time of day HH:MM, 00:00 to 23:59")
+            return nil
+        }
+        return time
+    }
+
     /// A period such as `2027-03`, `2027-Q1`, `2027-W09`, `2027` or a date within it.
     mutating func period(_ column: String, required: Bool = false) -> PeriodReference? {
         let raw = record[column]

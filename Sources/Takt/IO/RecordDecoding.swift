@@ -73,7 +73,7 @@ enum RecordDecoding {
         let id = r.required("id", what: "a unit id")
         let unit = ProductionUnit(
             id: id, name: r.text("name", default: id), kind: r.choice("kind", default: ProductionUnit.Kind.plant),
-            parent: r.optionalText("parent"))
+            parent: r.optionalText("parent"), shiftStart: r.timeOfDay("shift_start"))
         return r.failed ? nil : unit
     }
 
@@ -106,7 +106,7 @@ enum RecordDecoding {
             efficiency: r.number("efficiency", default: 1, .efficiency),
             overtimeHoursMax: r.limit("overtime_hours_max", default: 0),
             overtimeCost: r.number("overtime_cost", default: 0, .money),
-            extraShiftCost: r.optionalNumber("extra_shift_cost", .money))
+            extraShiftCost: r.optionalNumber("extra_shift_cost", .money), shiftStart: r.timeOfDay("shift_start"))
         guard !r.failed else { return nil }
         if Double(center.shiftsPerDay) * center.hoursPerShift > 24 {
             log.error(
@@ -225,6 +225,14 @@ enum RecordDecoding {
             return nil
         }
         return order
+    }
+
+    static func setupChange(_ record: Record, log: DiagnosticLog) -> SetupChange? {
+        var r = FieldReader(record, log: log)
+        let change = SetupChange(
+            from: r.required("from", what: "a product or family id"),
+            to: r.required("to", what: "a product or family id"), hours: r.requiredNumber("hours", .hoursPerDay))
+        return r.failed ? nil : change
     }
 
     static func subcontractor(_ record: Record, log: DiagnosticLog) -> Subcontractor? {

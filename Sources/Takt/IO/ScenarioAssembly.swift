@@ -46,6 +46,7 @@ struct ScenarioAssembly {
         let seasonality = decode(.seasonality, idColumn: nil, RecordDecoding.seasonality)
         let orders = decode(.orders, RecordDecoding.order)
         let subcontractors = decode(.subcontractors, idColumn: "product", RecordDecoding.subcontractor)
+        let setupChanges = decode(.setupMatrix, idColumn: nil, RecordDecoding.setupChange)
 
         // Without a horizon the cross-table checks still run, on a stand-in the loader never returns.
         let standIn = Horizon(start: Day(year: 2000, month: 1, day: 1), periodLength: .month, periodCount: 1)
@@ -56,6 +57,6 @@ struct ScenarioAssembly {
             name: name, horizon: horizon ?? standIn, policy: policy, calendars: calendars, calendarExceptions: exceptions,
             units: units, products: products, workCenters: workCenters, maintenance: maintenance,
             laborPools: laborPools, routings: routings, salesPlan: salesPlan, seasonality: seasonality,
-            orders: orders, subcontractors: subcontractors)
+            orders: orders, subcontractors: subcontractors, setupChanges: setupChanges)
     }
 }

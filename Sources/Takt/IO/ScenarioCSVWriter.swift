@@ -8,6 +8,7 @@ public enum ScenarioCSVWriter {
     public static func files(_ s: Scenario) -> [(name: String, text: String)] {
         func n(_ x: Double) -> String { x.isInfinite ? "unlimited" : x.compactText }
         func o(_ x: Double?) -> String { x.map(n) ?? "" }
+        func clock(_ time: TimeOfDay?) -> String { time?.description ?? "" }
         func table(_ t: ScenarioTable, _ rows: [[String]]) -> (String, String)? {
             guard !rows.isEmpty || t.isRequired else { return nil }
             return (t.fileName, CSVText.line(t.columns.map(\.name)) + rows.map(CSVText.line).joined())
@@ -26,7 +27,7 @@ public enum ScenarioCSVWriter {
             (ScenarioTable.scenario.fileName, CSVText.line(["key", "value"]) + scenarioRows.map(CSVText.line).joined()),
             table(.calendars, s.calendars.map { [$0.weekdays.map(\.rawValue).joined(separator: "|"), $0.scope ?? ""] }),
             table(.calendarExceptions, s.calendarExceptions.map { [$0.start.description, $0.kind.rawValue, $0.end.description, $0.scope ?? "", $0.note] }),
-            table(.units, s.units.map { [$0.id, $0.name, $0.kind.rawValue, $0.parent ?? ""] }),
+            table(.units, s.units.map { [$0.id, $0.name, $0.kind.rawValue, $0.parent ?? "", clock($0.shiftStart)] }),
             table(.products, s.products.map {
                 [$0.id, $0.family, $0.name, $0.specification, $0.uom, n($0.lotMin), n($0.lotMultiple), String($0.discrete), n($0.initialInventory),
                  n($0.safetyStock), o($0.maxInventory), n($0.targetEndingInventory), n($0.holdingCost), n($0.backlogCost),
@@ -34,7 +35,7 @@ public enum ScenarioCSVWriter {
             }),
             table(.workCenters, s.workCenters.map {
                 [$0.id, $0.unit, $0.name, String($0.machines), String($0.shiftsPerDay), n($0.hoursPerShift), n($0.efficiency),
-                 n($0.overtimeHoursMax), n($0.overtimeCost), o($0.extraShiftCost)]
+                 n($0.overtimeHoursMax), n($0.overtimeCost), o($0.extraShiftCost), clock($0.shiftStart)]
             }),
             table(.maintenance, s.maintenance.map {
                 [$0.workCenter, $0.start?.description ?? "", $0.end?.description ?? "", String($0.machines), $0.period?.text ?? "",
@@ -57,6 +58,7 @@ public enum ScenarioCSVWriter {
             table(.subcontractors, s.subcontractors.map {
                 [$0.id, $0.product, n($0.unitCost), $0.name, o($0.capacity), String($0.leadTimeDays), n($0.quality)]
             }),
+            table(.setupMatrix, s.setupChanges.map { [$0.from, $0.to, n($0.hours)] }),
         ]
         return tables.compactMap { $0 }
     }

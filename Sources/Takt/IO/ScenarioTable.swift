@@ -14,6 +14,7 @@ public enum ScenarioTable: String, CaseIterable, Hashable, Sendable {
     case seasonality
     case orders
     case subcontractors
+    case setupMatrix = "setup_matrix"
 
     public var fileName: String { rawValue + ".csv" }
 
@@ -33,7 +34,7 @@ public enum ScenarioTable: String, CaseIterable, Hashable, Sendable {
                     "tight_threshold", "underload_threshold")
         case .calendars: return req("weekdays") + opt("scope")
         case .calendarExceptions: return req("start", "kind") + opt("end", "scope", "note")
-        case .units: return req("id") + opt("name", "kind", "parent")
+        case .units: return req("id") + opt("name", "kind", "parent", "shift_start")
         case .products:
             return req("id", "family")
                 + opt("name", "specification", "uom", "lot_min", "lot_multiple", "discrete", "initial_inventory",
@@ -42,7 +43,7 @@ public enum ScenarioTable: String, CaseIterable, Hashable, Sendable {
         case .workCenters:
             return req("id", "unit")
                 + opt("name", "machines", "shifts_per_day", "hours_per_shift", "efficiency", "overtime_hours_max",
-                    "overtime_cost", "extra_shift_cost")
+                    "overtime_cost", "extra_shift_cost", "shift_start")
         case .maintenance: return req("work_center") + opt("start", "end", "machines", "period", "machine_days", "note")
         case .laborPools:
             return req("id", "unit", "headcount")
@@ -58,6 +59,7 @@ public enum ScenarioTable: String, CaseIterable, Hashable, Sendable {
                 + opt("customer", "priority", "rush", "status", "frozen_period", "earliest_start", "completed")
         case .subcontractors:
             return req("id", "product", "unit_cost") + opt("name", "capacity", "lead_time_days", "quality")
+        case .setupMatrix: return req("from", "to", "hours")
         }
     }
 }

@@ -266,6 +266,19 @@ public struct ScenarioValidator {
             }
             offers[key] = i
         }
+
+        // Changeovers.
+        var changes: [String: Int] = [:]
+        for (i, change) in s.setupChanges.enumerated() {
+            for (column, key) in [("from", change.from), ("to", change.to)] where !productIDs.contains(key) && !families.contains(key) {
+                error(.setupMatrix, i, column, key, "unknown product or family; expected a product id or a family from products.csv")
+            }
+            let key = "\(change.from)\u{1}\(change.to)"
+            if let first = changes[key] {
+                error(.setupMatrix, i, "to", change.to, "a second changeover for this pair; the first is at \(locate(.setupMatrix, first))")
+            }
+            changes[key] = i
+        }
         return found
     }
 

@@ -19,13 +19,16 @@ public struct Scenario: Hashable, Sendable, Codable {
     public var seasonality: [SeasonalityWeight]
     public var orders: [CustomerOrder]
     public var subcontractors: [Subcontractor]
+    /// Sequence-dependent changeovers for machine schedules (the period plan counts the
+    /// routing's setup hours).
+    public var setupChanges: [SetupChange]
 
     public init(
         name: String, horizon: Horizon, policy: Policy = Policy(), calendars: [CalendarRule] = [],
         calendarExceptions: [CalendarException] = [], units: [ProductionUnit] = [], products: [Product] = [],
         workCenters: [WorkCenter] = [], maintenance: [Maintenance] = [], laborPools: [LaborPool] = [],
         routings: [RoutingStep] = [], salesPlan: [SalesPlanLine] = [], seasonality: [SeasonalityWeight] = [],
-        orders: [CustomerOrder] = [], subcontractors: [Subcontractor] = []
+        orders: [CustomerOrder] = [], subcontractors: [Subcontractor] = [], setupChanges: [SetupChange] = []
     ) {
         self.name = name
         self.horizon = horizon
@@ -42,5 +45,13 @@ public struct Scenario: Hashable, Sendable, Codable {
         self.seasonality = seasonality
         self.orders = orders
         self.subcontractors = subcontractors
+        self.setupChanges = setupChanges
+    }
+
+    // The JSON scenario file's keys are the tables' names (snake case from these).
+    enum CodingKeys: String, CodingKey {
+        case name, horizon, policy, calendars, calendarExceptions, units, products, workCenters, maintenance, laborPools, routings
+        case salesPlan, seasonality, orders, subcontractors
+        case setupChanges = "setupMatrix"
     }
 }

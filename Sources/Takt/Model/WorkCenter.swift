@@ -19,11 +19,14 @@ public struct WorkCenter: Hashable, Sendable, Codable {
     public var overtimeCost: Double
     /// Cost of running one extra shift a day through one period; `nil` when no extra shift is possible.
     public var extraShiftCost: Double?
+    /// When the first shift of a working day begins; `nil` for the unit's (and else 08:00).
+    /// Only a machine schedule reads it: the shifts run back to back from it.
+    public var shiftStart: TimeOfDay?
 
     public init(
         id: String, name: String, unit: String, machines: Int = 1, shiftsPerDay: Int = 1,
         hoursPerShift: Double = 8, efficiency: Double = 1, overtimeHoursMax: Double = 0,
-        overtimeCost: Double = 0, extraShiftCost: Double? = nil
+        overtimeCost: Double = 0, extraShiftCost: Double? = nil, shiftStart: TimeOfDay? = nil
     ) {
         self.id = id
         self.name = name
@@ -35,6 +38,7 @@ public struct WorkCenter: Hashable, Sendable, Codable {
         self.overtimeHoursMax = overtimeHoursMax
         self.overtimeCost = overtimeCost
         self.extraShiftCost = extraShiftCost
+        self.shiftStart = shiftStart
     }
 }
 

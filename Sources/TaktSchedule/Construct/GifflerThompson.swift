@@ -228,7 +228,8 @@ public struct GifflerThompson: Sendable {
             }
             refresh(pick.machine)
             if let need = problem.operations[o].labor {
-                profiles[need.pool].add(start: pick.placement.start, end: pick.placement.end, workers: need.workers, operation: o)
+                profiles[need.pool].add(
+                    timing.laborSpans(o, machine: pick.machine, start: pick.placement.start, end: pick.placement.end), workers: need.workers, operation: o)
                 // Its crew is taken for that time: what else needs the crew may go elsewhere.
                 for machine in 0..<problem.machineCount where readyOn[machine].contains(where: { problem.operations[$0].labor?.pool == need.pool }) {
                     refresh(machine)

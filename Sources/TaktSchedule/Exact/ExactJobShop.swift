@@ -56,7 +56,7 @@ public struct ExactJobShop: Sendable {
         let start = try start ?? TabuSearch(iterations: 2_000, objective: objective).schedule(problem)
         let machine = start.assignments.map(\.machine)
         let duration = problem.operations.indices.map { o in Double(problem.operations[o].duration(on: machine[o])!) }
-        let maxSetup = Double(max(problem.setupTimes.matrix.flatMap { $0 }.max() ?? 0, problem.setupTimes.changeover))
+        let maxSetup = Double(problem.setupTimes.longest)
         let horizon = measure == .makespan
             ? Double(start.makespan)
             : Double(problem.jobs.map(\.release).max() ?? 0) + duration.reduce(0, +) + Double(problem.precedences.reduce(0) { $0 + $1.minLag })

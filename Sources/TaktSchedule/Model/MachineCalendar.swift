@@ -101,6 +101,18 @@ public struct MachineCalendar: Hashable, Sendable {
         return total
     }
 
+    /// The working time in `[from, to)` as intervals.
+    public func pieces(from: Int, to: Int) -> [Range<Int>] {
+        guard from < to else { return [] }
+        var found: [Range<Int>] = []
+        var k = firstEnding(after: from)
+        while k < intervals.count && intervals[k].lowerBound < to {
+            found.append(max(from, intervals[k].lowerBound)..<min(to, intervals[k].upperBound))
+            k += 1
+        }
+        return found
+    }
+
     /// Whether `[from, to)` lies inside one working interval.
     public func isOneInterval(from: Int, to: Int) -> Bool {
         let k = firstEnding(after: from)

@@ -64,9 +64,11 @@ extension Schedule {
             }
         }
         for (k, pool) in problem.laborPools.enumerated() {
-            let using = problem.operations.indices.compactMap { o -> (start: Int, end: Int, workers: Int)? in
-                guard let labor = problem.operations[o].labor, labor.pool == k else { return nil }
-                return (assignments[o].start, assignments[o].end, labor.workers)
+            let using = problem.operations.indices.flatMap { o -> [(start: Int, end: Int, workers: Int)] in
+                guard let labor = problem.operations[o].labor, labor.pool == k else { return [] }
+                let a = assignments[o]
+                let spans = pool.heldOverBreaks ? [a.start..<a.end] : problem.calendar(a.machine).pieces(from: a.start, to: a.end)
+                return spans.map { ($0.lowerBound, $0.upperBound, labor.workers) }
             }
             let peak = LaborProfile.peak(using)
             if peak.workers > pool.workers {

@@ -55,6 +55,7 @@ extension ShopProblem {
         for (f, row) in setupTimes.matrix.enumerated() {
             for (t, time) in row.enumerated() { try inRange(time, "setup time from family \(f) to \(t)") }
         }
+        for (f, time) in setupTimes.into.enumerated() { try inRange(time, "setup time into family \(f)") }
         for arc in precedences {
             guard operations.indices.contains(arc.before), operations.indices.contains(arc.after) else {
                 throw .invalid("precedence \(arc.before) → \(arc.after): no such operation")

@@ -120,9 +120,14 @@ public struct ShopProblem: Hashable, Sendable {
     public struct LaborPool: Hashable, Sendable {
         public var name: String
         public var workers: Int
-        public init(name: String, workers: Int) {
+        /// Whether an operation keeps its workers over its machine's breaks (true: a crew stays
+        /// with a job it has begun), or takes them only in its machine's working time (false:
+        /// workers on shifts, who go home at night while the job waits on its machine).
+        public var heldOverBreaks: Bool
+        public init(name: String, workers: Int, heldOverBreaks: Bool = true) {
             self.name = name
             self.workers = workers
+            self.heldOverBreaks = heldOverBreaks
         }
     }
 

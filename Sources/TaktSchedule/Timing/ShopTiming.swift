@@ -115,8 +115,16 @@ struct ShopTiming: Sendable {
         for (o, operation) in problem.operations.enumerated() {
             guard let fixed = operation.fixed, let labor = labor[o] else { continue }
             let end = fixedEnd(o, machine: fixed.machine, start: fixed.start, duration: durations[o]) ?? fixed.start + durations[o]
-            profiles[labor.pool].add(start: fixed.start, end: end, workers: labor.workers, operation: o)
+            profiles[labor.pool].add(laborSpans(o, machine: fixed.machine, start: fixed.start, end: end), workers: labor.workers, operation: o)
         }
+    }
+
+    /// When an operation on `machine` from `start` to `end` holds its crew: throughout, or in
+    /// the machine's working time where its pool's workers leave over breaks.
+    func laborSpans(_ o: Int, machine: Int, start: Int, end: Int) -> [Range<Int>] {
+        guard let need = labor[o], end > start else { return [] }
+        if alwaysWorking || problem.laborPools[need.pool].heldOverBreaks { return [start..<end] }
+        return calendars[machine].pieces(from: start, to: end)
     }
 
     /// Where a fixed operation ends on its machine's calendar (`nil` when the calendar ends first).
@@ -134,7 +142,7 @@ struct ShopTiming: Sendable {
         guard let need = labor[o] else { return (start, end, binding) }
         var (start, end, binding) = (start, end, binding)
         let resumable = self.resumable[o]
-        while let blocked = profiles[need.pool].blocked(start: start, end: end, workers: need.workers) {
+        while let blocked = profiles[need.pool].blocked(laborSpans(o, machine: machine, start: start, end: end), workers: need.workers) {
             binding = blocked.operation
             if alwaysWorking || duration == 0 {
                 start = blocked.retry
@@ -287,7 +295,7 @@ struct ShopTiming: Sendable {
                     o, machine: machine, start: times.start[o], end: times.end[o], duration: duration, binding: times.binding[o], profiles: profiles)
                 else { return false }
                 (times.start[o], times.end[o], times.binding[o]) = placed
-                profiles[need.pool].add(start: placed.start, end: placed.end, workers: need.workers, operation: o)
+                profiles[need.pool].add(laborSpans(o, machine: machine, start: placed.start, end: placed.end), workers: need.workers, operation: o)
             }
             for k in successorStart[o]..<successorStart[o + 1] {
                 let next = successorOperation[k]

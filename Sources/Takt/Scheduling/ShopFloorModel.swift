@@ -1,0 +1,176 @@
+import TaktSchedule
+
+/// A scenario's lots as a machine-scheduling problem, with the way back from the problem's
+/// indices to the plant's names.
+///
+/// - Each machine of a work center is a machine; a routing step is an operation that any
+///   machine of its work center or of its alternatives can do, in
+///   ⌈60 · run hours · quantity ÷ efficiency⌉ minutes on that work center.
+/// - A lot's steps form a chain in step order; the lot is released and due as
+///   ``ProductionLot`` says, weighted by its orders' priority.
+/// - The setup family is the (product, step) pair: changing a machine over to it takes the
+///   step's setup hours, or the ``SetupChange`` row for the two products where there is one;
+///   a lot after another of the same product and step needs none. Operations may pause over
+///   breaks and resume.
+/// - A step with a labor pool holds ⌈labor hours ÷ run hours⌉ of its workers while it runs
+///   in its machine's working time (they leave over breaks)
+///   (at least 1, at most the pool); the pool has the workers present in a working day's
+///   shifts: ⌊headcount × attendance × hours per day ÷ the longest working day of the work
+///   centers it staffs⌋.
+public struct ShopFloorModel: Sendable {
+    /// One machine: its work center and number there (1, 2, …).
+    public struct Machine: Hashable, Sendable, Codable {
+        public var workCenter: String
+        public var unit: String
+        public var number: Int
+        /// `CNC-T-1`.
+        public var name: String { "\(workCenter)-\(number)" }
+    }
+
+    /// What an operation of the problem is in the plant.
+    public struct Step: Hashable, Sendable {
+        public var lot: Int
+        public var step: Int
+        public var laborPool: String?
+    }
+
+    public var window: ShopWindow
+    public var lots: [ProductionLot]
+    public var machines: [Machine]
+    public var steps: [Step]
+    public var problem: ShopProblem
+    /// The machines' first shift start and regular minutes a day, by work center, for
+    /// dispatch lists (shift numbers).
+    public var shifts: [String: (start: Int, minutes: Int, count: Int)]
+
+    /// - Throws: ``ShopFloorError/unschedulable(lot:step:reason:)`` when a step has no machine that works.
+    public init(_ scenario: Scenario, lots: [ProductionLot], window: ShopWindow, overtimeHours: [String: [Int: Double]] = [:]) throws(ShopFloorError) {
+        self.window = window
+        self.lots = lots
+        let calendars = ShopCalendar(scenario, window: window)
+        let centers = Dictionary(scenario.workCenters.map { ($0.id, $0) }) { first, _ in first }
+        let products = Dictionary(scenario.products.map { ($0.id, $0) }) { first, _ in first }
+        let routings = Dictionary(grouping: scenario.routings, by: \.product).mapValues { $0.sorted { $0.step < $1.step } }
+
+        // Machines, work center by work center in file order.
+        var machines: [Machine] = []
+        var machineCalendars: [MachineCalendar] = []
+        var firstMachine: [String: Int] = [:]
+        var shifts: [String: (start: Int, minutes: Int, count: Int)] = [:]
+        for center in scenario.workCenters {
+            firstMachine[center.id] = machines.count
+            shifts[center.id] = (calendars.shiftStart(of: center), Int((center.hoursPerShift * 60).rounded()), center.shiftsPerDay)
+            for (k, calendar) in calendars.machines(of: center, overtimeHours: overtimeHours[center.id] ?? [:]).enumerated() {
+                machines.append(Machine(workCenter: center.id, unit: center.unit, number: k + 1))
+                machineCalendars.append(calendar)
+            }
+        }
+
+        // Labor pools: the workers present in a working day's shifts.
+        var poolIndex: [String: Int] = [:]
+        var pools: [ShopProblem.LaborPool] = []
+        let dayMinutes = Dictionary(scenario.routings.compactMap { step in
+            step.laborPool.map { pool in (pool, ([step.workCenter] + step.alternatives).compactMap { centers[$0] }.map(ShopCalendar.shiftMinutes).max() ?? 0) }
+        }, uniquingKeysWith: max)
+        for pool in scenario.laborPools {
+            let present = pool.headcount * pool.attendance * pool.hoursPerDay * 60 / Double(max(1, dayMinutes[pool.id] ?? 0))
+            let workers = Int(min(present, pool.headcount).rounded(.down))
+            guard workers >= 1 else { continue }
+            poolIndex[pool.id] = pools.count
+            pools.append(ShopProblem.LaborPool(name: pool.id, workers: min(workers, 1_000_000), heldOverBreaks: false))
+        }
+
+        // Setup families: (product, step) pairs, numbered as first met.
+        var familyIndex: [String: Int] = [:]
+        var familyProducts: [String] = []
+        var into: [Int] = []
+        var operations: [ShopProblem.Operation] = []
+        var jobs: [ShopProblem.Job] = []
+        var steps: [Step] = []
+        for (l, lot) in lots.enumerated() {
+            let first = operations.count
+            for step in routings[lot.product] ?? [] {
+                var modes: [(machine: Int, duration: Int)] = []
+                for id in [step.workCenter] + step.alternatives {
+                    guard let center = centers[id], let base = firstMachine[id], center.efficiency > 0 else { continue }
+                    let minutes = (step.runHours * lot.quantity / center.efficiency * 60).rounded(.up)
+                    guard minutes.isFinite, minutes < 1e9 else {
+                        throw .unschedulable(lot: lot.id, step: step.step, reason: "its run time on \(id) is more than a billion minutes")
+                    }
+                    for m in base..<base + center.machines where machineCalendars[m].intervals.first != nil {
+                        modes.append((m, Int(minutes)))
+                    }
+                }
+                guard !modes.isEmpty else {
+                    throw .unschedulable(lot: lot.id, step: step.step, reason: "no machine of \(([step.workCenter] + step.alternatives).joined(separator: ", ")) works")
+                }
+                let key = "\(lot.product)\u{1}\(step.step)"
+                let family = familyIndex[key] ?? {
+                    familyIndex[key] = into.count
+                    familyProducts.append(lot.product)
+                    into.append(Int((step.setupHours * 60).rounded(.up)))
+                    return into.count - 1
+                }()
+                var labor: ShopProblem.Operation.Labor?
+                if let id = step.laborPool, let p = poolIndex[id], step.laborHours > 0 {
+                    let crew = step.runHours > 0 ? Int((step.laborHours / step.runHours).rounded(.up)) : 1
+                    labor = .init(pool: p, workers: min(max(1, crew), pools[p].workers))
+                }
+                operations.append(ShopProblem.Operation(job: l, modes: modes, setupFamily: family, labor: labor))
+                steps.append(Step(lot: l, step: step.step, laborPool: labor == nil ? nil : step.laborPool))
+            }
+            jobs.append(ShopProblem.Job(name: lot.id, operations: Array(first..<operations.count), release: lot.release, due: lot.due, weight: lot.weight))
+        }
+
+        var setups = SetupTimes(into: into)
+        if !scenario.setupChanges.isEmpty {
+            setups.matrix = Self.changeovers(scenario.setupChanges, familyProducts: familyProducts, into: into, products: products)
+        }
+        self.machines = machines
+        self.steps = steps
+        self.shifts = shifts
+        self.problem = ShopProblem(
+            machineCount: machines.count, operations: operations, jobs: jobs, calendars: machineCalendars, setupTimes: setups, laborPools: pools)
+    }
+
+    /// The family × family setup minutes where changeover rows apply: the most specific row
+    /// for the two products (product → product, product → family, family → product, family →
+    /// family), else the next family's own setup; nothing within one product.
+    static func changeovers(_ changes: [SetupChange], familyProducts: [String], into: [Int], products: [String: Product]) -> [[Int]] {
+        let hours = Dictionary(changes.map { ("\($0.from)\u{1}\($0.to)", $0.hours) }) { first, _ in first }
+        var byProducts: [String: Int?] = [:]
+        func minutes(_ a: String, _ b: String) -> Int? {
+            let key = "\(a)\u{1}\(b)"
+            if let known = byProducts[key] { return known }
+            let fa = products[a]?.family ?? a, fb = products[b]?.family ?? b
+            let found = [(a, b), (a, fb), (fa, b), (fa, fb)].lazy.compactMap { hours["\($0.0)\u{1}\($0.1)"] }.first
+            let value = found.map { Int(($0 * 60).rounded(.up)) }
+            byProducts[key] = value
+            return value
+        }
+        return familyProducts.indices.map { f in
+            familyProducts.indices.map { t in
+                if familyProducts[f] == familyProducts[t] { return f == t ? 0 : into[t] }
+                return minutes(familyProducts[f], familyProducts[t]) ?? into[t]
+            }
+        }
+    }
+}
+
+/// Why a shop-floor schedule cannot be made.
+public enum ShopFloorError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A lot's step has no machine to run on.
+    case unschedulable(lot: String, step: Int, reason: String)
+    /// The plan or the options do not fit the scenario.
+    case invalidRequest(String)
+    /// The scheduling engine refused the problem.
+    case engine(ShopProblemError)
+
+    public var description: String {
+        switch self {
+        case let .unschedulable(lot, step, reason): "lot \(lot), step \(step): \(reason)"
+        case .invalidRequest(let message): message
+        case .engine(let error): "the scheduling problem: \(error)"
+        }
+    }
+}

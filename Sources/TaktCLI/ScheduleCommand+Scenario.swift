@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Takt
+import TaktSchedule
+
+extension ScheduleCommand {
+    /// The window: from --start (else the horizon's start) for --days (else to the end of the
+    /// period it starts in).
+    func window(of scenario: Scenario) throws -> ShopWindow {
+        let horizon = scenario.horizon
+        let first = start.flatMap { Day(iso: $0) } ?? horizon.start
+        guard let period = horizon.periodIndex(containing: first) else {
+            throw ValidationError("--start \(first) is outside the scenario's horizon \(horizon.range.start) to \(horizon.range.end.advanced(by: -1))")
+        }
+        return ShopWindow(start: first, days: days ?? first.distance(to: horizon.periodStart(period + 1)))
+    }
+
+    /// `takt schedule PATH`: the shop-floor schedule of the scenario's window.
+    func runScenario(_ path: String) throws {
+        let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(timeLimit * 1000)))
+        let scenario = try CommandInput.scenario(at: path)
+        let window = try window(of: scenario)
+        let schedule: ShopFloorSchedule
+        do {
+            var lots: [ProductionLot]
+            var overtime: [String: [Int: Double]] = [:]
+            switch lotSource {
+            case .orders:
+                lots = ProductionLot.lots(ofOrders: scenario, window: window)
+            case .plan:
+                let result: ProductionPlanResult
+                if let plan {
+                    result = try PlanResultFile.read(plan)
+                    guard result.products.allSatisfy({ $0.periodIndex < scenario.horizon.periodCount }) else {
+                        throw InvalidInput(message: "error: \(plan): a plan of another scenario: its periods are not this scenario's\n")
+                    }
+                } else {
+                    result = try AggregatePlanner(scenario).plan(PlanOptions(timeLimit: timeLimit))
+                }
+                lots = ProductionLot.lots(of: result, scenario: scenario, window: window)
+                overtime = ShopFloorScheduler.overtime(of: result, scenario: scenario)
+            }
+            let left = Double((deadline - ContinuousClock.now).components.seconds) + 0.001
+            let scheduler = ShopFloorScheduler(
+                objective: objective.objective, rule: rule, iterations: iterations, timeLimit: max(0.1, left), seed: seed, threads: threads)
+            schedule = try scheduler.schedule(scenario, lots: lots, window: window, source: lotSource, overtimeHours: overtime)
+        } catch let error as InvalidInput {
+            throw error
+        } catch let error as ScenarioLoadError {
+            throw InvalidInput(message: DiagnosticText.lines(error.diagnostics, terminal: .standardError))
+        } catch {
+            throw InvalidInput(message: "error: \(error)\n")
+        }
+        if let out {
+            try CommandOutput.writeFolder(out, files: [
+                ("schedule.csv", schedule.operationsCSV()), ("dispatch.csv", schedule.dispatchCSV()), ("day_schedule.csv", schedule.daysCSV()),
+                ("workshop.csv", schedule.workshopCSV()), ("shipments.csv", schedule.shipmentsCSV()), ("schedule.json", try schedule.json()),
+                ("schedule.html", schedule.html()),
+            ])
+        }
+        switch format {
+        case .table: Terminal.standardOutput.write(schedule.text(color: Terminal.standardOutput.usesColor))
+        case .json: Terminal.standardOutput.write(try schedule.json())
+        case .csv: Terminal.standardOutput.write(schedule.operationsCSV())
+        }
+    }
+}
