@@ -15,10 +15,23 @@ extension ScheduleCommand {
         return ShopWindow(start: first, days: days ?? first.distance(to: horizon.periodStart(period + 1)))
     }
 
+    /// `YYYY-MM-DD HH:MM`, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DD` as a minute of `window`.
+    static func minute(_ text: String, of window: ShopWindow) -> Int? {
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" })
+        guard (1...2).contains(parts.count), let day = Day(iso: parts[0]) else { return nil }
+        let time = parts.count == 2 ? TimeOfDay(text: parts[1]) : TimeOfDay(hour: 0)
+        return time.map { window.minute(of: day) + $0.minutes }
+    }
+
     /// `takt schedule PATH`: the shop-floor schedule of the scenario's window.
     func runScenario(_ path: String) throws {
         let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(timeLimit * 1000)))
-        let scenario = try CommandInput.scenario(at: path)
+        let base = try CommandInput.scenario(at: path)
+        let whatIf = try overlay.flatMap { try CommandInput.overlays([$0], base: base).first }
+        let scenario = whatIf?.applied(to: base) ?? base
+        if let reschedule, let at {
+            return try runReschedule(scenario, previous: reschedule, at: at, adding: whatIf?.addOrders.map(\.id) ?? [], deadline: deadline)
+        }
         let window = try window(of: scenario)
         let schedule: ShopFloorSchedule
         do {
@@ -62,6 +75,39 @@ extension ScheduleCommand {
         case .table: Terminal.standardOutput.write(schedule.text(color: Terminal.standardOutput.usesColor))
         case .json: Terminal.standardOutput.write(try schedule.json())
         case .csv: Terminal.standardOutput.write(schedule.operationsCSV())
+        }
+    }
+
+    /// `takt schedule PATH --reschedule DIR --at TIME`: the earlier schedule made again from `at`.
+    func runReschedule(_ scenario: Scenario, previous path: String, at text: String, adding: [String], deadline: ContinuousClock.Instant) throws {
+        let previous: ShopFloorSchedule
+        do { previous = try ShopFloorScheduleFile.read(path) } catch {
+            throw InvalidInput(message: DiagnosticText.lines(error.diagnostics, terminal: .standardError))
+        }
+        guard let at = Self.minute(text, of: previous.window), (0...previous.window.end).contains(at) else {
+            throw ValidationError("--at \(text) is outside the earlier schedule's window \(previous.window.start) to \(previous.window.range.end.advanced(by: -1))")
+        }
+        let result: ShopFloorReschedule
+        do {
+            let left = Double((deadline - ContinuousClock.now).components.seconds) + 0.001
+            let scheduler = ShopFloorScheduler(
+                objective: objective.objective, rule: rule, iterations: iterations, timeLimit: max(0.1, left), seed: seed, threads: threads)
+            result = try scheduler.reschedule(scenario, previous: previous, at: at, adding: adding)
+        } catch {
+            throw InvalidInput(message: "error: \(error)\n")
+        }
+        let schedule = result.schedule
+        if let out {
+            try CommandOutput.writeFolder(out, files: [
+                ("schedule.csv", schedule.operationsCSV()), ("dispatch.csv", schedule.dispatchCSV()), ("day_schedule.csv", schedule.daysCSV()),
+                ("workshop.csv", schedule.workshopCSV()), ("shipments.csv", schedule.shipmentsCSV()), ("moves.csv", result.movesCSV()),
+                ("schedule.json", try schedule.json()), ("schedule.html", schedule.html()),
+            ])
+        }
+        switch format {
+        case .table: Terminal.standardOutput.write(result.text(color: Terminal.standardOutput.usesColor))
+        case .json: Terminal.standardOutput.write(try result.json())
+        case .csv: Terminal.standardOutput.write(result.movesCSV())
         }
     }
 }

@@ -47,6 +47,12 @@ struct ScheduleCommand: ParsableCommand {
     @Option(help: "With a scenario: the window's first day, YYYY-MM-DD (default: the horizon's start).") var start: String?
     @Option(help: "With a scenario: the window's days (default: the rest of the period the window starts in).") var days: Int?
     @Option(help: "With a scenario: write the schedule's files into this folder (created if missing).") var out: String?
+    @Option(help: "With a scenario: schedule again what this takt schedule --out folder (or its schedule.json) has, from --at on.")
+    var reschedule: String?
+    @Option(help: "With --reschedule: the time from which to schedule again, YYYY-MM-DD HH:MM (or YYYY-MM-DDTHH:MM, or a date: its midnight); operations started before it stay.")
+    var at: String?
+    @Option(name: .customLong("scenario"), help: "With a scenario: a what-if overlay (.json, .yaml or .yml) to schedule, such as a machine down, a rush order or an order cancelled.")
+    var overlay: String?
     @Option(help: "The instance file.") var jobshop: String?
     @Option(help: "A generated plant instead of a file: JOBSxOPERATIONSxMACHINES, e.g. 2000x10x100.") var generate: String?
     @Option(name: .customLong("objective"), help: "What the search minimises: makespan, weighted-tardiness or weighted-lateness (then the makespan); by default the makespan for a job shop, weighted tardiness for a scenario.")
@@ -110,6 +116,14 @@ struct ScheduleCommand: ParsableCommand {
         if path == nil && format == .csv { throw ValidationError("--format csv goes with a scenario PATH") }
         if let days, !(1...3_660).contains(days) { throw ValidationError("--days must be 1...3660, not \(days)") }
         if let start, Day(iso: start) == nil { throw ValidationError("--start must be a date YYYY-MM-DD, not '\(start)'") }
+        if (reschedule == nil) != (at == nil) { throw ValidationError("--reschedule and --at go together") }
+        if reschedule != nil && (plan != nil || start != nil || days != nil) {
+            throw ValidationError("--reschedule keeps the earlier schedule's lots and window: --plan, --start and --days do not go with it")
+        }
+        if let at, Self.minute(at, of: ShopWindow(start: Day(year: 2000, month: 1, day: 1), days: 1)) == nil {
+            throw ValidationError("--at must be YYYY-MM-DD HH:MM (or YYYY-MM-DDTHH:MM, or YYYY-MM-DD), not '\(at)'")
+        }
+        if path == nil && (reschedule != nil || overlay != nil) { throw ValidationError("--reschedule, --at and --scenario go with a scenario PATH") }
         if plan != nil && lotSource == .orders { throw ValidationError("--plan and --from orders exclude each other: the lots come from one or the other") }
         if let generate {
             do { try Self.generated(generate, seed: seed).validate() } catch { throw ValidationError("--generate: \(error)") }

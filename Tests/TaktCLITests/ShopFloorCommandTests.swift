@@ -44,6 +44,27 @@ import Testing
         #expect(!lots.isEmpty && lots.allSatisfy { ($0["orders"] as? [String])?.count == 1 })
     }
 
+    @Test func aBreakdownIsRescheduledFromItsTime() throws {
+        let folder = try TaktBinary.temporaryFolder("reschedule")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let base = folder.appendingPathComponent("base").path, after = folder.appendingPathComponent("after").path
+        #expect(try TaktBinary.run(["schedule", "datasets/sample-plant", "--iterations", "10", "--out", base]).status == 0)
+        let run = try TaktBinary.run([
+            "schedule", "datasets/sample-plant", "--reschedule", base, "--at", "2027-01-12 10:00", "--scenario", "datasets/whatifs/breakdown-cnc-m.yaml",
+            "--iterations", "10", "--out", after,
+        ])
+        #expect(run.status == 0 && !run.signaled, "\(run.standardError)")
+        #expect(run.standardOutput.hasPrefix("Rescheduled from 2027-01-12 10:00: "))
+        #expect(run.standardOutput.contains("started operations kept") && !run.standardOutput.contains(" 0 added"))  // the rush order's steps
+        let moves = try String(contentsOfFile: after + "/moves.csv", encoding: .utf8).split(separator: "\n")
+        #expect(moves[0] == "lot,step,from_machine,to_machine,from_start,to_start,minutes" && moves.count > 1)
+        // Nothing that started before 10:00 on the 12th moved.
+        #expect(moves.dropFirst().allSatisfy { $0.split(separator: ",")[4] >= "2027-01-12 10:00" })
+        let bad = try TaktBinary.run(["schedule", "datasets/sample-plant", "--reschedule", base, "--at", "2026-01-01"])
+        #expect(bad.status == 2 && bad.standardError.contains("outside the earlier schedule's window"))
+        #expect(try TaktBinary.run(["schedule", "datasets/sample-plant", "--reschedule", base]).status == 2)
+    }
+
     @Test func badRequestsSayWhatIsWrong() throws {
         #expect(try TaktBinary.run(["schedule", "datasets/sample-plant", "--jobshop", "datasets/jobshop/ft06"]).status == 2)
         #expect(try TaktBinary.run(["schedule", "datasets/sample-plant", "--days", "0"]).status == 2)

@@ -43,7 +43,7 @@ import Testing
         #expect {
             try PlanResultFile.read(file.path)
         } throws: { error in
-            (error as? ScenarioLoadError)?.description.contains("missing; expected a plan written by takt plan") == true
+            (error as? ScenarioLoadError)?.description.contains("missing; expected plan.json written by takt plan") == true
         }
     }
 }

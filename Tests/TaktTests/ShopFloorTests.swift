@@ -163,3 +163,53 @@ import TaktSchedule
         }
     }
 }
+
+/// Rescheduling after a breakdown: started work stays, the rest moves as little as it must.
+@Suite struct ShopFloorRescheduleTests {
+    @Test func aBreakdownRescheduleKeepsStartedOperations() throws {
+        // Two machines, four lots of a shift each: Monday W-1 and W-2 take one each, Tuesday the next two.
+        let scenario = ShopFloorTests.shop(machines: 2)
+        let window = ShopFloorTests.window
+        let lots = (1...4).map { ShopFloorTests.lot("L\($0)", quantity: 8, due: window.minute(of: ShopFloorTests.monday.advanced(by: 2))) }
+        let before = try ShopFloorScheduler(iterations: 100).schedule(scenario, lots: lots, window: window)
+        #expect(ShopFloorChecker.violations(before, scenario: scenario).isEmpty)
+        #expect(before.lateOrders.isEmpty && before.lateLots == 0)
+        // W-1 breaks down on Tuesday before the shift; reschedule from Tuesday 07:00.
+        var broken = scenario
+        broken.maintenance = [Maintenance(workCenter: "W", start: ShopFloorTests.monday.advanced(by: 1), end: ShopFloorTests.monday.advanced(by: 2), machines: 1)]
+        let at = window.minute(of: ShopFloorTests.monday.advanced(by: 1)) + 7 * 60
+        let after = try ShopFloorScheduler(iterations: 100).reschedule(broken, previous: before, at: at)
+        let started = before.operations.filter { $0.start < at }
+        #expect(after.schedule.frozen == started.count && started.count == 2)
+        for o in started {
+            let now = try #require(after.schedule.operations.first { $0.lot == o.lot && $0.step == o.step })
+            #expect(now.machine == o.machine && now.start == o.start)
+        }
+        // Nothing runs on W-1 on Tuesday or Wednesday: Tuesday's lot on W-1 moves.
+        let downFrom = at, downTo = window.minute(of: ShopFloorTests.monday.advanced(by: 3))
+        for o in after.schedule.operations where o.machine == "W-1" && o.start >= downFrom { #expect(o.start >= downTo) }
+        #expect(ShopFloorChecker.violations(after.schedule, scenario: broken).isEmpty)
+        #expect(!after.moved.isEmpty && after.moved.allSatisfy { m in !started.contains { $0.lot == m.lot } })
+        #expect(after.newlyLate.isEmpty)  // the lots carry no orders
+        #expect(after.schedule.lateLots >= 1)
+    }
+
+    @Test func aRushOrderIsAddedAndACancelledOneDropped() throws {
+        var scenario = ShopFloorTests.shop(machines: 1)
+        let window = ShopFloorTests.window
+        scenario.orders = [
+            CustomerOrder(id: "O1", product: "A", quantity: 4, due: ShopFloorTests.monday.advanced(by: 3)),
+            CustomerOrder(id: "O2", product: "A", quantity: 4, due: ShopFloorTests.monday.advanced(by: 4)),
+        ]
+        let before = try ShopFloorScheduler(iterations: 50).schedule(scenario, lots: ProductionLot.lots(ofOrders: scenario, window: window), window: window, source: .orders)
+        var changed = scenario
+        changed.orders.removeAll { $0.id == "O2" }
+        changed.orders.append(CustomerOrder(id: "RUSH", product: "A", quantity: 6, due: ShopFloorTests.monday, priority: 1, rush: true))
+        let after = try ShopFloorScheduler(iterations: 50).reschedule(changed, previous: before, at: 0, adding: ["RUSH"])
+        #expect(Set(after.schedule.lots.map(\.id)) == ["O1", "RUSH"])
+        #expect(after.added == 1 && after.dropped == 1)
+        // The rush order goes first: 6 hours due by Monday night, on a machine of 8 hours a day.
+        #expect(after.schedule.operations.first?.lot == "RUSH")
+        #expect(after.schedule.shipments.first { $0.order == "RUSH" }?.daysLate == 0)
+    }
+}

@@ -123,30 +123,6 @@ public struct PlanDiff: Hashable, Sendable, Codable {
 /// Reads a plan written by `takt plan --out` (its `plan.json`, or the folder holding it).
 public enum PlanResultFile {
     public static func read(_ path: String) throws(ScenarioLoadError) -> ProductionPlanResult {
-        var isFolder: ObjCBool = false
-        var file = path
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            file = URL(fileURLWithPath: path).appendingPathComponent("plan.json").path
-        }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw ScenarioLoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: file), "cannot be read; expected plan.json from takt plan --out, or its folder")])
-        }
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "unlimited", negativeInfinity: "-unlimited", nan: "nan")
-        do {
-            return try decoder.decode(ProductionPlanResult.self, from: data)
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw failure(file, context.codingPath + [key], "missing; expected a plan written by takt plan")
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context), let DecodingError.dataCorrupted(context) {
-            throw failure(file, context.codingPath, context.debugDescription)
-        } catch {
-            throw ScenarioLoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: file), "not a plan: \(error.localizedDescription)")])
-        }
-    }
-
-    private static func failure(_ file: String, _ path: [any CodingKey], _ message: String) -> ScenarioLoadError {
-        let record = path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        return ScenarioLoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: file, record: record.isEmpty ? nil : record), message)])
+        try WrittenResult.read(path, file: "plan.json", writer: "takt plan")
     }
 }

@@ -137,3 +137,42 @@ extension ShopFloorSchedule {
         return out
     }
 }
+
+extension ShopFloorReschedule {
+    /// The operations that moved: from and to machine and start, by how many minutes.
+    public func movesCSV() -> String {
+        let window = schedule.window
+        var out = CSVText.line(["lot", "step", "from_machine", "to_machine", "from_start", "to_start", "minutes"])
+        for m in moved {
+            out += CSVText.line([m.lot, String(m.step), m.fromMachine, m.toMachine, window.text(of: m.fromStart), window.text(of: m.toStart), String(m.minutes)])
+        }
+        return out
+    }
+
+    public func json() throws -> String { try JSONOutput.text(self) }
+
+    /// What the reschedule kept and changed, then the new schedule's summary.
+    public func text(color: Bool = false, listLimit: Int = 8) -> String {
+        func bold(_ s: String) -> String { color ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
+        let window = schedule.window
+        let machines = moved.filter { $0.fromMachine != $0.toMachine }.count
+        var out = bold("Rescheduled from \(window.text(of: at))") + ": \(schedule.frozen) started operation\(schedule.frozen == 1 ? "" : "s") kept; "
+        out += "\(moved.count) moved (\(machines) to another machine), \(added) added, \(dropped) dropped\n"
+        out += "  late orders \(previousLateOrders) → \(schedule.lateOrders.count); last operation ends \(window.text(of: previousMakespan)) → \(window.text(of: schedule.makespan))\n"
+        if !newlyLate.isEmpty {
+            out += "  newly late: " + newlyLate.prefix(listLimit).joined(separator: ", ") + (newlyLate.count > listLimit ? ", … \(newlyLate.count - listLimit) more" : "") + "\n"
+        }
+        if !recovered.isEmpty {
+            out += "  on time again: " + recovered.prefix(listLimit).joined(separator: ", ") + (recovered.count > listLimit ? ", … \(recovered.count - listLimit) more" : "") + "\n"
+        }
+        let largest = moved.sorted { (abs($0.minutes), $0.lot, $0.step) > (abs($1.minutes), $1.lot, $1.step) }.prefix(listLimit)
+        if !largest.isEmpty {
+            out += "\n" + bold("Moved most") + "\n"
+            for m in largest {
+                let hours = NumberText.plain(Double(m.minutes) / 60, decimals: 1)
+                out += "  \(m.lot) step \(m.step): \(m.fromMachine) \(window.text(of: m.fromStart)) → \(m.toMachine) \(window.text(of: m.toStart)) (\(m.minutes > 0 ? "+" : "")\(hours) h)\n"
+            }
+        }
+        return out + "\n" + schedule.text(color: color, listLimit: listLimit)
+    }
+}

@@ -19,7 +19,12 @@ struct ShopCalendar {
     private let unitShiftStarts: [String: Int]
     private let parents: [String: String]
 
-    init(_ scenario: Scenario, window: ShopWindow) {
+    /// Maintenance and breakdowns take machines down from this minute on only: what ran before
+    /// a reschedule's time ran.
+    let downFrom: Int
+
+    init(_ scenario: Scenario, window: ShopWindow, downFrom: Int = Int.min) {
+        self.downFrom = downFrom
         self.scenario = scenario
         self.window = window
         self.calendar = WorkingCalendar(scenario)
@@ -89,6 +94,6 @@ struct ShopCalendar {
                 }
             }
         }
-        return down.map { MachineCalendar(working: working, unavailable: $0) }
+        return down.map { holes in MachineCalendar(working: working, unavailable: holes.map { max($0.lowerBound, min(downFrom, $0.upperBound))..<$0.upperBound }) }
     }
 }

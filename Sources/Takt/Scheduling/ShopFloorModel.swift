@@ -43,11 +43,29 @@ public struct ShopFloorModel: Sendable {
     /// dispatch lists (shift numbers).
     public var shifts: [String: (start: Int, minutes: Int, count: Int)]
 
+    /// An earlier schedule to keep to: its operations that started before `frozenBefore` stay
+    /// on their machine at their start; the others are planned where it had them.
+    public struct Reference: Sendable {
+        /// By lot id and step: machine name and start.
+        public var operations: [String: (machine: String, start: Int)]
+        public var frozenBefore: Int
+
+        public init(_ schedule: ShopFloorSchedule, frozenBefore: Int) {
+            self.operations = Dictionary(schedule.operations.map { ("\($0.lot)\u{1}\($0.step)", ($0.machine, $0.start)) }) { first, _ in first }
+            self.frozenBefore = frozenBefore
+        }
+    }
+
+    /// The operations fixed by the reference (started before its time), by lot id and step.
+    public var frozen: Set<String>
+
     /// - Throws: ``ShopFloorError/unschedulable(lot:step:reason:)`` when a step has no machine that works.
-    public init(_ scenario: Scenario, lots: [ProductionLot], window: ShopWindow, overtimeHours: [String: [Int: Double]] = [:]) throws(ShopFloorError) {
+    public init(
+        _ scenario: Scenario, lots: [ProductionLot], window: ShopWindow, overtimeHours: [String: [Int: Double]] = [:], reference: Reference? = nil
+    ) throws(ShopFloorError) {
         self.window = window
         self.lots = lots
-        let calendars = ShopCalendar(scenario, window: window)
+        let calendars = ShopCalendar(scenario, window: window, downFrom: reference?.frozenBefore ?? Int.min)
         let centers = Dictionary(scenario.workCenters.map { ($0.id, $0) }) { first, _ in first }
         let products = Dictionary(scenario.products.map { ($0.id, $0) }) { first, _ in first }
         let routings = Dictionary(grouping: scenario.routings, by: \.product).mapValues { $0.sorted { $0.step < $1.step } }
@@ -55,6 +73,7 @@ public struct ShopFloorModel: Sendable {
         // Machines, work center by work center in file order.
         var machines: [Machine] = []
         var machineCalendars: [MachineCalendar] = []
+        var machineIndex: [String: Int] = [:]
         var firstMachine: [String: Int] = [:]
         var shifts: [String: (start: Int, minutes: Int, count: Int)] = [:]
         for center in scenario.workCenters {
@@ -62,6 +81,7 @@ public struct ShopFloorModel: Sendable {
             shifts[center.id] = (calendars.shiftStart(of: center), Int((center.hoursPerShift * 60).rounded()), center.shiftsPerDay)
             for (k, calendar) in calendars.machines(of: center, overtimeHours: overtimeHours[center.id] ?? [:]).enumerated() {
                 machines.append(Machine(workCenter: center.id, unit: center.unit, number: k + 1))
+                machineIndex[machines.last!.name] = machines.count - 1
                 machineCalendars.append(calendar)
             }
         }
@@ -87,6 +107,7 @@ public struct ShopFloorModel: Sendable {
         var operations: [ShopProblem.Operation] = []
         var jobs: [ShopProblem.Job] = []
         var steps: [Step] = []
+        var frozen: Set<String> = []
         for (l, lot) in lots.enumerated() {
             let first = operations.count
             for step in routings[lot.product] ?? [] {
@@ -116,7 +137,22 @@ public struct ShopFloorModel: Sendable {
                     let crew = step.runHours > 0 ? Int((step.laborHours / step.runHours).rounded(.up)) : 1
                     labor = .init(pool: p, workers: min(max(1, crew), pools[p].workers))
                 }
-                operations.append(ShopProblem.Operation(job: l, modes: modes, setupFamily: family, labor: labor))
+                var operation = ShopProblem.Operation(job: l, modes: modes, setupFamily: family, labor: labor)
+                let stepKey = "\(lot.id)\u{1}\(step.step)"
+                if let reference, let before = reference.operations[stepKey] {
+                    operation.planned = before.start
+                    // Started work stays, where its machine can still do it from there (a step
+                    // after an unfrozen one is not frozen either).
+                    let previousFrozen = operations.count > first ? operations[operations.count - 1].fixed != nil : true
+                    if before.start < reference.frozenBefore, previousFrozen, let m = machineIndex[before.machine],
+                        let duration = modes.first(where: { $0.machine == m })?.duration,
+                        machineCalendars[m].earliestStart(at: before.start, duration: duration, resumable: true) == before.start
+                    {
+                        operation.fixed = .init(machine: m, start: before.start)
+                        frozen.insert(stepKey)
+                    }
+                }
+                operations.append(operation)
                 steps.append(Step(lot: l, step: step.step, laborPool: labor == nil ? nil : step.laborPool))
             }
             jobs.append(ShopProblem.Job(name: lot.id, operations: Array(first..<operations.count), release: lot.release, due: lot.due, weight: lot.weight))
@@ -127,6 +163,7 @@ public struct ShopFloorModel: Sendable {
             setups.matrix = Self.changeovers(scenario.setupChanges, familyProducts: familyProducts, into: into, products: products)
         }
         self.machines = machines
+        self.frozen = frozen
         self.steps = steps
         self.shifts = shifts
         self.problem = ShopProblem(

@@ -5,7 +5,7 @@ import TaktSchedule
 struct ShopFloorReadback {
     let result: ShopFloorSchedule
 
-    init(model: ShopFloorModel, schedule: Schedule, scenario: Scenario, source: LotSource) {
+    init(model: ShopFloorModel, schedule: Schedule, scenario: Scenario, source: LotSource, overtimeHours: [String: [Int: Double]]) {
         let problem = model.problem
         let window = model.window
         let a = schedule.assignments
@@ -137,7 +137,11 @@ struct ShopFloorReadback {
         }
 
         result = ShopFloorSchedule(
-            scenario: scenario.name, window: window, source: source, lots: model.lots, operations: operations, shipments: shipments,
+            scenario: scenario.name, window: window,
+            overtime: overtimeHours.keys.sorted().flatMap { center in
+                overtimeHours[center]!.keys.sorted().map { ShopFloorSchedule.Overtime(workCenter: center, period: $0, hours: overtimeHours[center]![$0]!) }
+            },
+            frozen: model.frozen.count, source: source, lots: model.lots, operations: operations, shipments: shipments,
             days: days, centers: centers, makespan: schedule.makespan, lateLots: late.filter { $0 }.count,
             weightedTardiness: schedule.weightedTardiness(problem), setupMinutes: setup.reduce(0, +),
             carriedOver: operations.filter(\.carriedOver).count)

@@ -92,8 +92,19 @@ public struct ShopFloorSchedule: Hashable, Sendable, Codable {
         public var utilization: Double? { availableMinutes > 0 ? Double(scheduledMinutes) / Double(availableMinutes) : nil }
     }
 
+    /// Overtime (and extra-shift) hours a work center's machines work in a plan period, on
+    /// top of their shifts.
+    public struct Overtime: Hashable, Sendable, Codable {
+        public var workCenter: String
+        public var period: Int
+        public var hours: Double
+    }
+
     public var scenario: String
     public var window: ShopWindow
+    public var overtime: [Overtime]
+    /// Operations kept where an earlier schedule started them (a reschedule's started work).
+    public var frozen: Int
     public var source: LotSource
     public var lots: [ProductionLot]
     /// In machine order, each machine's operations in sequence.
@@ -113,4 +124,9 @@ public struct ShopFloorSchedule: Hashable, Sendable, Codable {
     public var carriedOver: Int
 
     public var lateOrders: [Shipment] { shipments.filter { $0.daysLate > 0 } }
+
+    /// The overtime hours by work center and period, as ``ShopFloorScheduler`` takes them.
+    public var overtimeHours: [String: [Int: Double]] {
+        overtime.reduce(into: [:]) { hours, row in hours[row.workCenter, default: [:]][row.period, default: 0] += row.hours }
+    }
 }

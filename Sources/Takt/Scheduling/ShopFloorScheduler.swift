@@ -45,11 +45,60 @@ public struct ShopFloorScheduler: Sendable {
         _ scenario: Scenario, lots: [ProductionLot], window: ShopWindow, source: LotSource = .plan, overtimeHours: [String: [Int: Double]] = [:]
     ) throws(ShopFloorError) -> ShopFloorSchedule {
         let model = try ShopFloorModel(scenario, lots: lots, window: window, overtimeHours: overtimeHours)
+        return try solve(model, scenario: scenario, source: source, overtimeHours: overtimeHours, objective: objective)
+    }
+
+    /// Schedules again from `at` (minutes in the earlier schedule's window) what `previous`
+    /// scheduled, in a changed scenario (a machine down, a rush order, an order cancelled):
+    /// operations that started before `at` stay; the rest is scheduled by the objective, then
+    /// by how far it moves from where `previous` had it (the displacement), then the makespan.
+    /// Lots of orders no longer in the scenario are dropped unless started; the orders
+    /// `adding` (a rush order) get a lot each, released at `at`.
+    public func reschedule(
+        _ scenario: Scenario, previous: ShopFloorSchedule, at: Int, adding: [String] = []
+    ) throws(ShopFloorError) -> ShopFloorReschedule {
+        let open = Set(scenario.orders.filter { $0.remaining > 1e-9 }.map(\.id))
+        let started = Set(previous.operations.filter { $0.start < at }.map(\.lot))
+        var lots = previous.lots.filter { lot in lot.orders.isEmpty || lot.orders.contains(where: open.contains) || started.contains(lot.id) }
+        let known = Set(previous.lots.flatMap(\.orders)), new = Set(adding)
+        let window = ShopWindow(start: previous.window.start, days: scenario.horizon.range.end.distance(to: previous.window.start) * -1)
+        for order in scenario.orders where new.contains(order.id) && !known.contains(order.id) && order.remaining > 1e-9 {
+            var lot = ProductionLot.lots(ofOrders: Scenario(name: "", horizon: scenario.horizon, orders: [order]), window: window)[0]
+            lot.release = max(lot.release, at)
+            lots.append(lot)
+        }
+        let model = try ShopFloorModel(
+            scenario, lots: lots, window: previous.window, overtimeHours: previous.overtimeHours,
+            reference: ShopFloorModel.Reference(previous, frozenBefore: at))
+        let stable = ScheduleObjective([objective.measures[0], .displacement] + objective.measures.dropFirst().filter { $0 != .displacement })
+        // The search starts from the earlier schedule's machine orders, timed again in the
+        // changed plant; new lots come first on their first machine from `at`.
+        var keep: [Schedule.Assignment] = []
+        let index = Dictionary(model.machines.enumerated().map { ($1.name, $0) }) { first, _ in first }
+        let before = ShopFloorModel.Reference(previous, frozenBefore: at).operations
+        for (o, step) in model.steps.enumerated() {
+            let operation = model.problem.operations[o]
+            if let old = before["\(model.lots[step.lot].id)\u{1}\(step.step)"], let m = index[old.machine], operation.duration(on: m) != nil {
+                keep.append(.init(machine: m, start: old.start, end: old.start))
+            } else {
+                keep.append(.init(machine: operation.modes[0].machine, start: at + o, end: at + o))
+            }
+        }
+        let start = Schedule(assignments: keep).retimed(for: model.problem)
+        let schedule = try solve(model, scenario: scenario, source: previous.source, overtimeHours: previous.overtimeHours, objective: stable, start: start)
+        return ShopFloorReschedule(previous: previous, schedule: schedule, at: at)
+    }
+
+    private func solve(
+        _ model: ShopFloorModel, scenario: Scenario, source: LotSource, overtimeHours: [String: [Int: Double]], objective: ScheduleObjective,
+        start given: Schedule? = nil
+    ) throws(ShopFloorError) -> ShopFloorSchedule {
         let problem = model.problem
         let found: Schedule
         do {
             try problem.validate()
-            let start = try GifflerThompson(rule: rule).schedule(problem)
+            let start: Schedule
+            if let given { start = given } else { start = try GifflerThompson(rule: rule).schedule(problem) }
             found = iterations == 0 || problem.operations.isEmpty
                 ? start
                 : try TabuSearch(iterations: iterations, timeLimit: timeLimit, objective: objective, seed: seed, threads: threads).schedule(problem, from: start)
@@ -57,6 +106,6 @@ public struct ShopFloorScheduler: Sendable {
             throw .engine(error)
         }
         if let broken = found.violations(of: problem).first { throw .engine(.invalid("the schedule breaks its problem: \(broken)")) }
-        return ShopFloorReadback(model: model, schedule: found, scenario: scenario, source: source).result
+        return ShopFloorReadback(model: model, schedule: found, scenario: scenario, source: source, overtimeHours: overtimeHours).result
     }
 }

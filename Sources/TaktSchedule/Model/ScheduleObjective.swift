@@ -12,6 +12,9 @@ public struct ScheduleObjective: Hashable, Sendable, CustomStringConvertible {
         case setupTime = "setup-time"
         /// The number of setups (changeovers that take time).
         case setupCount = "setups"
+        /// Σ |start − planned start| over operations with a planned start: how far a
+        /// reschedule moves what an earlier schedule had.
+        case displacement
     }
 
     public var measures: [Measure]
@@ -40,6 +43,8 @@ extension Schedule {
         case .weightedLateness: weightedLateness(problem)
         case .setupTime: setups(problem).time
         case .setupCount: setups(problem).count
+        case .displacement:
+            zip(problem.operations, assignments).reduce(0) { total, pair in total + (pair.0.planned.map { abs(pair.1.start - $0) } ?? 0) }
         }
     }
 

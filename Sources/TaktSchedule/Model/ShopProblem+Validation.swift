@@ -123,9 +123,10 @@ extension ShopProblem {
             }
         }
         for (k, pool) in laborPools.enumerated() {
-            let using = operations.indices.compactMap { o -> (start: Int, end: Int, workers: Int)? in
-                guard let fixed = operations[o].fixed, let labor = operations[o].labor, labor.pool == k else { return nil }
-                return (fixed.start, ends[o], labor.workers)
+            let using = operations.indices.flatMap { o -> [(start: Int, end: Int, workers: Int)] in
+                guard let fixed = operations[o].fixed, let labor = operations[o].labor, labor.pool == k else { return [] }
+                let spans = pool.heldOverBreaks ? [fixed.start..<ends[o]] : calendar(fixed.machine).pieces(from: fixed.start, to: ends[o])
+                return spans.map { ($0.lowerBound, $0.upperBound, labor.workers) }
             }
             let peak = LaborProfile.peak(using)
             if peak.workers > pool.workers {

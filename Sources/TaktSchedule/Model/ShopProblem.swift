@@ -21,8 +21,12 @@ public struct ShopProblem: Hashable, Sendable {
         public var resumable: Bool
         /// A started or frozen operation: it keeps this machine and start.
         public var fixed: Fixed?
-        /// The workers it needs from a labor pool while it runs (start to end, breaks included).
+        /// The workers it needs from a labor pool while it runs (start to end, breaks included
+        /// unless the pool's workers leave over breaks).
         public var labor: Labor?
+        /// Where an earlier schedule started it: moving it away costs in
+        /// ``ScheduleObjective/Measure/displacement`` (a reschedule's stability).
+        public var planned: Int?
 
         public struct Labor: Hashable, Sendable {
             /// An index into ``ShopProblem/laborPools``.
@@ -44,7 +48,8 @@ public struct ShopProblem: Hashable, Sendable {
         }
 
         public init(
-            job: Int, modes: [(machine: Int, duration: Int)], setupFamily: Int? = nil, resumable: Bool = true, fixed: Fixed? = nil, labor: Labor? = nil
+            job: Int, modes: [(machine: Int, duration: Int)], setupFamily: Int? = nil, resumable: Bool = true, fixed: Fixed? = nil, labor: Labor? = nil,
+            planned: Int? = nil
         ) {
             self.job = job
             self.modes = modes
@@ -52,6 +57,7 @@ public struct ShopProblem: Hashable, Sendable {
             self.resumable = resumable
             self.fixed = fixed
             self.labor = labor
+            self.planned = planned
         }
 
         /// Its duration on `machine`, if it can run there.
@@ -60,6 +66,7 @@ public struct ShopProblem: Hashable, Sendable {
         public static func == (a: Operation, b: Operation) -> Bool {
             a.job == b.job && a.modes.map(\.machine) == b.modes.map(\.machine) && a.modes.map(\.duration) == b.modes.map(\.duration)
                 && a.setupFamily == b.setupFamily && a.resumable == b.resumable && a.fixed == b.fixed && a.labor == b.labor
+                && a.planned == b.planned
         }
 
         public func hash(into hasher: inout Hasher) {
@@ -72,6 +79,7 @@ public struct ShopProblem: Hashable, Sendable {
             hasher.combine(resumable)
             hasher.combine(fixed)
             hasher.combine(labor)
+            hasher.combine(planned)
         }
     }
 

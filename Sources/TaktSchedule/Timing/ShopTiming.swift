@@ -29,6 +29,8 @@ struct ShopTiming: Sendable {
     let hasSetups: Bool
     let labor: [ShopProblem.Operation.Labor?]
     let hasLabor: Bool
+    /// The operations with a planned start, and that start (for the displacement).
+    let plannedStarts: [(operation: Int, start: Int)]
     /// Each operation's fixed start, or −1, and whether it may pause: read on every pass, and
     /// from these small arrays rather than the operations (whose size made every read a cache
     /// miss on a large plant).
@@ -77,6 +79,7 @@ struct ShopTiming: Sendable {
         hasSetups = !problem.setupTimes.isNone && families.contains { $0 != nil }
         labor = problem.operations.map(\.labor)
         hasLabor = labor.contains { $0 != nil }
+        plannedStarts = problem.operations.indices.compactMap { o in problem.operations[o].planned.map { (o, $0) } }
         fixedStart = problem.operations.map { $0.fixed?.start ?? -1 }
         resumable = problem.operations.map(\.resumable)
         var start = [0], operation: [Int] = [], lags: [Int] = []
@@ -339,6 +342,10 @@ struct ShopTiming: Sendable {
                     }
                 }
                 return measure == .setupTime ? time : count
+            case .displacement:
+                var total = 0
+                for (o, planned) in plannedStarts { total += abs(times.start[o] - planned) }
+                return total
             }
         }
     }
