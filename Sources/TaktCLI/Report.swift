@@ -11,7 +11,8 @@ struct Report: ParsableCommand {
             capacity-load chart of the most loaded work centers (with the 100% line) and a \
             heat map of every resource and period, production against demand per family, the \
             cost breakdown, the late orders and the actions. With --scenario overlays, the \
-            what-if scenarios side by side too.
+            what-if scenarios side by side too; with --schedule, the shop-floor schedule of the \
+            first period as a Gantt chart.
             """
     )
 
@@ -26,6 +27,9 @@ struct Report: ParsableCommand {
     @OptionGroup var planning: MethodOption
 
     @OptionGroup var timeLimit: TimeLimitOption
+
+    @Flag(help: "Add the shop-floor schedule of the plan's first period: its Gantt chart, late shipments and how the plan fits in detail.")
+    var schedule = false
 
     func run() throws {
         let options = PlanOptions(method: planning.method, quantities: planning.quantities, deadline: timeLimit.deadline())
@@ -45,7 +49,15 @@ struct Report: ParsableCommand {
             throw InvalidInput(message: "error: \(error)\n")
         }
         let load = try CapacityLoadAnalysis(scenario, plan: plan).table()
-        let report = PlanReport(plan: plan, load: load, periods: scenario.horizon.periods.map(\.label), comparison: comparison)
+        var report = PlanReport(plan: plan, load: load, periods: scenario.horizon.periods.map(\.label), comparison: comparison)
+        if schedule {
+            do {
+                let seconds = min(30, max(1, timeLimit.seconds / 4))
+                report.schedule = try ShopFloorScheduler(timeLimit: seconds).schedule(scenario, plan: plan, window: ShopWindow(firstPeriodOf: scenario.horizon))
+            } catch {
+                throw InvalidInput(message: "error: the shop-floor schedule: \(error)\n")
+            }
+        }
         try CommandOutput.emit(report.html(), to: out)
     }
 }

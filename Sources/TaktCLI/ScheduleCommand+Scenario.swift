@@ -35,11 +35,13 @@ extension ScheduleCommand {
         let window = try window(of: scenario)
         let schedule: ShopFloorSchedule
         do {
-            var lots: [ProductionLot]
-            var overtime: [String: [Int: Double]] = [:]
+            let left = { Double((deadline - ContinuousClock.now).components.seconds) + 0.001 }
+            func scheduler() -> ShopFloorScheduler {
+                ShopFloorScheduler(objective: objective.objective, rule: rule, iterations: iterations, timeLimit: max(0.1, left()), seed: seed, threads: threads)
+            }
             switch lotSource {
             case .orders:
-                lots = ProductionLot.lots(ofOrders: scenario, window: window)
+                schedule = try scheduler().schedule(scenario, lots: ProductionLot.lots(ofOrders: scenario, window: window), window: window, source: .orders)
             case .plan:
                 let result: ProductionPlanResult
                 if let plan {
@@ -50,13 +52,8 @@ extension ScheduleCommand {
                 } else {
                     result = try AggregatePlanner(scenario).plan(PlanOptions(timeLimit: timeLimit))
                 }
-                lots = ProductionLot.lots(of: result, scenario: scenario, window: window)
-                overtime = ShopFloorScheduler.overtime(of: result, scenario: scenario)
+                schedule = try scheduler().schedule(scenario, plan: result, window: window)
             }
-            let left = Double((deadline - ContinuousClock.now).components.seconds) + 0.001
-            let scheduler = ShopFloorScheduler(
-                objective: objective.objective, rule: rule, iterations: iterations, timeLimit: max(0.1, left), seed: seed, threads: threads)
-            schedule = try scheduler.schedule(scenario, lots: lots, window: window, source: lotSource, overtimeHours: overtime)
         } catch let error as InvalidInput {
             throw error
         } catch let error as ScenarioLoadError {
@@ -67,8 +64,9 @@ extension ScheduleCommand {
         if let out {
             try CommandOutput.writeFolder(out, files: [
                 ("schedule.csv", schedule.operationsCSV()), ("dispatch.csv", schedule.dispatchCSV()), ("day_schedule.csv", schedule.daysCSV()),
-                ("workshop.csv", schedule.workshopCSV()), ("shipments.csv", schedule.shipmentsCSV()), ("schedule.json", try schedule.json()),
-                ("schedule.html", schedule.html()),
+                ("workshop.csv", schedule.workshopCSV()), ("shipments.csv", schedule.shipmentsCSV()),
+            ] + (schedule.planFit.map { [("plan_fit.csv", $0.csv(window: schedule.window))] } ?? []) + [
+                ("schedule.json", try schedule.json()), ("schedule.html", schedule.html()),
             ])
         }
         switch format {

@@ -13,4 +13,15 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.html"])  // no temporary left
         #expect(try TaktBinary.run(["report", "datasets/sample-plant"]).status == 2)
     }
+
+    @Test func withScheduleTheFirstMonthIsAGanttChart() throws {
+        let folder = try TaktBinary.temporaryFolder("report-schedule")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("report.html").path
+        let run = try TaktBinary.run(["report", "datasets/sample-plant", "--schedule", "--time-limit", "8", "--out", out])
+        #expect(run.status == 0, "\(run.standardError)")
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(html.contains("<h2>Capacity load</h2>") && html.contains("<h2>Shop-floor schedule, 2027-01-01 to 2027-01-31</h2>"))
+        #expect(html.contains("<svg class=\"gantt\"") && html.contains("<h2>Plan against schedule</h2>"))
+    }
 }

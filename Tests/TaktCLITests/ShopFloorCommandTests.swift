@@ -14,7 +14,7 @@ import Testing
         #expect(first.standardOutput.contains("Shop-floor schedule of Sample plant"))
         #expect(first.standardOutput.contains("2027-01-01 to 2027-01-31"))
         #expect(first.standardOutput.contains("Work centers"))
-        let files = ["day_schedule.csv", "dispatch.csv", "schedule.csv", "schedule.html", "schedule.json", "shipments.csv", "workshop.csv"]
+        let files = ["day_schedule.csv", "dispatch.csv", "plan_fit.csv", "schedule.csv", "schedule.html", "schedule.json", "shipments.csv", "workshop.csv"]
         #expect(try FileManager.default.contentsOfDirectory(atPath: a).filter { !$0.hasPrefix(".") }.sorted() == files)
         for file in files {
             #expect(FileManager.default.contents(atPath: a + "/" + file) == FileManager.default.contents(atPath: b + "/" + file), "\(file)")

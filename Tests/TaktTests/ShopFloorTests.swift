@@ -213,3 +213,43 @@ import TaktSchedule
         #expect(after.schedule.shipments.first { $0.order == "RUSH" }?.daysLate == 0)
     }
 }
+
+/// The schedule's page in a real browser, as the plan report is checked.
+@Suite struct ShopFloorPageTests {
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")))
+    func chromiumDrawsTheGanttChartAndRunsNothing() throws {
+        var scenario = ShopFloorTests.shop(machines: 2, products: ["A", "<script>alert(1)</script>"])
+        scenario.name = "<b>shop</b>"
+        scenario.calendarExceptions = [CalendarException(start: ShopFloorTests.monday.advanced(by: 2), kind: .holiday)]
+        let lots = (1...6).map { ShopFloorTests.lot("L\($0)", $0 % 2 == 0 ? "A" : "<script>alert(1)</script>", quantity: 5, due: 2 * 1_440) }
+        let schedule = try ShopFloorScheduler(iterations: 50).schedule(scenario, lots: lots, window: ShopFloorTests.window)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("takt-gantt-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("schedule.html")
+        try schedule.html().write(to: page, atomically: true, encoding: .utf8)
+        func chromium(_ arguments: [String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/chromium")
+            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.path)/profile"] + arguments + [page.absoluteString]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+        let shot = folder.appendingPathComponent("schedule.png")
+        _ = try chromium(["--window-size=1400,1000", "--screenshot=\(shot.path)"])
+        let png = try Data(contentsOf: shot)
+        #expect(png.count > 10_000 && png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        let dom = try chromium(["--dump-dom"])
+        #expect(dom.contains("<h2>Gantt chart</h2>") && dom.contains("<h2>Dispatch lists</h2>"))
+        // One bar per operation, a shaded holiday per machine, late lots outlined.
+        #expect(dom.components(separatedBy: "<title>L").count - 1 == schedule.operations.count)
+        #expect(dom.components(separatedBy: "fill=\"#e8e8e8\"").count - 1 >= 2)
+        #expect(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !dom.contains("<script"))
+        #expect(!dom.contains("<b>shop</b>"))
+    }
+}

@@ -6,6 +6,8 @@ public struct PlanReport: Sendable {
     public var plan: ProductionPlanResult
     public var load: CapacityLoadTable
     public var comparison: WhatIfComparison?
+    /// The shop-floor schedule of a window of the plan, drawn as a Gantt chart after the plan.
+    public var schedule: ShopFloorSchedule?
     /// Periods' labels, in order.
     public var periods: [String]
 
@@ -46,6 +48,7 @@ public struct PlanReport: Sendable {
             """
         if let comparison { out += whatIfSection(comparison) }
         out += loadSection() + familySection() + planTableSection() + costSection() + lateSection() + actionsSection()
+        if let schedule { out += schedule.reportSections() }
         out += "</body>\n</html>\n"
         return out
     }

@@ -32,7 +32,7 @@ extension ShopFloorSchedule {
             \(carriedOver) operations carried over past the window.</p>
 
             """
-        out += gantt() + lateTable() + dispatchLists()
+        out += gantt() + lateTable() + planFitTable() + dispatchLists()
         out += "</body>\n</html>\n"
         return out
     }
@@ -40,7 +40,7 @@ extension ShopFloorSchedule {
     /// Family colours, in order of first appearance.
     private static let palette = ["#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#edc948", "#9c755f", "#ff9da7", "#86bcb6", "#bab0ac", "#d37295", "#8cd17d"]
 
-    private func gantt() -> String {
+    func gantt() -> String {
         func e(_ text: String) -> String { HTMLText.escape(text) }
         func c(_ value: Double) -> String { HTMLText.coordinate(value) }
         var machines: [(center: String, name: String)] = []
@@ -113,7 +113,7 @@ extension ShopFloorSchedule {
         return out
     }
 
-    private func lateTable() -> String {
+    func lateTable() -> String {
         func e(_ text: String) -> String { HTMLText.escape(text) }
         let late = lateOrders
         guard !late.isEmpty else { return "<h2>Shipments</h2>\n<p>Every order ships on time.</p>\n" }
@@ -123,6 +123,30 @@ extension ShopFloorSchedule {
             out += "<td class=\"n late\">\(s.daysLate)</td><td>\(e(s.holdUp.map(Self.reason) ?? ""))</td></tr>\n"
         }
         return out + "</table>\n"
+    }
+
+    /// How the plan fits in detail: the periods and work centers whose lots run past the period.
+    func planFitTable() -> String {
+        func e(_ text: String) -> String { HTMLText.escape(text) }
+        guard let fit = planFit else { return "" }
+        var out = "<h2>Plan against schedule</h2>\n"
+        out += fit.overruns.isEmpty
+            ? "<p>The plan fits in detail: every lot completes in its period.</p>\n"
+            : "<p>\(fit.overruns.count) lots complete after their period; the hours the plan allotted against the hours the schedule gives the period's lots:</p>\n"
+        out += "<table><tr><th>work center</th><th>period</th><th>planned h</th><th>available h</th><th>scheduled h</th><th>setup h</th><th>after the period h</th></tr>\n"
+        for r in fit.rows {
+            out += "<tr><td>\(e(r.workCenter))</td><td>\(e(r.period))</td><td class=\"n\">\(e(NumberText.hours(r.plannedHours)))</td>"
+            out += "<td class=\"n\">\(e(NumberText.hours(r.availableHours)))</td><td class=\"n\">\(e(NumberText.hours(r.scheduledHours)))</td>"
+            out += "<td class=\"n\">\(e(NumberText.hours(r.setupHours)))</td><td class=\"n\(r.hoursAfterPeriod > 1e-9 ? " late" : "")\">\(e(NumberText.hours(r.hoursAfterPeriod)))</td></tr>\n"
+        }
+        return out + "</table>\n"
+    }
+
+    /// The schedule's sections for another page (the plan report): the Gantt chart, late
+    /// shipments and how the plan fits in detail, under one heading.
+    public func reportSections() -> String {
+        "<h2>Shop-floor schedule, \(window.start) to \(window.range.end.advanced(by: -1))</h2>\n<p>\(lots.count) lots, \(operations.count) operations; \(shipments.count - lateOrders.count) of \(shipments.count) orders ship on time (every file: takt schedule --out).</p>\n"
+            + gantt() + lateTable() + planFitTable()
     }
 
     private func dispatchLists() -> String {

@@ -134,6 +134,7 @@ extension ShopFloorSchedule {
                 + DisplayWidth.fit(Self.hours(c.scheduledMinutes), 13, right: true) + DisplayWidth.fit(Self.hours(c.availableMinutes), 13, right: true)
                 + DisplayWidth.fit(NumberText.percent(c.utilization), 7, right: true) + DisplayWidth.fit(Self.hours(c.setupMinutes), 9, right: true) + "\n"
         }
+        if let planFit { out += planFit.text(window: window, listLimit: listLimit) }
         return out
     }
 }
@@ -174,5 +175,35 @@ extension ShopFloorReschedule {
             }
         }
         return out + "\n" + schedule.text(color: color, listLimit: listLimit)
+    }
+}
+
+extension PlanFit {
+    /// Per work center and plan period: planned, available, scheduled and after-period hours.
+    public func csv(window: ShopWindow) -> String {
+        var out = CSVText.line(["work_center", "period", "planned_hours", "available_hours", "scheduled_hours", "setup_hours", "hours_after_period", "fits"])
+        for r in rows {
+            out += CSVText.line([
+                r.workCenter, r.period, NumberText.plain(r.plannedHours, decimals: 2), NumberText.plain(r.availableHours, decimals: 2),
+                NumberText.plain(r.scheduledHours, decimals: 2), NumberText.plain(r.setupHours, decimals: 2), NumberText.plain(r.hoursAfterPeriod, decimals: 2),
+                r.hoursAfterPeriod > 1e-9 ? "no" : "yes",
+            ])
+        }
+        return out
+    }
+
+    /// Where the plan does not fit in detail, in a few lines.
+    func text(window: ShopWindow, listLimit: Int) -> String {
+        guard !overruns.isEmpty || !misfits.isEmpty else { return "\nThe plan fits in detail: every lot completes in its period.\n" }
+        var out = "\nThe plan does not fit in detail: \(overruns.count) lot\(overruns.count == 1 ? "" : "s") complete after their period"
+        let orders = Set(overruns.flatMap(\.orders))
+        out += orders.isEmpty ? ".\n" : " (orders \(orders.sorted().prefix(listLimit).joined(separator: ", "))\(orders.count > listLimit ? ", …" : "")).\n"
+        out += "  " + DisplayWidth.fit("work center", 12) + DisplayWidth.fit("period", 9) + DisplayWidth.fit("planned h", 11, right: true)
+            + DisplayWidth.fit("scheduled h", 13, right: true) + DisplayWidth.fit("after it h", 12, right: true) + "\n"
+        for r in misfits.sorted(by: { ($0.hoursAfterPeriod, $1.workCenter) > ($1.hoursAfterPeriod, $0.workCenter) }).prefix(listLimit) {
+            out += "  " + DisplayWidth.fit(r.workCenter, 12) + DisplayWidth.fit(r.period, 9) + DisplayWidth.fit(NumberText.hours(r.plannedHours), 11, right: true)
+                + DisplayWidth.fit(NumberText.hours(r.scheduledHours), 13, right: true) + DisplayWidth.fit(NumberText.hours(r.hoursAfterPeriod), 12, right: true) + "\n"
+        }
+        return out
     }
 }

@@ -44,6 +44,11 @@ struct ShopFloorReadback {
                     machine: machine.name, quantity: lot.quantity, start: a[o].start, end: a[o].end, setupMinutes: setup[o],
                     setupStart: setupSpan[o].lowerBound, setupEnd: setupSpan[o].upperBound,
                     runMinutes: problem.operations[o].duration(on: a[o].machine) ?? 0, late: late[step.lot], carriedOver: a[o].end > window.end,
+                    minutesAfterPeriod: lot.period.map { p -> Int in
+                        let end = window.minute(of: scenario.horizon.periodStart(p + 1)), calendar = problem.calendar(a[o].machine)
+                        let run = calendar.isAlways ? max(0, a[o].end - max(a[o].start, end)) : calendar.workingTime(from: max(a[o].start, end), to: a[o].end)
+                        return run + calendar.workingTime(from: max(setupSpan[o].lowerBound, end), to: setupSpan[o].upperBound)
+                    } ?? 0,
                     day: day, shift: shift))
             }
         }

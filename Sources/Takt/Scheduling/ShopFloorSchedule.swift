@@ -27,6 +27,9 @@ public struct ShopFloorSchedule: Hashable, Sendable, Codable {
         public var late: Bool
         /// It ends after the window.
         public var carriedOver: Bool
+        /// Working minutes of it (setup and run) after the end of the plan period its lot
+        /// completes in: where the period plan does not fit in detail (0 without a period).
+        public var minutesAfterPeriod: Int
         /// The working day and shift (1, 2, …) it starts in: a night shift that runs past
         /// midnight belongs to the day it began. A shift number past the work center's shifts
         /// is overtime.
@@ -122,6 +125,8 @@ public struct ShopFloorSchedule: Hashable, Sendable, Codable {
     public var setupMinutes: Int
     /// Operations that end after the window.
     public var carriedOver: Int
+    /// How the plan the lots came from fits in detail, where they came from one.
+    public var planFit: PlanFit? = nil
 
     public var lateOrders: [Shipment] { shipments.filter { $0.daysLate > 0 } }
 

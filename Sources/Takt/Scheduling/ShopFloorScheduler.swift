@@ -6,8 +6,9 @@ import TaktSchedule
 /// read back in the plant's names.
 ///
 ///     let plan = try AggregatePlanner(scenario).plan(PlanOptions())
-///     let lots = ProductionLot.lots(of: plan, scenario: scenario, window: ShopWindow(firstPeriodOf: scenario.horizon))
-///     let schedule = try ShopFloorScheduler(timeLimit: 5).schedule(scenario, lots: lots, window: window)
+///     let window = ShopWindow(firstPeriodOf: scenario.horizon)
+///     let schedule = try ShopFloorScheduler(timeLimit: 5).schedule(scenario, plan: plan, window: window)
+///     schedule.lateOrders  // when each late order ships, and what held it up
 public struct ShopFloorScheduler: Sendable {
     public var objective: ScheduleObjective
     public var rule: DispatchRule
@@ -39,6 +40,16 @@ public struct ShopFloorScheduler: Sendable {
             hours[row.resource.id, default: [:]][period, default: 0] += row.overtimeHours + row.extraShiftHours
         }
         return hours
+    }
+
+    /// The schedule of a plan's production in `window`: its lots, on machines lengthened by its
+    /// overtime, with how the plan fits in detail.
+    public func schedule(_ scenario: Scenario, plan: ProductionPlanResult, window: ShopWindow) throws(ShopFloorError) -> ShopFloorSchedule {
+        var made = try schedule(
+            scenario, lots: ProductionLot.lots(of: plan, scenario: scenario, window: window), window: window, source: .plan,
+            overtimeHours: Self.overtime(of: plan, scenario: scenario))
+        made.planFit = PlanFit(plan: plan, scenario: scenario, schedule: made)
+        return made
     }
 
     public func schedule(

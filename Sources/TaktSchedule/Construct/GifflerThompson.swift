@@ -228,11 +228,28 @@ public struct GifflerThompson: Sendable {
             }
             refresh(pick.machine)
             if let need = problem.operations[o].labor {
-                profiles[need.pool].add(
-                    timing.laborSpans(o, machine: pick.machine, start: pick.placement.start, end: pick.placement.end), workers: need.workers, operation: o)
-                // Its crew is taken for that time: what else needs the crew may go elsewhere.
-                for machine in 0..<problem.machineCount where readyOn[machine].contains(where: { problem.operations[$0].labor?.pool == need.pool }) {
-                    refresh(machine)
+                let spans = timing.laborSpans(o, machine: pick.machine, start: pick.placement.start, end: pick.placement.end)
+                profiles[need.pool].add(spans, workers: need.workers, operation: o)
+                // Its crew is taken for that time: what else needs the crew there goes later.
+                // A placement clear of that time stays the earliest (workers only get fewer).
+                if let taken = spans.first.map({ $0.lowerBound..<spans.last!.upperBound }) {
+                    for machine in 0..<problem.machineCount where !readyOn[machine].isEmpty {
+                        var changed = false
+                        for other in readyOn[machine] where problem.operations[other].labor?.pool == need.pool {
+                            let k = modeIndex(other, on: machine)
+                            guard let old = placements[other][k], old.start < taken.upperBound, old.end > taken.lowerBound else { continue }
+                            placements[other][k] = place(other, on: machine, duration: problem.operations[other].modes[k].duration)
+                            changed = true
+                        }
+                        guard changed else { continue }
+                        earliest[machine] = nil
+                        for other in readyOn[machine] {
+                            if let end = placements[other][modeIndex(other, on: machine)].map(key), better((end, other), than: earliest[machine]) {
+                                earliest[machine] = (end, other)
+                            }
+                        }
+                        firstEnding.set(machine, earliest[machine])
+                    }
                 }
             }
             release(o, end: pick.placement.end)

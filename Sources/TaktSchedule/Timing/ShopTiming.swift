@@ -145,18 +145,20 @@ struct ShopTiming: Sendable {
         guard let need = labor[o] else { return (start, end, binding) }
         var (start, end, binding) = (start, end, binding)
         let resumable = self.resumable[o]
-        while let blocked = profiles[need.pool].blocked(laborSpans(o, machine: machine, start: start, end: end), workers: need.workers) {
-            binding = blocked.operation
+        var lastRetry: Int?
+        while let retry = profiles[need.pool].blocked(laborSpans(o, machine: machine, start: start, end: end), workers: need.workers) {
+            lastRetry = retry
             if alwaysWorking || duration == 0 {
-                start = blocked.retry
+                start = retry
                 end = start + duration
             } else {
-                guard let next = calendars[machine].earliestStart(at: blocked.retry, duration: duration, resumable: resumable),
+                guard let next = calendars[machine].earliestStart(at: retry, duration: duration, resumable: resumable),
                     let finish = resumable ? calendars[machine].end(start: next, work: duration) : next + duration
                 else { return nil }
                 (start, end) = (next, finish)
             }
         }
+        if let lastRetry { binding = profiles[need.pool].freed(at: lastRetry) }
         return (start, end, binding)
     }
 
