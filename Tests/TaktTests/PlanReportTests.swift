@@ -61,25 +61,14 @@ import Testing
     }
 
     /// The page in a real browser: Chromium parses it, draws it, and finds no script in it.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")))
+    @Test(.enabled(if: HeadlessChromium.isInstalled))
     func chromiumDrawsThePageAndRunsNothing() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("takt-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent("report.html")
         try Self.report(Self.hostile()).write(to: page, atomically: true, encoding: .utf8)
-        func chromium(_ arguments: [String]) throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/chromium")
-            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.path)/profile"] + arguments + [page.absoluteString]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
-        }
+        let chromium = HeadlessChromium(folder: folder, page: page).run
         let shot = folder.appendingPathComponent("report.png")
         _ = try chromium(["--window-size=1400,2000", "--screenshot=\(shot.path)"])
         let png = try Data(contentsOf: shot)

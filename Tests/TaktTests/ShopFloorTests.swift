@@ -216,7 +216,7 @@ import TaktSchedule
 
 /// The schedule's page in a real browser, as the plan report is checked.
 @Suite struct ShopFloorPageTests {
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")))
+    @Test(.enabled(if: HeadlessChromium.isInstalled))
     func chromiumDrawsTheGanttChartAndRunsNothing() throws {
         var scenario = ShopFloorTests.shop(machines: 2, products: ["A", "<script>alert(1)</script>"])
         scenario.name = "<b>shop</b>"
@@ -228,18 +228,7 @@ import TaktSchedule
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent("schedule.html")
         try schedule.html().write(to: page, atomically: true, encoding: .utf8)
-        func chromium(_ arguments: [String]) throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/chromium")
-            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(folder.path)/profile"] + arguments + [page.absoluteString]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
-        }
+        let chromium = HeadlessChromium(folder: folder, page: page).run
         let shot = folder.appendingPathComponent("schedule.png")
         _ = try chromium(["--window-size=1400,1000", "--screenshot=\(shot.path)"])
         let png = try Data(contentsOf: shot)
