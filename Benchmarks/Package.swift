@@ -40,6 +40,9 @@ let package = Package(
             name: "Schedule", dependencies: [.product(name: "Benchmark", package: "benchmark"), .product(name: "TaktSchedule", package: "Takt")],
             path: "Benchmarks/Schedule", plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
         .executableTarget(
+            name: "ShopFloor", dependencies: takt, path: "Benchmarks/ShopFloor",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
             name: "CapacityLoad", dependencies: takt, path: "Benchmarks/CapacityLoad",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     ]

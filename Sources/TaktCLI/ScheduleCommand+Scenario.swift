@@ -37,7 +37,9 @@ extension ScheduleCommand {
         do {
             let left = { Double((deadline - ContinuousClock.now).components.seconds) + 0.001 }
             func scheduler() -> ShopFloorScheduler {
-                ShopFloorScheduler(objective: objective.objective, rule: rule, iterations: iterations, timeLimit: max(0.1, left()), seed: seed, threads: threads)
+                ShopFloorScheduler(
+                    objective: objective.objective, rule: rule, iterations: iterations, timeLimit: max(0.1, left()), seed: seed, threads: threads,
+                    construction: construction)
             }
             switch lotSource {
             case .orders:
@@ -89,7 +91,8 @@ extension ScheduleCommand {
         do {
             let left = Double((deadline - ContinuousClock.now).components.seconds) + 0.001
             let scheduler = ShopFloorScheduler(
-                objective: objective.objective, rule: rule, iterations: iterations, timeLimit: max(0.1, left), seed: seed, threads: threads)
+                objective: objective.objective, rule: rule, iterations: iterations, timeLimit: max(0.1, left), seed: seed, threads: threads,
+                construction: construction)
             result = try scheduler.reschedule(scenario, previous: previous, at: at, adding: adding)
         } catch {
             throw InvalidInput(message: "error: \(error)\n")

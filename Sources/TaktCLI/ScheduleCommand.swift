@@ -53,6 +53,8 @@ struct ScheduleCommand: ParsableCommand {
     var at: String?
     @Option(name: .customLong("scenario"), help: "With a scenario: a what-if overlay (.json, .yaml or .yml) to schedule, such as a machine down, a rush order or an order cancelled.")
     var overlay: String?
+    @Option(help: "With a scenario: the first schedule's construction: automatic (Giffler-Thompson up to 5,000 operations, list scheduling beyond), giffler-thompson or list.")
+    var construction: ShopFloorScheduler.Construction = .automatic
     @Option(help: "The instance file.") var jobshop: String?
     @Option(help: "A generated plant instead of a file: JOBSxOPERATIONSxMACHINES, e.g. 2000x10x100.") var generate: String?
     @Option(name: .customLong("objective"), help: "What the search minimises: makespan, weighted-tardiness or weighted-lateness (then the makespan); by default the makespan for a job shop, weighted tardiness for a scenario.")
@@ -215,4 +217,5 @@ struct KnownBound: Encodable {
 
 extension DispatchRule: ExpressibleByArgument {}
 extension LotSource: ExpressibleByArgument {}
+extension ShopFloorScheduler.Construction: ExpressibleByArgument {}
 extension GifflerThompson.Generation: ExpressibleByArgument {}

@@ -62,6 +62,32 @@ import Testing
         }
     }
 
+    @Test(arguments: 1...12 as ClosedRange<UInt64>)
+    func listSchedulingIsFeasibleAndTheSearchStartsFromIt(seed: UInt64) throws {
+        let problem = try Self.shop(seed: seed)
+        let made = try ListScheduling().schedule(problem)
+        #expect(made.violations(of: problem).isEmpty, "seed \(seed): \(made.violations(of: problem))")
+        for o in problem.operations.indices { if let f = problem.operations[o].fixed { #expect(made.assignments[o].start == f.start) } }
+        #expect(try ListScheduling().schedule(problem) == made)
+        let best = try TabuSearch(iterations: 300, objective: .weightedTardiness, seed: seed).schedule(problem, from: made)
+        #expect(best.violations(of: problem).isEmpty)
+        #expect(best.weightedTardiness(problem) <= made.weightedTardiness(problem))
+    }
+
+    @Test func listSchedulingFillsGapsOnAJobShop() throws {
+        // ft06 by list scheduling: feasible, and no worse than 1.5 × the optimum 55 (a
+        // schedule that only appended would leave gaps on every machine).
+        let ft06: [[(machine: Int, duration: Int)]] = [
+            [(2, 1), (0, 3), (1, 6), (3, 7), (5, 3), (4, 6)], [(1, 8), (2, 5), (4, 10), (5, 10), (0, 10), (3, 4)],
+            [(2, 5), (3, 4), (5, 8), (0, 9), (1, 1), (4, 7)], [(1, 5), (0, 5), (2, 5), (3, 3), (4, 8), (5, 9)],
+            [(2, 9), (1, 3), (4, 5), (5, 4), (0, 3), (3, 1)], [(1, 3), (3, 3), (5, 9), (0, 10), (4, 4), (2, 1)],
+        ]
+        let problem = ShopProblem(jobShop: ft06, machineCount: 6)
+        let made = try ListScheduling().schedule(problem)
+        #expect(made.violations(of: problem).isEmpty)
+        #expect(made.makespan >= 55 && made.makespan <= 82)
+    }
+
     @Test func twoThreadsGiveOneResult() throws {
         let problem = try Self.shop(seed: 7)
         let search = TabuSearch(iterations: 800, stall: 100, objective: .weightedTardiness, seed: 3, threads: 2)

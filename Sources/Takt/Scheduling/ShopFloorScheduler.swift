@@ -17,11 +17,26 @@ public struct ShopFloorScheduler: Sendable {
     public var timeLimit: Double
     public var seed: UInt64
     public var threads: Int
+    /// How the first schedule is made.
+    public var construction: Construction
+
+    public enum Construction: String, CaseIterable, Hashable, Sendable {
+        /// Giffler and Thompson's up to ``ShopFloorScheduler/listSchedulingFrom`` operations,
+        /// list scheduling beyond: each step of the former weighs every operation ready on a
+        /// machine, and a window's orders are mostly ready at once.
+        case automatic
+        case gifflerThompson = "giffler-thompson"
+        case list
+    }
+
+    /// Where ``Construction/automatic`` turns to list scheduling.
+    public static let listSchedulingFrom = 5_000
 
     public init(
         objective: ScheduleObjective = .weightedTardiness, rule: DispatchRule? = nil, iterations: Int = 20_000, timeLimit: Double = 10,
-        seed: UInt64 = 1, threads: Int = 1
+        seed: UInt64 = 1, threads: Int = 1, construction: Construction = .automatic
     ) {
+        self.construction = construction
         self.objective = objective
         self.rule = rule ?? (objective == .makespan ? .mostWorkRemaining : .apparentTardinessCostWithSetups)
         self.iterations = iterations
@@ -109,7 +124,13 @@ public struct ShopFloorScheduler: Sendable {
         do {
             try problem.validate()
             let start: Schedule
-            if let given { start = given } else { start = try GifflerThompson(rule: rule).schedule(problem) }
+            if let given {
+                start = given
+            } else if construction == .list || (construction == .automatic && problem.operations.count > Self.listSchedulingFrom) {
+                start = try ListScheduling().schedule(problem)
+            } else {
+                start = try GifflerThompson(rule: rule).schedule(problem)
+            }
             found = iterations == 0 || problem.operations.isEmpty
                 ? start
                 : try TabuSearch(iterations: iterations, timeLimit: timeLimit, objective: objective, seed: seed, threads: threads).schedule(problem, from: start)

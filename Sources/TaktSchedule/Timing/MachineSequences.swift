@@ -11,6 +11,12 @@ struct MachineSequences: Hashable, Sendable {
     /// a crew to one operation before another as it gives a machine.
     var crewRank: [Int]
 
+    init(machine: [Int], order: [[Int]], crewRank: [Int]) {
+        self.machine = machine
+        self.order = order
+        self.crewRank = crewRank
+    }
+
     /// The sequences of a schedule: each machine's operations in the order they start, and
     /// the crews given out in that order too.
     init(_ schedule: Schedule, machineCount: Int) {

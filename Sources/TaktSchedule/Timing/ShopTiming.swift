@@ -138,15 +138,16 @@ struct ShopTiming: Sendable {
 
     /// The earliest `(start, end)` from `start` at which the operation's crew is free throughout,
     /// and the operation whose end let it start there (or `binding` unchanged); `nil` when the
-    /// calendar ends first.
+    /// calendar ends first, or the search passes `latestEnd`.
     func withLabor(
-        _ o: Int, machine: Int, start: Int, end: Int, duration: Int, binding: Int, profiles: [LaborProfile]
+        _ o: Int, machine: Int, start: Int, end: Int, duration: Int, binding: Int, profiles: [LaborProfile], latestEnd: Int = Int.max
     ) -> (start: Int, end: Int, binding: Int)? {
         guard let need = labor[o] else { return (start, end, binding) }
         var (start, end, binding) = (start, end, binding)
         let resumable = self.resumable[o]
         var lastRetry: Int?
         while let retry = profiles[need.pool].blocked(laborSpans(o, machine: machine, start: start, end: end), workers: need.workers) {
+            guard end <= latestEnd else { return nil }
             lastRetry = retry
             if alwaysWorking || duration == 0 {
                 start = retry

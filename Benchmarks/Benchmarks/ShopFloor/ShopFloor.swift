@@ -1,0 +1,47 @@
+import Benchmark
+import BenchmarkSupport
+import Takt
+
+/// Shop-floor schedules of scenarios: the sample plant's first month from its plan, and
+/// generated plants of 1,000 and 4,000 orders over four weeks (about 3,900 and 15,600
+/// operations, 30 work centers, labor pools, setups), scheduled from their orders. The floor
+/// is building the scheduling problem (lots, machine calendars, setups, crews); the first
+/// schedule is Giffler–Thompson's by ATCS; the search runs 20 tabu steps from it.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident], warmupIterations: 1, maxDuration: .seconds(10),
+        maxIterations: 10)
+
+    let sample = try! ScenarioLoader.load(from: Instances.datasets.appendingPathComponent("sample-plant").path).scenario
+    let plan = try! AggregatePlanner(sample).plan(PlanOptions())
+    let month = ShopWindow(firstPeriodOf: sample.horizon)
+    let planLots = ProductionLot.lots(of: plan, scenario: sample, window: month)
+    let overtime = ShopFloorScheduler.overtime(of: plan, scenario: sample)
+    Benchmark("sample plant, first month: build the problem (floor)") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try ShopFloorModel(sample, lots: planLots, window: month, overtimeHours: overtime)) }
+    }
+    Benchmark("sample plant, first month: first schedule") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try ShopFloorScheduler(iterations: 0).schedule(sample, lots: planLots, window: month, overtimeHours: overtime))
+        }
+    }
+    Benchmark("sample plant, first month: 20 tabu steps") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try ShopFloorScheduler(iterations: 20, timeLimit: 600).schedule(sample, lots: planLots, window: month, overtimeHours: overtime))
+        }
+    }
+
+    for orders in [1_000, 4_000] {
+        let scenario = ScenarioGenerator(orders: orders, periods: 4, setups: true).scenario()
+        let window = ShopWindow(start: scenario.horizon.start, days: 28)
+        let lots = ProductionLot.lots(ofOrders: scenario, window: window)
+        Benchmark("\(orders) orders over 4 weeks: build the problem (floor)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(try ShopFloorModel(scenario, lots: lots, window: window)) }
+        }
+        Benchmark("\(orders) orders over 4 weeks: first schedule") { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(try ShopFloorScheduler(iterations: 0).schedule(scenario, lots: lots, window: window, source: .orders))
+            }
+        }
+    }
+}
