@@ -3,10 +3,12 @@ import BenchmarkSupport
 import Takt
 
 /// Shop-floor schedules of scenarios: the sample plant's first month from its plan, and
-/// generated plants of 1,000 and 4,000 orders over four weeks (about 3,900 and 15,600
-/// operations, 30 work centers, labor pools, setups), scheduled from their orders. The floor
-/// is building the scheduling problem (lots, machine calendars, setups, crews); the first
-/// schedule is Giffler–Thompson's by ATCS; the search runs 20 tabu steps from it.
+/// generated plants of 1,000, 4,000 and 10,000 orders over four weeks (3,915, 15,578 and
+/// 38,554 operations, 30 work centers, labor pools, setups), scheduled from their orders. The
+/// floor is building the scheduling problem (lots, machine calendars, setups, crews); the
+/// first schedule is the automatic construction's (Giffler–Thompson's by ATCS up to 5,000
+/// operations, list scheduling beyond), and at 1,000 orders both; the search runs 20 tabu
+/// steps.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident], warmupIterations: 1, maxDuration: .seconds(10),
@@ -31,7 +33,7 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    for orders in [1_000, 4_000] {
+    for orders in [1_000, 4_000, 10_000] {
         let scenario = ScenarioGenerator(orders: orders, periods: 4, setups: true).scenario()
         let window = ShopWindow(start: scenario.horizon.start, days: 28)
         let lots = ProductionLot.lots(ofOrders: scenario, window: window)
@@ -41,6 +43,15 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("\(orders) orders over 4 weeks: first schedule") { benchmark in
             for _ in benchmark.scaledIterations {
                 blackHole(try ShopFloorScheduler(iterations: 0).schedule(scenario, lots: lots, window: window, source: .orders))
+            }
+        }
+        if orders == 1_000 {
+            for construction in [ShopFloorScheduler.Construction.gifflerThompson, .list] {
+                Benchmark("\(orders) orders over 4 weeks: first schedule by \(construction.rawValue)") { benchmark in
+                    for _ in benchmark.scaledIterations {
+                        blackHole(try ShopFloorScheduler(iterations: 0, construction: construction).schedule(scenario, lots: lots, window: window, source: .orders))
+                    }
+                }
             }
         }
     }

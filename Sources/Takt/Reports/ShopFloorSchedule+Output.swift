@@ -197,7 +197,8 @@ extension PlanFit {
         guard !overruns.isEmpty || !misfits.isEmpty else { return "\nThe plan fits in detail: every lot completes in its period.\n" }
         var out = "\nThe plan does not fit in detail: \(overruns.count) lot\(overruns.count == 1 ? "" : "s") complete after their period"
         let orders = Set(overruns.flatMap(\.orders))
-        out += orders.isEmpty ? ".\n" : " (orders \(orders.sorted().prefix(listLimit).joined(separator: ", "))\(orders.count > listLimit ? ", …" : "")).\n"
+        let shown = min(listLimit, 5)
+        out += orders.isEmpty ? ".\n" : " (orders \(orders.sorted().prefix(shown).joined(separator: ", "))\(orders.count > shown ? ", …" : "")).\n"
         out += "  " + DisplayWidth.fit("work center", 12) + DisplayWidth.fit("period", 9) + DisplayWidth.fit("planned h", 11, right: true)
             + DisplayWidth.fit("scheduled h", 13, right: true) + DisplayWidth.fit("after it h", 12, right: true) + "\n"
         for r in misfits.sorted(by: { ($0.hoursAfterPeriod, $1.workCenter) > ($1.hoursAfterPeriod, $0.workCenter) }).prefix(listLimit) {
