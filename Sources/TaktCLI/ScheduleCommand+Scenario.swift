@@ -23,6 +23,25 @@ extension ScheduleCommand {
         return time.map { window.minute(of: day) + $0.minutes }
     }
 
+    /// The scheduler the options ask for, with what is left of the time limit at `deadline`.
+    func scheduler(until deadline: ContinuousClock.Instant) -> ShopFloorScheduler {
+        let left = deadline - ContinuousClock.now
+        let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18
+        return ShopFloorScheduler(
+            objective: objective.objective, rule: rule, iterations: iterations, timeLimit: max(0.1, seconds), seed: seed, threads: threads,
+            construction: construction)
+    }
+
+    /// The files of `--out`: the schedule's, and any more (a reschedule's moves) before the JSON.
+    static func files(of schedule: ShopFloorSchedule, adding more: [(String, String)] = []) throws -> [(String, String)] {
+        [
+            ("schedule.csv", schedule.operationsCSV()), ("dispatch.csv", schedule.dispatchCSV()), ("day_schedule.csv", schedule.daysCSV()),
+            ("workshop.csv", schedule.workshopCSV()), ("shipments.csv", schedule.shipmentsCSV()),
+        ] + (schedule.planFit.map { [("plan_fit.csv", $0.csv(window: schedule.window))] } ?? []) + more + [
+            ("schedule.json", try schedule.json()), ("schedule.html", schedule.html()),
+        ]
+    }
+
     /// `takt schedule PATH`: the shop-floor schedule of the scenario's window.
     func runScenario(_ path: String) throws {
         let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(timeLimit * 1000)))
@@ -35,15 +54,9 @@ extension ScheduleCommand {
         let window = try window(of: scenario)
         let schedule: ShopFloorSchedule
         do {
-            let left = { Double((deadline - ContinuousClock.now).components.seconds) + 0.001 }
-            func scheduler() -> ShopFloorScheduler {
-                ShopFloorScheduler(
-                    objective: objective.objective, rule: rule, iterations: iterations, timeLimit: max(0.1, left()), seed: seed, threads: threads,
-                    construction: construction)
-            }
             switch lotSource {
             case .orders:
-                schedule = try scheduler().schedule(scenario, lots: ProductionLot.lots(ofOrders: scenario, window: window), window: window, source: .orders)
+                schedule = try scheduler(until: deadline).schedule(scenario, lots: ProductionLot.lots(ofOrders: scenario, window: window), window: window, source: .orders)
             case .plan:
                 let result: ProductionPlanResult
                 if let plan {
@@ -54,7 +67,7 @@ extension ScheduleCommand {
                 } else {
                     result = try AggregatePlanner(scenario).plan(PlanOptions(timeLimit: timeLimit))
                 }
-                schedule = try scheduler().schedule(scenario, plan: result, window: window)
+                schedule = try scheduler(until: deadline).schedule(scenario, plan: result, window: window)
             }
         } catch let error as InvalidInput {
             throw error
@@ -63,14 +76,7 @@ extension ScheduleCommand {
         } catch {
             throw InvalidInput(message: "error: \(error)\n")
         }
-        if let out {
-            try CommandOutput.writeFolder(out, files: [
-                ("schedule.csv", schedule.operationsCSV()), ("dispatch.csv", schedule.dispatchCSV()), ("day_schedule.csv", schedule.daysCSV()),
-                ("workshop.csv", schedule.workshopCSV()), ("shipments.csv", schedule.shipmentsCSV()),
-            ] + (schedule.planFit.map { [("plan_fit.csv", $0.csv(window: schedule.window))] } ?? []) + [
-                ("schedule.json", try schedule.json()), ("schedule.html", schedule.html()),
-            ])
-        }
+        if let out { try CommandOutput.writeFolder(out, files: Self.files(of: schedule)) }
         switch format {
         case .table: Terminal.standardOutput.write(schedule.text(color: Terminal.standardOutput.usesColor))
         case .json: Terminal.standardOutput.write(try schedule.json())
@@ -89,22 +95,11 @@ extension ScheduleCommand {
         }
         let result: ShopFloorReschedule
         do {
-            let left = Double((deadline - ContinuousClock.now).components.seconds) + 0.001
-            let scheduler = ShopFloorScheduler(
-                objective: objective.objective, rule: rule, iterations: iterations, timeLimit: max(0.1, left), seed: seed, threads: threads,
-                construction: construction)
-            result = try scheduler.reschedule(scenario, previous: previous, at: at, adding: adding)
+            result = try scheduler(until: deadline).reschedule(scenario, previous: previous, at: at, adding: adding)
         } catch {
             throw InvalidInput(message: "error: \(error)\n")
         }
-        let schedule = result.schedule
-        if let out {
-            try CommandOutput.writeFolder(out, files: [
-                ("schedule.csv", schedule.operationsCSV()), ("dispatch.csv", schedule.dispatchCSV()), ("day_schedule.csv", schedule.daysCSV()),
-                ("workshop.csv", schedule.workshopCSV()), ("shipments.csv", schedule.shipmentsCSV()), ("moves.csv", result.movesCSV()),
-                ("schedule.json", try schedule.json()), ("schedule.html", schedule.html()),
-            ])
-        }
+        if let out { try CommandOutput.writeFolder(out, files: Self.files(of: result.schedule, adding: [("moves.csv", result.movesCSV())])) }
         switch format {
         case .table: Terminal.standardOutput.write(result.text(color: Terminal.standardOutput.usesColor))
         case .json: Terminal.standardOutput.write(try result.json())

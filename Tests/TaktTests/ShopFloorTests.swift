@@ -194,6 +194,20 @@ import TaktSchedule
         #expect(after.schedule.lateLots >= 1)
     }
 
+    @Test func anEditedEarlierScheduleIsAClearErrorNotACrash() throws {
+        let scenario = ShopFloorTests.shop()
+        let before = try ShopFloorScheduler(iterations: 0).schedule(scenario, lots: [ShopFloorTests.lot("L1", quantity: 4)], window: ShopFloorTests.window)
+        var negative = before
+        negative.window.days = -5
+        #expect(throws: ShopFloorError.invalidRequest("the earlier schedule's window has -5 days; expected 1...3660")) {
+            try ShopFloorScheduler(iterations: 0).reschedule(scenario, previous: negative, at: 0)
+        }
+        var nothing = before
+        nothing.lots[0].quantity = .nan
+        #expect(throws: ShopFloorError.self) { try ShopFloorScheduler(iterations: 0).reschedule(scenario, previous: nothing, at: 0) }
+        #expect(throws: ShopFloorError.self) { try ShopFloorScheduler(iterations: 0).reschedule(scenario, previous: before, at: -1) }
+    }
+
     @Test func aRushOrderIsAddedAndACancelledOneDropped() throws {
         var scenario = ShopFloorTests.shop(machines: 1)
         let window = ShopFloorTests.window

@@ -31,7 +31,7 @@ extension ShopFloorSchedule {
             let key = "\(o.machine)\u{1}\(o.day)\u{1}\(o.shift)"
             sequence[key, default: 0] += 1
             out += CSVText.line([
-                o.workCenter, o.machine, o.day.description, shiftName(o), String(sequence[key]!), o.lot, o.orders.joined(separator: "|"), o.product,
+                o.workCenter, o.machine, o.day.description, String(o.shift), String(sequence[key]!), o.lot, o.orders.joined(separator: "|"), o.product,
                 String(o.step), NumberText.plain(o.quantity), time(o.start), time(o.end), String(o.setupMinutes), String(o.runMinutes),
             ])
         }
@@ -45,8 +45,6 @@ extension ShopFloorSchedule {
             (rank[a.workCenter] ?? 0, a.machine.count, a.machine, a.start, a.lot, a.step) < (rank[b.workCenter] ?? 0, b.machine.count, b.machine, b.start, b.lot, b.step)
         }
     }
-
-    func shiftName(_ o: Operation) -> String { String(o.shift) }
 
     /// The production day schedule (生产日程计划): per work center and day, the scheduled
     /// hours against the available hours.

@@ -91,11 +91,15 @@ extension ProductionLot {
     /// One lot per order with something left to make, due before the window's end: released
     /// at its earliest start, due at the end of its due date.
     public static func lots(ofOrders scenario: Scenario, window: ShopWindow) -> [ProductionLot] {
-        scenario.orders.filter { $0.remaining > 1e-9 && $0.due < window.range.end }.map { order in
-            ProductionLot(
-                id: order.id, product: order.product, quantity: order.remaining, orders: [order.id],
-                release: max(0, order.earliestStart.map { window.minute(of: $0) } ?? 0), due: window.minute(of: order.due.advanced(by: 1)),
-                weight: weight(of: order))
-        }
+        scenario.orders.filter { $0.remaining > 1e-9 && $0.due < window.range.end }.map { lot(of: $0, window: window) }
+    }
+
+    /// The lot of an order's remaining quantity: released at its earliest start (not before
+    /// the window), due at the end of its due date.
+    public static func lot(of order: CustomerOrder, window: ShopWindow) -> ProductionLot {
+        ProductionLot(
+            id: order.id, product: order.product, quantity: order.remaining, orders: [order.id],
+            release: max(0, order.earliestStart.map { window.minute(of: $0) } ?? 0), due: window.minute(of: order.due.advanced(by: 1)),
+            weight: weight(of: order))
     }
 }

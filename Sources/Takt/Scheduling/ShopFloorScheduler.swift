@@ -1,7 +1,7 @@
 import TaktSchedule
 
 /// Makes the shop-floor schedule of a window: the lots (from a plan or from the orders) as a
-/// ``ShopFloorModel``, a first schedule by Giffler and Thompson's rule, improved by the tabu
+/// ``ShopFloorModel``, a first schedule (see ``Construction``), improved by the tabu
 /// search (weighted tardiness, then makespan, by default), checked against the problem, and
 /// read back in the plant's names.
 ///
@@ -83,25 +83,33 @@ public struct ShopFloorScheduler: Sendable {
     public func reschedule(
         _ scenario: Scenario, previous: ShopFloorSchedule, at: Int, adding: [String] = []
     ) throws(ShopFloorError) -> ShopFloorReschedule {
+        // A schedule read back from a file may have been edited: its window and time must hold.
+        guard (1...3_660).contains(previous.window.days) else {
+            throw .invalidRequest("the earlier schedule's window has \(previous.window.days) days; expected 1...3660")
+        }
+        guard (0...previous.window.end).contains(at) else {
+            throw .invalidRequest("the time to reschedule from, minute \(at), is outside the earlier schedule's window of \(previous.window.days) days")
+        }
+        if let bad = previous.lots.first(where: { !($0.quantity.isFinite && $0.quantity > 0) }) {
+            throw .invalidRequest("lot \(bad.id) of the earlier schedule has quantity \(bad.quantity); expected a number above 0")
+        }
         let open = Set(scenario.orders.filter { $0.remaining > 1e-9 }.map(\.id))
         let started = Set(previous.operations.filter { $0.start < at }.map(\.lot))
         var lots = previous.lots.filter { lot in lot.orders.isEmpty || lot.orders.contains(where: open.contains) || started.contains(lot.id) }
         let known = Set(previous.lots.flatMap(\.orders)), new = Set(adding)
-        let window = ShopWindow(start: previous.window.start, days: scenario.horizon.range.end.distance(to: previous.window.start) * -1)
         for order in scenario.orders where new.contains(order.id) && !known.contains(order.id) && order.remaining > 1e-9 {
-            var lot = ProductionLot.lots(ofOrders: Scenario(name: "", horizon: scenario.horizon, orders: [order]), window: window)[0]
+            var lot = ProductionLot.lot(of: order, window: previous.window)
             lot.release = max(lot.release, at)
             lots.append(lot)
         }
-        let model = try ShopFloorModel(
-            scenario, lots: lots, window: previous.window, overtimeHours: previous.overtimeHours,
-            reference: ShopFloorModel.Reference(previous, frozenBefore: at))
+        let reference = ShopFloorModel.Reference(previous, frozenBefore: at)
+        let model = try ShopFloorModel(scenario, lots: lots, window: previous.window, overtimeHours: previous.overtimeHours, reference: reference)
         let stable = ScheduleObjective([objective.measures[0], .displacement] + objective.measures.dropFirst().filter { $0 != .displacement })
         // The search starts from the earlier schedule's machine orders, timed again in the
         // changed plant; new lots come first on their first machine from `at`.
         var keep: [Schedule.Assignment] = []
         let index = Dictionary(model.machines.enumerated().map { ($1.name, $0) }) { first, _ in first }
-        let before = ShopFloorModel.Reference(previous, frozenBefore: at).operations
+        let before = reference.operations
         for (o, step) in model.steps.enumerated() {
             let operation = model.problem.operations[o]
             if let old = before["\(model.lots[step.lot].id)\u{1}\(step.step)"], let m = index[old.machine], operation.duration(on: m) != nil {

@@ -58,7 +58,6 @@ public struct ListScheduling: Sendable {
                 if assignments[list[mid]].end <= ready { low = mid + 1 } else { high = mid }
             }
             var k = max(0, low - 1)
-            if k < list.count && assignments[list[k]].end > ready { k = 0 }
             while k <= list.count {
                 let before = k > 0 ? list[k - 1] : -1
                 let after = k < list.count ? list[k] : -1
