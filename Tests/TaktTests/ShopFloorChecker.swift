@@ -5,9 +5,11 @@ import Foundation
 /// and the scenario's tables only (not the scheduling problem it was made from): every lot
 /// runs each routing step once, in step order, on a machine of the step's work center or an
 /// alternative, for ⌈60 · run hours · quantity ÷ efficiency⌉ minutes of working time; working
-/// time is the work center's shifts on its working days, less dated maintenance; one machine
+/// time is the work center's shifts on its working days, less maintenance; one machine
 /// does one thing at a time and changes over between products with the setup time between
 /// them; and the lots' quantities add up to the plan's production in the window's periods.
+/// A lot with a step in progress starts with that step, on the machine it runs on, for its
+/// remaining hours, at its start or the machine's first working minute after.
 enum ShopFloorChecker {
     static func violations(
         _ s: ShopFloorSchedule, scenario: Scenario, plan: ProductionPlanResult? = nil, overtime: [String: [Int: Double]] = [:]
@@ -18,35 +20,65 @@ enum ShopFloorChecker {
         let calendar = WorkingCalendar(scenario)
         let window = s.window
 
-        // Working minutes of one machine in [from, to), minute by minute over whole days.
+        // Where maintenance takes a machine down, in minutes: dated rows their days, whole;
+        // machine-days in a period whole working days from the period's first, the last
+        // machine first.
+        func holes(_ number: Int, _ center: WorkCenter) -> [Range<Int>] {
+            var found: [Range<Int>] = []
+            for m in scenario.maintenance where m.workCenter == center.id {
+                if let start = m.start {
+                    if number <= m.machines { found.append(window.minute(of: start)..<window.minute(of: (m.end ?? start).advanced(by: 1))) }
+                } else if let period = m.period, let machineDays = m.machineDays {
+                    let days = period.range.days.filter { calendar.isWorking($0, unit: center.unit, workCenter: center.id) }
+                    let fromLast = center.machines - number
+                    let mine = min(days.count, max(0, Int(machineDays.rounded(.up)) - fromLast * days.count))
+                    for day in days.prefix(mine) { found.append(window.minute(of: day)..<window.minute(of: day.advanced(by: 1))) }
+                }
+            }
+            return found
+        }
+        // Working minutes of one machine in [from, to): its shifts day by day, less its holes.
         func working(_ machine: String, _ center: WorkCenter, _ from: Int, _ to: Int) -> Int {
             let number = Int(machine.split(separator: "-").last!)!
             let begin = (center.shiftStart ?? scenario.units.first { $0.id == center.unit }?.shiftStart)?.minutes ?? 480
+            let down = holes(number, center)
             var total = 0
             var day = window.day(of: from).advanced(by: -1)
             while window.minute(of: day) < to {
                 defer { day = day.advanced(by: 1) }
                 guard calendar.isWorking(day, unit: center.unit, workCenter: center.id) else { continue }
-                let down = scenario.maintenance.contains { m in
-                    m.workCenter == center.id && m.start != nil && number <= m.machines && m.start! <= day && day <= (m.end ?? m.start!)
-                }
-                if down { continue }
                 var length = Int((Double(center.shiftsPerDay) * center.hoursPerShift * 60).rounded())
                 if let period = scenario.horizon.periodIndex(containing: day), let hours = overtime[center.id]?[period], hours > 0 {
                     let days = scenario.horizon.periods[period].range.days.filter { calendar.isWorking($0, unit: center.unit, workCenter: center.id) }.count
                     length += min(1440 - length, Int((hours * 60 / Double(days * center.machines)).rounded(.up)))
                 }
                 let open = window.minute(of: day) + begin
-                total += max(0, min(to, open + length) - max(from, open))
+                let span = max(from, open)..<max(max(from, open), min(to, open + length))
+                total += span.count - down.reduce(0) { $0 + $1.clamped(to: span).count }
             }
             return total
         }
 
         var byLot: [String: [ShopFloorSchedule.Operation]] = [:]
         for o in s.operations { byLot[o.lot, default: []].append(o) }
+        var running: [String: OperationInProgress] = [:]
+        for item in scenario.operationsInProgress {
+            if let lot = s.lots.first(where: { $0.orders.contains(item.order) }), running[lot.id] == nil { running[lot.id] = item }
+        }
         for lot in s.lots {
             let ops = (byLot[lot.id] ?? []).sorted { $0.step < $1.step }
-            let routing = (steps[lot.product] ?? []).sorted { $0.step < $1.step }
+            var routing = (steps[lot.product] ?? []).sorted { $0.step < $1.step }
+            let item = running[lot.id]
+            if let item {
+                routing.removeAll { $0.step < item.step || $0.step == item.step && item.remainingHours == 0 }
+                if let o = ops.first, o.step == item.step {
+                    if o.machine != item.machine && !(o.machine == item.machine + "-1") { found.append("lot \(lot.id): step in progress on \(o.machine), not \(item.machine)") }
+                    let began = window.minute(of: item.start) + item.startTime.minutes
+                    if let center = centers[o.workCenter], o.start < began || working(o.machine, center, max(0, began), o.start) > 0 {
+                        found.append("lot \(lot.id): step in progress moved to \(window.text(of: o.start))")
+                    }
+                }
+            }
             if ops.map(\.step) != routing.map(\.step) { found.append("lot \(lot.id): steps \(ops.map(\.step)), routing \(routing.map(\.step))") }
             for (o, step) in zip(ops, routing) {
                 guard ([step.workCenter] + step.alternatives).contains(o.workCenter), let center = centers[o.workCenter]
@@ -54,7 +86,8 @@ enum ShopFloorChecker {
                     found.append("lot \(lot.id) step \(o.step) on \(o.workCenter), not a work center of the step")
                     continue
                 }
-                let minutes = Int((step.runHours * lot.quantity / center.efficiency * 60).rounded(.up))
+                var minutes = Int((step.runHours * lot.quantity / center.efficiency * 60).rounded(.up))
+                if let item, item.step == step.step, let hours = item.remainingHours { minutes = Int((hours * 60).rounded(.up)) }
                 if o.runMinutes != minutes { found.append("lot \(lot.id) step \(o.step): \(o.runMinutes) run minutes, expected \(minutes)") }
                 let work = working(o.machine, center, o.start, o.end)
                 if work != minutes { found.append("lot \(lot.id) step \(o.step): \(work) working minutes in \(window.text(of: o.start))–\(window.text(of: o.end)), expected \(minutes)") }
@@ -94,7 +127,8 @@ enum ShopFloorChecker {
             for row in plan.products where row.production > 1e-9 && scenario.horizon.periods[row.periodIndex].range.overlaps(window.range) {
                 planned["\(row.product)/\(row.periodIndex)", default: 0] += row.production
             }
-            for lot in s.lots { scheduled["\(lot.product)/\(lot.period ?? -1)", default: 0] += lot.quantity }
+            // Work in progress the plan pegs nowhere in the window has a lot of its own.
+            for lot in s.lots where lot.period != nil || running[lot.id] == nil { scheduled["\(lot.product)/\(lot.period ?? -1)", default: 0] += lot.quantity }
             for key in Set(planned.keys).union(scheduled.keys) where abs((planned[key] ?? 0) - (scheduled[key] ?? 0)) > 1e-6 {
                 found.append("\(key): planned \(planned[key] ?? 0), in lots \(scheduled[key] ?? 0)")
             }

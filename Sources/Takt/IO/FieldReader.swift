@@ -120,6 +120,16 @@ struct FieldReader {
         return day
     }
 
+    /// A day and time `YYYY-MM-DD HH:MM` (or `YYYY-MM-DDTHH:MM`, or a date: its midnight).
+    mutating func moment(_ column: String) -> (Day, TimeOfDay)? {
+        let raw = record[column]
+        guard let moment = OperationInProgress.moment(raw.replacingOccurrences(of: "/", with: "-")) else {
+            reject(column, raw.isEmpty ? nil : raw, raw.isEmpty ? "missing: expected YYYY-MM-DD HH:MM" : "expected YYYY-MM-DD HH:MM")
+            return nil
+        }
+        return moment
+    }
+
     /// A time of day `HH:MM` (00:00 to 23:59).
     mutating func timeOfDay(_ column: String) -> TimeOfDay? {
         let raw = record[column]

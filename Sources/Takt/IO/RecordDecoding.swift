@@ -235,6 +235,17 @@ enum RecordDecoding {
         return r.failed ? nil : change
     }
 
+    static func operationInProgress(_ record: Record, log: DiagnosticLog) -> OperationInProgress? {
+        var r = FieldReader(record, log: log)
+        let order = r.required("order", what: "an order id")
+        let step = r.integer("step", default: 0, 0...1_000_000, required: true)
+        let machine = r.required("machine", what: "a machine such as CNC-T-1, or a work center id")
+        let start = r.moment("start")
+        let remaining = r.optionalNumber("remaining_hours", .hoursPerUnit)
+        guard !r.failed, let start else { return nil }
+        return OperationInProgress(order: order, step: step, machine: machine, start: start.0, startTime: start.1, remainingHours: remaining)
+    }
+
     static func subcontractor(_ record: Record, log: DiagnosticLog) -> Subcontractor? {
         var r = FieldReader(record, log: log)
         let id = r.required("id", what: "a subcontractor id")

@@ -23,6 +23,10 @@ struct ScenarioAssembly {
             var values: [T] = []
             var places: [SourceLocation] = []
             for record in source.tables[table] ?? [] {
+                if record.malformed {
+                    if let idColumn, !record[idColumn].isEmpty { rejected[table, default: []].insert(record[idColumn]) }
+                    continue
+                }
                 if let value = decode(record, log) {
                     values.append(value)
                     places.append(record.location)
@@ -47,6 +51,7 @@ struct ScenarioAssembly {
         let orders = decode(.orders, RecordDecoding.order)
         let subcontractors = decode(.subcontractors, idColumn: "product", RecordDecoding.subcontractor)
         let setupChanges = decode(.setupMatrix, idColumn: nil, RecordDecoding.setupChange)
+        let inProgress = decode(.operationsInProgress, idColumn: nil, RecordDecoding.operationInProgress)
 
         // Without a horizon the cross-table checks still run, on a stand-in the loader never returns.
         let standIn = Horizon(start: Day(year: 2000, month: 1, day: 1), periodLength: .month, periodCount: 1)
@@ -57,6 +62,7 @@ struct ScenarioAssembly {
             name: name, horizon: horizon ?? standIn, policy: policy, calendars: calendars, calendarExceptions: exceptions,
             units: units, products: products, workCenters: workCenters, maintenance: maintenance,
             laborPools: laborPools, routings: routings, salesPlan: salesPlan, seasonality: seasonality,
-            orders: orders, subcontractors: subcontractors, setupChanges: setupChanges)
+            orders: orders, subcontractors: subcontractors, setupChanges: setupChanges,
+            operationsInProgress: inProgress)
     }
 }

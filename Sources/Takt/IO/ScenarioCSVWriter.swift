@@ -59,6 +59,7 @@ public enum ScenarioCSVWriter {
                 [$0.id, $0.product, n($0.unitCost), $0.name, o($0.capacity), String($0.leadTimeDays), n($0.quality)]
             }),
             table(.setupMatrix, s.setupChanges.map { [$0.from, $0.to, n($0.hours)] }),
+            table(.operationsInProgress, s.operationsInProgress.map { [$0.order, String($0.step), $0.machine, $0.startText, o($0.remainingHours)] }),
         ]
         return tables.compactMap { $0 }
     }

@@ -65,6 +65,9 @@ struct ScenarioRangeCheck {
         for (i, x) in s.subcontractors.enumerated() {
             check(.subcontractors, i, [("capacity", x.capacity, .quantity), ("unit_cost", x.unitCost, .money), ("quality", x.quality, .percent)])
         }
+        for (i, x) in s.operationsInProgress.enumerated() {
+            check(.operationsInProgress, i, [("remaining_hours", x.remainingHours, .hoursPerUnit)])
+        }
         return found
     }
 }

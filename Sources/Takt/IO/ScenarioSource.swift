@@ -89,6 +89,10 @@ struct ScenarioSource {
                 log.error(
                     SourceLocation(file: file, row: row.line), value: "\(row.fields.count) fields",
                     "expected at most \(names.count) fields, one per header column; quote values that contain a comma")
+                // Kept, unread, so that references to its id raise no second error.
+                var values: [String: String] = [:]
+                for (name, field) in zip(names, row.fields) where !name.isEmpty { values[name] = field }
+                result.append(Record(location: SourceLocation(file: file, row: row.line), values: values, malformed: true))
                 continue
             }
             var values: [String: String] = [:]

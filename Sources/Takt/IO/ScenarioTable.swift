@@ -15,6 +15,7 @@ public enum ScenarioTable: String, CaseIterable, Hashable, Sendable {
     case orders
     case subcontractors
     case setupMatrix = "setup_matrix"
+    case operationsInProgress = "operations_in_progress"
 
     public var fileName: String { rawValue + ".csv" }
 
@@ -60,6 +61,7 @@ public enum ScenarioTable: String, CaseIterable, Hashable, Sendable {
         case .subcontractors:
             return req("id", "product", "unit_cost") + opt("name", "capacity", "lead_time_days", "quality")
         case .setupMatrix: return req("from", "to", "hours")
+        case .operationsInProgress: return req("order", "step", "machine", "start") + opt("remaining_hours")
         }
     }
 }
@@ -71,6 +73,8 @@ struct Record {
     /// Where single columns come from when that differs from `location`: the rows of a
     /// key/value file, the nested objects of a JSON scenario.
     var columnLocations: [String: SourceLocation] = [:]
+    /// A row already reported as unreadable (more fields than columns): not decoded.
+    var malformed = false
 
     /// The location of one column's value.
     func locate(_ column: String) -> SourceLocation { columnLocations[column] ?? location.column(column) }

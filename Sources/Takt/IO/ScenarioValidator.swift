@@ -71,7 +71,7 @@ public struct ScenarioValidator {
         let productIDs = ids(.products, s.products, \.id)
         let workCenterIDs = ids(.workCenters, s.workCenters, \.id)
         let laborPoolIDs = ids(.laborPools, s.laborPools, \.id)
-        _ = ids(.orders, s.orders, \.id)
+        let orderIDs = ids(.orders, s.orders, \.id)
         let families = Set(s.products.map(\.family))
         let scopes = unitIDs.union(workCenterIDs)
         let subcontracted = Set(s.subcontractors.map(\.product)).union(rejectedIDs[.subcontractors] ?? [])
@@ -279,6 +279,39 @@ public struct ScenarioValidator {
             }
             changes[key] = i
         }
+
+        // Work in progress: one running step per order and per machine, on a machine that can do it.
+        let ordersByID = Dictionary(s.orders.map { ($0.id, $0) }) { first, _ in first }
+        let centersByID = Dictionary(s.workCenters.map { ($0.id, $0) }) { first, _ in first }
+        let stepsByKey = Dictionary(s.routings.map { ("\($0.product)\u{1}\($0.step)", $0) }) { first, _ in first }
+        var runningOrders: [String: Int] = [:], runningMachines: [String: Int] = [:]
+        for (i, running) in s.operationsInProgress.enumerated() {
+            reference(.operationsInProgress, i, "order", running.order, in: orderIDs, "order")
+            if let first = runningOrders[running.order] {
+                error(.operationsInProgress, i, "order", running.order, "a second step in progress for this order; the first is at \(locate(.operationsInProgress, first))")
+            }
+            runningOrders[running.order] = runningOrders[running.order] ?? i
+            guard let order = ordersByID[running.order] else { continue }
+            if order.remaining == 0 { warning(.operationsInProgress, i, "order", running.order, "ignored: the order is complete") }
+            guard let step = stepsByKey["\(order.product)\u{1}\(running.step)"] else {
+                if productIDs.contains(order.product) && !(rejectedIDs[.routings] ?? []).contains(order.product) {
+                    error(.operationsInProgress, i, "step", String(running.step), "the routing of \(order.product) has no such step; expected one of \(s.routings.filter { $0.product == order.product }.map { String($0.step) }.joined(separator: ", "))")
+                }
+                continue
+            }
+            let machine = running.machine
+            let centers = ([step.workCenter] + step.alternatives).compactMap { centersByID[$0] }
+            guard let (center, number) = centers.lazy.compactMap({ center in running.machineNumber(on: center).map { (center, $0) } }).first else {
+                let examples = centers.filter { $0.machines > 0 }.map { "\($0.id)-1…\($0.id)-\($0.machines)" }
+                error(.operationsInProgress, i, "machine", machine, "not a machine of step \(step.step)'s work centers; expected \(examples.isEmpty ? "a work center with machines" : examples.joined(separator: " or "))")
+                continue
+            }
+            let key = "\(center.id)-\(number)"
+            if let first = runningMachines[key] {
+                error(.operationsInProgress, i, "machine", machine, "a second operation in progress on \(key); the first is at \(locate(.operationsInProgress, first))")
+            }
+            runningMachines[key] = runningMachines[key] ?? i
+        }
         return found
     }
 
@@ -288,6 +321,7 @@ public struct ScenarioValidator {
         case "work center": "work_centers.csv"
         case "labor pool": "labor_pools.csv"
         case "production unit": "units.csv"
+        case "order": "orders.csv"
         default: "units.csv or work_centers.csv"
         }
     }

@@ -22,13 +22,16 @@ public struct Scenario: Hashable, Sendable, Codable {
     /// Sequence-dependent changeovers for machine schedules (the period plan counts the
     /// routing's setup hours).
     public var setupChanges: [SetupChange]
+    /// Steps already running on machines, which shop-floor schedules leave in place.
+    public var operationsInProgress: [OperationInProgress]
 
     public init(
         name: String, horizon: Horizon, policy: Policy = Policy(), calendars: [CalendarRule] = [],
         calendarExceptions: [CalendarException] = [], units: [ProductionUnit] = [], products: [Product] = [],
         workCenters: [WorkCenter] = [], maintenance: [Maintenance] = [], laborPools: [LaborPool] = [],
         routings: [RoutingStep] = [], salesPlan: [SalesPlanLine] = [], seasonality: [SeasonalityWeight] = [],
-        orders: [CustomerOrder] = [], subcontractors: [Subcontractor] = [], setupChanges: [SetupChange] = []
+        orders: [CustomerOrder] = [], subcontractors: [Subcontractor] = [], setupChanges: [SetupChange] = [],
+        operationsInProgress: [OperationInProgress] = []
     ) {
         self.name = name
         self.horizon = horizon
@@ -46,6 +49,7 @@ public struct Scenario: Hashable, Sendable, Codable {
         self.orders = orders
         self.subcontractors = subcontractors
         self.setupChanges = setupChanges
+        self.operationsInProgress = operationsInProgress
     }
 
     // The JSON scenario file's keys are the tables' names (snake case from these).
@@ -53,5 +57,6 @@ public struct Scenario: Hashable, Sendable, Codable {
         case name, horizon, policy, calendars, calendarExceptions, units, products, workCenters, maintenance, laborPools, routings
         case salesPlan, seasonality, orders, subcontractors
         case setupChanges = "setupMatrix"
+        case operationsInProgress
     }
 }

@@ -115,6 +115,7 @@ extension ShopFloorSchedule {
         out += "  last operation ends \(time(makespan)); \(carriedOver) operation\(carriedOver == 1 ? "" : "s") carried over past the window\n"
         let late = lateOrders
         out += "  \(shipments.count - late.count) of \(shipments.count) orders ship on time; \(lateLots) of \(lots.count) lots late; setups \(Self.hours(setupMinutes)) h\n"
+        if frozen > 0 { out += "  \(frozen) operation\(frozen == 1 ? "" : "s") in progress or frozen kept where \(frozen == 1 ? "it is" : "they are")\n" }
         if !late.isEmpty {
             out += "\n" + bold("Late orders") + "\n"
             out += "  " + DisplayWidth.fit("order", 12) + DisplayWidth.fit("due", 12) + DisplayWidth.fit("ships", 12) + DisplayWidth.fit("days", 6, right: true) + "  held up\n"
@@ -131,6 +132,9 @@ extension ShopFloorSchedule {
             out += "  " + DisplayWidth.fit(c.workCenter, 12) + DisplayWidth.fit(String(c.machines), 9, right: true)
                 + DisplayWidth.fit(Self.hours(c.scheduledMinutes), 13, right: true) + DisplayWidth.fit(Self.hours(c.availableMinutes), 13, right: true)
                 + DisplayWidth.fit(NumberText.percent(c.utilization), 7, right: true) + DisplayWidth.fit(Self.hours(c.setupMinutes), 9, right: true) + "\n"
+        }
+        if !crews.isEmpty {
+            out += "  labor pools, workers present: " + crews.map { "\($0.laborPool) \($0.workers)\($0.planned ? " (the plan's headcount \(NumberText.plain(($0.headcount * 10).rounded() / 10)))" : "")" }.joined(separator: ", ") + "\n"
         }
         if let planFit { out += planFit.text(window: window, listLimit: listLimit) }
         return out
@@ -155,7 +159,7 @@ extension ShopFloorReschedule {
         func bold(_ s: String) -> String { color ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
         let window = schedule.window
         let machines = moved.filter { $0.fromMachine != $0.toMachine }.count
-        var out = bold("Rescheduled from \(window.text(of: at))") + ": \(schedule.frozen) started operation\(schedule.frozen == 1 ? "" : "s") kept; "
+        var out = bold("Rescheduled from \(window.text(of: at))") + ": \(schedule.frozen) started or frozen operation\(schedule.frozen == 1 ? "" : "s") kept; "
         out += "\(moved.count) moved (\(machines) to another machine), \(added) added, \(dropped) dropped\n"
         out += "  late orders \(previousLateOrders) → \(schedule.lateOrders.count); last operation ends \(window.text(of: previousMakespan)) → \(window.text(of: schedule.makespan))\n"
         if !newlyLate.isEmpty {

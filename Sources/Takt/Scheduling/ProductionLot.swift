@@ -85,13 +85,29 @@ extension ProductionLot {
                     release: earliest, due: periodDue))
             }
         }
-        return lots
+        return adding(inProgress: scenario, to: lots, window: window)
     }
 
-    /// One lot per order with something left to make, due before the window's end: released
-    /// at its earliest start, due at the end of its due date.
+    /// `lots` and a lot for each order with a step in progress that none of them is pegged to:
+    /// work the shop has started is scheduled whatever the plan says.
+    static func adding(inProgress scenario: Scenario, to lots: [ProductionLot], window: ShopWindow) -> [ProductionLot] {
+        guard !scenario.operationsInProgress.isEmpty else { return lots }
+        let pegged = Set(lots.flatMap(\.orders))
+        let orders = Dictionary(scenario.orders.map { ($0.id, $0) }) { first, _ in first }
+        var more = lots
+        for running in scenario.operationsInProgress where !pegged.contains(running.order) {
+            if let order = orders[running.order], order.remaining > 1e-9 { more.append(lot(of: order, window: window)) }
+        }
+        return more
+    }
+
+    /// One lot per order with something left to make that is due before the window's end,
+    /// frozen (released to the shop floor) or in progress: released at its earliest start,
+    /// due at the end of its due date.
     public static func lots(ofOrders scenario: Scenario, window: ShopWindow) -> [ProductionLot] {
-        scenario.orders.filter { $0.remaining > 1e-9 && $0.due < window.range.end }.map { lot(of: $0, window: window) }
+        let running = Set(scenario.operationsInProgress.map(\.order))
+        return scenario.orders.filter { $0.remaining > 1e-9 && ($0.due < window.range.end || $0.status == .frozen || running.contains($0.id)) }
+            .map { lot(of: $0, window: window) }
     }
 
     /// The lot of an order's remaining quantity: released at its earliest start (not before

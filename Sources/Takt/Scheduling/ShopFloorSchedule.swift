@@ -103,10 +103,23 @@ public struct ShopFloorSchedule: Hashable, Sendable, Codable {
         public var hours: Double
     }
 
+    /// A labor pool's workers on the shop floor while the machines work: from its headcount
+    /// (the plan's workers, overtime counted as more of them, where a plan is scheduled).
+    public struct Crew: Hashable, Sendable, Codable {
+        public var laborPool: String
+        public var headcount: Double
+        /// Whether the headcount is the plan's rather than the pool's own.
+        public var planned: Bool
+        /// Present at once: ⌊headcount × attendance × hours per day ÷ the longest working day
+        /// of the work centers it staffs⌋, at most the headcount.
+        public var workers: Int
+    }
+
     public var scenario: String
     public var window: ShopWindow
     public var overtime: [Overtime]
-    /// Operations kept where an earlier schedule started them (a reschedule's started work).
+    public var crews: [Crew]
+    /// Operations kept in place: steps in progress, or in a reschedule the started ones and frozen orders'.
     public var frozen: Int
     public var source: LotSource
     public var lots: [ProductionLot]
@@ -129,6 +142,9 @@ public struct ShopFloorSchedule: Hashable, Sendable, Codable {
     public var planFit: PlanFit? = nil
 
     public var lateOrders: [Shipment] { shipments.filter { $0.daysLate > 0 } }
+
+    /// The headcount by labor pool, as ``ShopFloorScheduler`` takes it.
+    public var headcount: [String: Double] { Dictionary(crews.filter(\.planned).map { ($0.laborPool, $0.headcount) }) { first, _ in first } }
 
     /// The overtime hours by work center and period, as ``ShopFloorScheduler`` takes them.
     public var overtimeHours: [String: [Int: Double]] {

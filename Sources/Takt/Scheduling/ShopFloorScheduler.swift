@@ -57,26 +57,43 @@ public struct ShopFloorScheduler: Sendable {
         return hours
     }
 
+    /// The plan's headcount per labor pool in the period the window starts in: its workers
+    /// (with hires and layoffs), and its overtime as more of them,
+    /// workers × (regular + overtime hours) ÷ regular hours.
+    public static func headcount(of plan: ProductionPlanResult, scenario: Scenario, window: ShopWindow) -> [String: Double] {
+        guard let period = scenario.horizon.periodIndex(containing: window.start) else { return [:] }
+        let label = scenario.horizon.periods[period].label
+        let pools = Dictionary(scenario.laborPools.map { ($0.id, $0) }) { first, _ in first }
+        var found: [String: Double] = [:]
+        for row in plan.resources where row.resource.kind == .laborPool && row.period == label {
+            guard let pool = pools[row.resource.id], row.availableHours > 1e-9 else { continue }
+            let people = (row.workers ?? pool.headcount) * (row.availableHours + max(0, row.overtimeHours)) / row.availableHours
+            if people.isFinite, abs(people - pool.headcount) > 1e-9 { found[pool.id] = people }
+        }
+        return found
+    }
+
     /// The schedule of a plan's production in `window`: its lots, on machines lengthened by its
-    /// overtime, with how the plan fits in detail.
+    /// overtime, with its labor pools' headcount, and how the plan fits in detail.
     public func schedule(_ scenario: Scenario, plan: ProductionPlanResult, window: ShopWindow) throws(ShopFloorError) -> ShopFloorSchedule {
         var made = try schedule(
             scenario, lots: ProductionLot.lots(of: plan, scenario: scenario, window: window), window: window, source: .plan,
-            overtimeHours: Self.overtime(of: plan, scenario: scenario))
+            overtimeHours: Self.overtime(of: plan, scenario: scenario), headcount: Self.headcount(of: plan, scenario: scenario, window: window))
         made.planFit = PlanFit(plan: plan, scenario: scenario, schedule: made)
         return made
     }
 
     public func schedule(
-        _ scenario: Scenario, lots: [ProductionLot], window: ShopWindow, source: LotSource = .plan, overtimeHours: [String: [Int: Double]] = [:]
+        _ scenario: Scenario, lots: [ProductionLot], window: ShopWindow, source: LotSource = .plan, overtimeHours: [String: [Int: Double]] = [:],
+        headcount: [String: Double] = [:]
     ) throws(ShopFloorError) -> ShopFloorSchedule {
-        let model = try ShopFloorModel(scenario, lots: lots, window: window, overtimeHours: overtimeHours)
+        let model = try ShopFloorModel(scenario, lots: lots, window: window, overtimeHours: overtimeHours, headcount: headcount)
         return try solve(model, scenario: scenario, source: source, overtimeHours: overtimeHours, objective: objective)
     }
 
     /// Schedules again from `at` (minutes in the earlier schedule's window) what `previous`
     /// scheduled, in a changed scenario (a machine down, a rush order, an order cancelled):
-    /// operations that started before `at` stay; the rest is scheduled by the objective, then
+    /// operations that started before `at` stay, and so do frozen orders'; the rest is scheduled by the objective, then
     /// by how far it moves from where `previous` had it (the displacement), then the makespan.
     /// Lots of orders no longer in the scenario are dropped unless started; the orders
     /// `adding` (a rush order) get a lot each, released at `at`.
@@ -102,8 +119,12 @@ public struct ShopFloorScheduler: Sendable {
             lot.release = max(lot.release, at)
             lots.append(lot)
         }
-        let reference = ShopFloorModel.Reference(previous, frozenBefore: at)
-        let model = try ShopFloorModel(scenario, lots: lots, window: previous.window, overtimeHours: previous.overtimeHours, reference: reference)
+        // A frozen order's lots were released to the shop floor: they keep their places too.
+        let frozenOrders = Set(scenario.orders.filter { $0.status == .frozen }.map(\.id))
+        let keeping = Set(lots.filter { !$0.orders.isEmpty && $0.orders.allSatisfy(frozenOrders.contains) }.map(\.id))
+        let reference = ShopFloorModel.Reference(previous, frozenBefore: at, keeping: keeping)
+        let model = try ShopFloorModel(
+            scenario, lots: lots, window: previous.window, overtimeHours: previous.overtimeHours, headcount: previous.headcount, reference: reference)
         let stable = ScheduleObjective([objective.measures[0], .displacement] + objective.measures.dropFirst().filter { $0 != .displacement })
         // The search starts from the earlier schedule's machine orders, timed again in the
         // changed plant; new lots come first on their first machine from `at`.
