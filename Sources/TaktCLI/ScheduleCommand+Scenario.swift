@@ -52,23 +52,43 @@ extension ScheduleCommand {
             return try runReschedule(scenario, previous: reschedule, at: at, adding: whatIf?.addOrders.map(\.id) ?? [], deadline: deadline)
         }
         let window = try window(of: scenario)
-        let schedule: ShopFloorSchedule
-        do {
+        if !comparisons.isEmpty { return try runComparison(base, window: window, deadline: deadline) }
+        let schedule: ShopFloorSchedule = try Self.reporting {
             switch lotSource {
             case .orders:
-                schedule = try scheduler(until: deadline).schedule(scenario, lots: ProductionLot.lots(ofOrders: scenario, window: window), window: window, source: .orders)
+                return try scheduler(until: deadline).schedule(scenario, lots: ProductionLot.lots(ofOrders: scenario, window: window), window: window, source: .orders)
             case .plan:
                 let result: ProductionPlanResult
                 if let plan {
-                    result = try PlanResultFile.read(plan)
-                    guard result.products.allSatisfy({ $0.periodIndex < scenario.horizon.periodCount }) else {
-                        throw InvalidInput(message: "error: \(plan): a plan of another scenario: its periods are not this scenario's\n")
-                    }
+                    result = try Self.plan(at: plan, of: scenario)
                 } else {
                     result = try AggregatePlanner(scenario).plan(PlanOptions(timeLimit: timeLimit))
                 }
-                schedule = try scheduler(until: deadline).schedule(scenario, plan: result, window: window)
+                return try scheduler(until: deadline).schedule(scenario, plan: result, window: window)
             }
+        }
+        if let out { try CommandOutput.writeFolder(out, files: Self.files(of: schedule)) }
+        switch format {
+        case .table: Terminal.standardOutput.write(schedule.text(color: Terminal.standardOutput.usesColor))
+        case .json: Terminal.standardOutput.write(try schedule.json())
+        case .csv: Terminal.standardOutput.write(schedule.operationsCSV())
+        }
+    }
+
+    /// The plan at `path` (a takt plan --out folder or its plan.json), refused where its
+    /// periods are not the scenario's.
+    static func plan(at path: String, of scenario: Scenario) throws -> ProductionPlanResult {
+        let result = try PlanResultFile.read(path)
+        guard result.products.allSatisfy({ $0.periodIndex < scenario.horizon.periodCount }) else {
+            throw InvalidInput(message: "error: \(path): a plan of another scenario: its periods are not this scenario's\n")
+        }
+        return result
+    }
+
+    /// `body`'s result; its errors as the message the command exits with.
+    static func reporting<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
         } catch let error as InvalidInput {
             throw error
         } catch let error as ScenarioLoadError {
@@ -76,11 +96,34 @@ extension ScheduleCommand {
         } catch {
             throw InvalidInput(message: "error: \(error)\n")
         }
-        if let out { try CommandOutput.writeFolder(out, files: Self.files(of: schedule)) }
+    }
+
+    /// `takt schedule PATH --compare A.yaml --compare B.yaml`: the base and each what-if
+    /// scheduled in the same window, side by side.
+    func runComparison(_ base: Scenario, window: ShopWindow, deadline: ContinuousClock.Instant) throws {
+        let overlays = try CommandInput.overlays(comparisons, base: base)
+        let run = try Self.reporting {
+            let given = try plan.map { try Self.plan(at: $0, of: base) }
+            let whatIf = ShopFloorWhatIf(
+                base: base, overlays: overlays, window: window, source: lotSource, plan: given, planOptions: PlanOptions(timeLimit: timeLimit),
+                scheduler: scheduler(until: deadline))
+            return try whatIf.run()
+        }
+        if let out {
+            var files = [("comparison.csv", run.comparison.csv()), ("comparison.json", try run.comparison.json())]
+            for (i, item) in run.schedules.enumerated() {
+                let prefix = i == 0 ? "base" : "scenario-\(i)"
+                files += [
+                    ("\(prefix)-schedule.csv", item.schedule.operationsCSV()), ("\(prefix)-shipments.csv", item.schedule.shipmentsCSV()),
+                    ("\(prefix)-schedule.json", try item.schedule.json()), ("\(prefix)-schedule.html", item.schedule.html()),
+                ]
+            }
+            try CommandOutput.writeFolder(out, files: files)
+        }
         switch format {
-        case .table: Terminal.standardOutput.write(schedule.text(color: Terminal.standardOutput.usesColor))
-        case .json: Terminal.standardOutput.write(try schedule.json())
-        case .csv: Terminal.standardOutput.write(schedule.operationsCSV())
+        case .table: Terminal.standardOutput.write(run.comparison.text(color: Terminal.standardOutput.usesColor))
+        case .json: Terminal.standardOutput.write(try run.comparison.json())
+        case .csv: Terminal.standardOutput.write(run.comparison.csv())
         }
     }
 

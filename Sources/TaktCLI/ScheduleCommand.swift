@@ -19,7 +19,10 @@ struct ScheduleCommand: ParsableCommand {
             them up, and the work centers' use; --out writes schedule.csv, dispatch.csv, \
             day_schedule.csv, workshop.csv, shipments.csv, schedule.json and schedule.html (the \
             Gantt chart and the dispatch lists). --start DATE --days N sets the window (default: \
-            the horizon's first period).
+            the horizon's first period). steps in operations_in_progress.csv stay where they \
+            run. --reschedule DIR --at TIME makes an earlier schedule again after a change \
+            (--scenario OVERLAY); --compare OVERLAY (repeated) schedules the base and each \
+            what-if side by side.
 
             With --jobshop FILE: reads the standard job-shop format (first line 'jobs machines', then per job its \
             'machine duration' pairs), or with --flexible Brandimarte's flexible format. Starts \
@@ -53,6 +56,8 @@ struct ScheduleCommand: ParsableCommand {
     var at: String?
     @Option(name: .customLong("scenario"), help: "With a scenario: a what-if overlay (.json, .yaml or .yml) to schedule, such as a machine down, a rush order or an order cancelled.")
     var overlay: String?
+    @Option(name: .customLong("compare"), help: "With a scenario: a what-if overlay (.json, .yaml or .yml) to schedule beside the base; repeat for more. Without --plan each scenario is planned first.")
+    var comparisons: [String] = []
     @Option(help: "With a scenario: the first schedule's construction: automatic (Giffler-Thompson up to 5,000 operations, list scheduling beyond), giffler-thompson or list.")
     var construction: ShopFloorScheduler.Construction = .automatic
     @Option(help: "The instance file.") var jobshop: String?
@@ -126,6 +131,9 @@ struct ScheduleCommand: ParsableCommand {
             throw ValidationError("--at must be YYYY-MM-DD HH:MM (or YYYY-MM-DDTHH:MM, or YYYY-MM-DD), not '\(at)'")
         }
         if path == nil && (reschedule != nil || overlay != nil) { throw ValidationError("--reschedule, --at and --scenario go with a scenario PATH") }
+        if !comparisons.isEmpty && (path == nil || reschedule != nil || overlay != nil) {
+            throw ValidationError("--compare goes with a scenario PATH, and not with --reschedule or --scenario (give each change as a --compare overlay)")
+        }
         if plan != nil && lotSource == .orders { throw ValidationError("--plan and --from orders exclude each other: the lots come from one or the other") }
         if let generate {
             do { try Self.generated(generate, seed: seed).validate() } catch { throw ValidationError("--generate: \(error)") }

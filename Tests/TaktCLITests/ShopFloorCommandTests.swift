@@ -75,4 +75,29 @@ import Testing
         let plan = try TaktBinary.run(["schedule", "datasets/sample-plant", "--plan", "README.md"])
         #expect(plan.status == 1 && !plan.signaled && plan.standardError.contains("README.md"))
     }
+
+    @Test func whatIfSchedulesSideBySide() throws {
+        let folder = try TaktBinary.temporaryFolder("compare")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plan = folder.appendingPathComponent("plan").path, out = folder.appendingPathComponent("out").path
+        #expect(try TaktBinary.run(["plan", "datasets/sample-plant", "--out", plan]).status == 0)
+        let args = ["schedule", "datasets/sample-plant", "--plan", plan, "--days", "14", "--compare", "datasets/whatifs/breakdown-cnc-m.yaml", "--iterations", "5"]
+        let run = try TaktBinary.run(args + ["--out", out])
+        #expect(run.status == 0 && !run.signaled, "\(run.standardError)")
+        #expect(run.standardOutput.hasPrefix("Shop-floor what-if comparison: 2027-01-01 to 2027-01-14"))
+        #expect(run.standardOutput.contains("CNC-M breakdown 12 January: "))
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).filter { !$0.hasPrefix(".") }.sorted()
+        #expect(files == [
+            "base-schedule.csv", "base-schedule.html", "base-schedule.json", "base-shipments.csv", "comparison.csv", "comparison.json",
+            "scenario-1-schedule.csv", "scenario-1-schedule.html", "scenario-1-schedule.json", "scenario-1-shipments.csv",
+        ])
+        // The same plan in both: the rush order is the only lot added.
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/comparison.json"))) as? [String: Any])
+        let changes = try #require(json["changes"] as? [[String: Any]])
+        #expect(changes.count == 1 && (changes[0]["dropped"] as? Int) == 0 && (changes[0]["added"] as? Int ?? 0) > 0)
+        let csv = try TaktBinary.run(args + ["--format", "csv"])
+        #expect(csv.standardOutput == (try String(contentsOfFile: out + "/comparison.csv", encoding: .utf8)))
+        let bad = try TaktBinary.run(["schedule", "datasets/sample-plant", "--compare", "datasets/whatifs/demand-up-10.yaml", "--scenario", "datasets/whatifs/demand-up-10.yaml"])
+        #expect(bad.status == 2 && bad.standardError.contains("--compare goes with a scenario PATH"))
+    }
 }

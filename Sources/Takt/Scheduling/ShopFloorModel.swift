@@ -294,12 +294,15 @@ public enum ShopFloorError: Error, Hashable, Sendable, CustomStringConvertible {
     case invalidRequest(String)
     /// The scheduling engine refused the problem.
     case engine(ShopProblemError)
+    /// Planning the scenario to schedule failed.
+    case planning(PlanningError)
 
     public var description: String {
         switch self {
         case let .unschedulable(lot, step, reason): "lot \(lot), step \(step): \(reason)"
         case .invalidRequest(let message): message
         case .engine(let error): "the scheduling problem: \(error)"
+        case .planning(let error): "planning: \(error)"
         }
     }
 }

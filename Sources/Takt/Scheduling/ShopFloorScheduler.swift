@@ -74,10 +74,16 @@ public struct ShopFloorScheduler: Sendable {
     }
 
     /// The schedule of a plan's production in `window`: its lots, on machines lengthened by its
-    /// overtime, with its labor pools' headcount, and how the plan fits in detail.
-    public func schedule(_ scenario: Scenario, plan: ProductionPlanResult, window: ShopWindow) throws(ShopFloorError) -> ShopFloorSchedule {
+    /// overtime, with its labor pools' headcount, and how the plan fits in detail. The orders
+    /// `adding` (new since the plan: a rush order) get a lot each.
+    public func schedule(
+        _ scenario: Scenario, plan: ProductionPlanResult, window: ShopWindow, adding: [String] = []
+    ) throws(ShopFloorError) -> ShopFloorSchedule {
+        var lots = ProductionLot.lots(of: plan, scenario: scenario, window: window)
+        let new = Set(adding), known = Set(lots.flatMap(\.orders))
+        lots += scenario.orders.filter { new.contains($0.id) && !known.contains($0.id) && $0.remaining > 1e-9 }.map { ProductionLot.lot(of: $0, window: window) }
         var made = try schedule(
-            scenario, lots: ProductionLot.lots(of: plan, scenario: scenario, window: window), window: window, source: .plan,
+            scenario, lots: lots, window: window, source: .plan,
             overtimeHours: Self.overtime(of: plan, scenario: scenario), headcount: Self.headcount(of: plan, scenario: scenario, window: window))
         made.planFit = PlanFit(plan: plan, scenario: scenario, schedule: made)
         return made
