@@ -277,7 +277,11 @@ import TaktSchedule
         #expect(dom.contains("<h2>Gantt chart</h2>") && dom.contains("<h2>Dispatch lists</h2>"))
         // One bar per operation, a shaded holiday per machine, late lots outlined.
         #expect(dom.components(separatedBy: "<title>L").count - 1 == schedule.operations.count)
-        #expect(dom.components(separatedBy: "fill=\"#e8e8e8\"").count - 1 >= 2)
+        // Every machine's nights, weekend and the holiday shaded: 8 working hours a day on 9
+        // working days of the 14, so 10 gaps a machine (before each shift and the last evening).
+        #expect(dom.components(separatedBy: "fill=\"#e8e8e8\"").count - 1 == 2 * 10)
+        let gaps = schedule.workingTimes.map(\.working.count)
+        #expect(gaps == [9, 9])
         #expect(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !dom.contains("<script"))
         #expect(!dom.contains("<b>shop</b>"))
     }

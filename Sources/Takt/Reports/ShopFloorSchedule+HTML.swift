@@ -1,6 +1,6 @@
 /// The shop-floor schedule as one self-contained HTML page: the Gantt chart (one row per
 /// machine, bars coloured by family, setups dark where they are done, late lots outlined
-/// red, days without working time shaded, a date axis), then the dispatch lists per work
+/// red, each machine's time without work shaded, a date axis), then the dispatch lists per work
 /// center and machine, each work center on its own printed page.
 extension ShopFloorSchedule {
     /// Above this many operations the chart draws each machine's day as one cell shaded by
@@ -59,13 +59,19 @@ extension ShopFloorSchedule {
         out += "<span style=\"background:#333\">setup</span><span style=\"background:#fff;color:#c0392b;border:2px solid #c0392b\">late lot</span>"
         out += "<span style=\"background:#e8e8e8;color:#555\">no working time</span></p>\n"
         out += "<svg class=\"gantt\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(c(width))\" height=\"\(c(height))\" font-size=\"10\">\n"
-        // Days without working time, per work center; the window's end.
-        let closed = Set(days.filter { $0.availableMinutes == 0 }.map { "\($0.workCenter)\u{1}\(window.start.distance(to: $0.day))" })
+        // Each machine's time without work in the window (nights, weekends, holidays,
+        // maintenance), then the days and the window's end.
+        let working = Dictionary(workingTimes.map { ($0.machine, $0.working) }) { first, _ in first }
         for (row, machine) in machines.enumerated() {
             let y = top + rowHeight * Double(row)
             out += "<text x=\"2\" y=\"\(c(y + rowHeight - 4))\">\(e(machine.name))</text>\n"
-            for d in 0..<window.days where closed.contains("\(machine.center)\u{1}\(d)") {
-                out += "<rect x=\"\(c(x(d * ShopWindow.minutesPerDay)))\" y=\"\(c(y))\" width=\"\(c(dayWidth))\" height=\"\(c(rowHeight))\" fill=\"#e8e8e8\"/>\n"
+            var from = 0
+            for piece in (working[machine.name] ?? []) + [window.end..<window.end] {
+                let to = min(piece.lowerBound, window.end)
+                if to > from {
+                    out += "<rect x=\"\(c(x(from)))\" y=\"\(c(y))\" width=\"\(c(x(to) - x(from)))\" height=\"\(c(rowHeight))\" fill=\"#e8e8e8\"/>\n"
+                }
+                from = max(from, piece.upperBound)
             }
         }
         for d in 0...dayCount {

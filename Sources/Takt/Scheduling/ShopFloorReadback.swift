@@ -146,7 +146,9 @@ struct ShopFloorReadback {
             overtime: overtimeHours.keys.sorted().flatMap { center in
                 overtimeHours[center]!.keys.sorted().map { ShopFloorSchedule.Overtime(workCenter: center, period: $0, hours: overtimeHours[center]![$0]!) }
             },
-            crews: model.crews, frozen: model.frozen.count, source: source, lots: model.lots, operations: operations, shipments: shipments,
+            crews: model.crews,
+            workingTimes: model.machines.indices.map { m in .init(machine: model.machines[m].name, working: problem.calendar(m).pieces(from: 0, to: window.end)) },
+            frozen: model.frozen.count, source: source, lots: model.lots, operations: operations, shipments: shipments,
             days: days, centers: centers, makespan: schedule.makespan, lateLots: late.filter { $0 }.count,
             weightedTardiness: schedule.weightedTardiness(problem), setupMinutes: setup.reduce(0, +),
             carriedOver: operations.filter(\.carriedOver).count)

@@ -115,10 +115,18 @@ public struct ShopFloorSchedule: Hashable, Sendable, Codable {
         public var workers: Int
     }
 
+    /// When one machine works in the window, in minutes from its start.
+    public struct WorkingTime: Hashable, Sendable, Codable {
+        public var machine: String
+        public var working: [Range<Int>]
+    }
+
     public var scenario: String
     public var window: ShopWindow
     public var overtime: [Overtime]
     public var crews: [Crew]
+    /// Every machine's working time in the window, in the machines' order.
+    public var workingTimes: [WorkingTime]
     /// Operations kept in place: steps in progress, or in a reschedule the started ones and frozen orders'.
     public var frozen: Int
     public var source: LotSource
