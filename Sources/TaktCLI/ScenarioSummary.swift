@@ -21,6 +21,9 @@ struct ScenarioSummary: Encodable {
     var rushOrders: Int
     var frozenOrders: Int
     var subcontractors: Int
+    var materials: Int
+    var bomLines: Int
+    var purchaseOrders: Int
 
     init(_ s: Scenario) {
         let range = s.horizon.range
@@ -43,6 +46,9 @@ struct ScenarioSummary: Encodable {
         rushOrders = s.orders.filter(\.rush).count
         frozenOrders = s.orders.filter { $0.status == .frozen }.count
         subcontractors = Set(s.subcontractors.map(\.id)).count
+        materials = s.materials.count
+        bomLines = s.bom.count
+        purchaseOrders = s.purchaseOrders.count
     }
 
     func text(path: String, terminal: Terminal) -> String {
@@ -55,7 +61,9 @@ struct ScenarioSummary: Encodable {
             ("sales plan", "\(salesPlanLines) lines, \(salesPlanQuantity.grouped) units"),
             ("orders", "\(orders) (\(rushOrders) rush, \(frozenOrders) frozen), \(orderedQuantity.grouped) units to make"),
             ("subcontractors", "\(subcontractors)"),
-        ]
+        ] + (materials + bomLines + purchaseOrders == 0 ? [] : [
+            ("materials", "\(materials), \(bomLines) bill of materials lines, \(purchaseOrders) open purchase orders"),
+        ])
         let width = rows.map(\.0.count).max() ?? 0
         var text = terminal.styled("Scenario \(name)", .bold) + "  (\(path))\n"
         text += "Horizon \(horizonStart) to \(horizonEnd): \(periods) \(periodLength)\(periods == 1 ? "" : "s")"

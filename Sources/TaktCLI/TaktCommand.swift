@@ -15,7 +15,7 @@ struct TaktCommand: ParsableCommand {
             Exit codes: 0 success, 1 invalid input, 2 usage error.
             """,
         version: "0.1.0",
-        subcommands: [Validate.self, Load.self, Plan.self, Decompose.self, WhatIf.self, Promise.self, Diff.self, Report.self, Generate.self, Export.self, ScheduleCommand.self]
+        subcommands: [Validate.self, Load.self, Plan.self, Decompose.self, WhatIf.self, Promise.self, Diff.self, Report.self, Generate.self, Export.self, ScheduleCommand.self, Materials.self]
     )
 
     /// Runs the command with the documented exit codes: usage errors exit 2 (not the

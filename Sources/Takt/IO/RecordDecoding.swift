@@ -246,6 +246,49 @@ enum RecordDecoding {
         return OperationInProgress(order: order, step: step, machine: machine, start: start.0, startTime: start.1, remainingHours: remaining)
     }
 
+    static func material(_ record: Record, log: DiagnosticLog) -> Material? {
+        var r = FieldReader(record, log: log)
+        let id = r.required("id", what: "a material id")
+        let material = Material(
+            id: id, name: r.text("name", default: id), uom: r.text("uom", default: "pcs"), unitCost: r.number("unit_cost", default: 0, .money),
+            leadTimeDays: r.integer("lead_time_days", default: 0, 0...3650), lotRule: r.choice("lot_rule", default: Material.LotRule.lotForLot),
+            lotQuantity: r.number("lot_quantity", default: 0, .quantity), orderingCost: r.number("ordering_cost", default: 0, .money),
+            holdingCost: r.number("holding_cost", default: 0, .money), periodsOfSupply: r.integer("periods_of_supply", default: 1, 1...1000),
+            minimumOrder: r.number("minimum_order", default: 0, .quantity), orderMultiple: r.number("order_multiple", default: 0, .quantity),
+            onHand: r.number("on_hand", default: 0, .quantity), safetyStock: r.number("safety_stock", default: 0, .quantity),
+            supplier: r.text("supplier"), constrained: r.flag("constrained", default: false))
+        guard !r.failed else { return nil }
+        if material.lotRule == .fixed && material.lotQuantity <= 0 {
+            log.error(record.locate("lot_quantity"), "missing: the fixed lot rule needs a lot_quantity above 0")
+            return nil
+        }
+        return material
+    }
+
+    static func bomLine(_ record: Record, log: DiagnosticLog) -> BOMLine? {
+        var r = FieldReader(record, log: log)
+        let line = BOMLine(
+            parent: r.required("parent", what: "a product id"), component: r.required("component", what: "a material or product id"),
+            quantity: r.optionalNumber("quantity", .positiveQuantity, requiredText: "a number > 0") ?? 0,
+            scrap: r.number("scrap", default: 0, .scrap), step: r.optionalInteger("step", 0...1_000_000),
+            effectiveFrom: r.day("effective_from"), effectiveTo: r.day("effective_to"))
+        guard !r.failed else { return nil }
+        if let from = line.effectiveFrom, let to = line.effectiveTo, to < from {
+            log.error(record.locate("effective_to"), value: to.description, "expected a day on or after effective_from \(from)")
+            return nil
+        }
+        return line
+    }
+
+    static func purchaseOrder(_ record: Record, log: DiagnosticLog) -> PurchaseOrder? {
+        var r = FieldReader(record, log: log)
+        let order = PurchaseOrder(
+            id: r.required("id", what: "a purchase order id"), material: r.required("material", what: "a material id"),
+            quantity: r.optionalNumber("quantity", .positiveQuantity, requiredText: "a number > 0") ?? 0,
+            due: r.day("due", required: true) ?? Day(ordinal: 0), supplier: r.text("supplier"))
+        return r.failed ? nil : order
+    }
+
     static func subcontractor(_ record: Record, log: DiagnosticLog) -> Subcontractor? {
         var r = FieldReader(record, log: log)
         let id = r.required("id", what: "a subcontractor id")

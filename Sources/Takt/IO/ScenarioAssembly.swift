@@ -52,6 +52,9 @@ struct ScenarioAssembly {
         let subcontractors = decode(.subcontractors, idColumn: "product", RecordDecoding.subcontractor)
         let setupChanges = decode(.setupMatrix, idColumn: nil, RecordDecoding.setupChange)
         let inProgress = decode(.operationsInProgress, idColumn: nil, RecordDecoding.operationInProgress)
+        let materials = decode(.materials, RecordDecoding.material)
+        let bom = decode(.bom, idColumn: "parent", RecordDecoding.bomLine)
+        let purchaseOrders = decode(.purchaseOrders, RecordDecoding.purchaseOrder)
 
         // Without a horizon the cross-table checks still run, on a stand-in the loader never returns.
         let standIn = Horizon(start: Day(year: 2000, month: 1, day: 1), periodLength: .month, periodCount: 1)
@@ -63,6 +66,6 @@ struct ScenarioAssembly {
             units: units, products: products, workCenters: workCenters, maintenance: maintenance,
             laborPools: laborPools, routings: routings, salesPlan: salesPlan, seasonality: seasonality,
             orders: orders, subcontractors: subcontractors, setupChanges: setupChanges,
-            operationsInProgress: inProgress)
+            operationsInProgress: inProgress, materials: materials, bom: bom, purchaseOrders: purchaseOrders)
     }
 }

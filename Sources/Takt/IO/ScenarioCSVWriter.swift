@@ -59,6 +59,16 @@ public enum ScenarioCSVWriter {
                 [$0.id, $0.product, n($0.unitCost), $0.name, o($0.capacity), String($0.leadTimeDays), n($0.quality)]
             }),
             table(.setupMatrix, s.setupChanges.map { [$0.from, $0.to, n($0.hours)] }),
+            table(.materials, s.materials.map {
+                [$0.id, $0.name, $0.uom, n($0.unitCost), String($0.leadTimeDays), $0.lotRule.rawValue, n($0.lotQuantity), n($0.orderingCost),
+                 n($0.holdingCost), String($0.periodsOfSupply), n($0.minimumOrder), n($0.orderMultiple), n($0.onHand), n($0.safetyStock),
+                 $0.supplier, $0.constrained ? "yes" : "no"]
+            }),
+            table(.bom, s.bom.map {
+                [$0.parent, $0.component, n($0.quantity), n($0.scrap), $0.step.map(String.init) ?? "", $0.effectiveFrom?.description ?? "",
+                 $0.effectiveTo?.description ?? ""]
+            }),
+            table(.purchaseOrders, s.purchaseOrders.map { [$0.id, $0.material, n($0.quantity), $0.due.description, $0.supplier] }),
             table(.operationsInProgress, s.operationsInProgress.map { [$0.order, String($0.step), $0.machine, $0.startText, o($0.remainingHours)] }),
         ]
         return tables.compactMap { $0 }

@@ -65,6 +65,16 @@ struct ScenarioRangeCheck {
         for (i, x) in s.subcontractors.enumerated() {
             check(.subcontractors, i, [("capacity", x.capacity, .quantity), ("unit_cost", x.unitCost, .money), ("quality", x.quality, .percent)])
         }
+        for (i, x) in s.materials.enumerated() {
+            check(.materials, i, [
+                ("unit_cost", x.unitCost, .money), ("lot_quantity", x.lotQuantity, .quantity), ("ordering_cost", x.orderingCost, .money),
+                ("holding_cost", x.holdingCost, .money), ("minimum_order", x.minimumOrder, .quantity), ("order_multiple", x.orderMultiple, .quantity),
+                ("on_hand", x.onHand, .quantity), ("safety_stock", x.safetyStock, .quantity),
+                ("lead_time_days", Double(x.leadTimeDays), .between(0, 3650)), ("periods_of_supply", Double(x.periodsOfSupply), .between(1, 1000)),
+            ])
+        }
+        for (i, x) in s.bom.enumerated() { check(.bom, i, [("quantity", x.quantity, .positiveQuantity), ("scrap", x.scrap, .scrap)]) }
+        for (i, x) in s.purchaseOrders.enumerated() { check(.purchaseOrders, i, [("quantity", x.quantity, .positiveQuantity)]) }
         for (i, x) in s.operationsInProgress.enumerated() {
             check(.operationsInProgress, i, [("remaining_hours", x.remainingHours, .hoursPerUnit)])
         }

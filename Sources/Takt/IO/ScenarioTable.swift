@@ -16,6 +16,9 @@ public enum ScenarioTable: String, CaseIterable, Hashable, Sendable {
     case subcontractors
     case setupMatrix = "setup_matrix"
     case operationsInProgress = "operations_in_progress"
+    case materials
+    case bom
+    case purchaseOrders = "purchase_orders"
 
     public var fileName: String { rawValue + ".csv" }
 
@@ -62,6 +65,12 @@ public enum ScenarioTable: String, CaseIterable, Hashable, Sendable {
             return req("id", "product", "unit_cost") + opt("name", "capacity", "lead_time_days", "quality")
         case .setupMatrix: return req("from", "to", "hours")
         case .operationsInProgress: return req("order", "step", "machine", "start") + opt("remaining_hours")
+        case .materials:
+            return req("id")
+                + opt("name", "uom", "unit_cost", "lead_time_days", "lot_rule", "lot_quantity", "ordering_cost", "holding_cost",
+                    "periods_of_supply", "minimum_order", "order_multiple", "on_hand", "safety_stock", "supplier", "constrained")
+        case .bom: return req("parent", "component", "quantity") + opt("scrap", "step", "effective_from", "effective_to")
+        case .purchaseOrders: return req("id", "material", "quantity", "due") + opt("supplier")
         }
     }
 }

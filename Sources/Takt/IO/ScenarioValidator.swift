@@ -280,6 +280,37 @@ public struct ScenarioValidator {
             changes[key] = i
         }
 
+        // Materials: ids apart from products'; bill of materials lines to known items, without cycles.
+        let materialIDs = ids(.materials, s.materials, \.id)
+        for (i, material) in s.materials.enumerated() where productIDs.contains(material.id) {
+            error(.materials, i, "id", material.id, "also a product id; expected one id for one item")
+        }
+        let items = materialIDs.union(productIDs)
+        var lines: [String: Int] = [:]
+        for (i, line) in s.bom.enumerated() {
+            reference(.bom, i, "parent", line.parent, in: productIDs, "product")
+            if !items.contains(line.component) && !(rejectedIDs[.materials] ?? []).contains(line.component) {
+                error(.bom, i, "component", line.component, "unknown item; expected a material id from materials.csv or a product id from products.csv")
+            }
+            if line.parent == line.component { error(.bom, i, "component", line.component, "a product cannot be its own component") }
+            if let step = line.step, !s.routings.contains(where: { $0.product == line.parent && $0.step == step }), productIDs.contains(line.parent),
+                !(rejectedIDs[.routings] ?? []).contains(line.parent)
+            {
+                error(.bom, i, "step", String(step), "the routing of \(line.parent) has no such step")
+            }
+            let key = "\(line.parent)\u{1}\(line.component)\u{1}\(line.step ?? -1)\u{1}\(line.effectiveFrom?.description ?? "")"
+            if let first = lines[key] { error(.bom, i, "component", line.component, "a second line for this parent, component and step; the first is at \(locate(.bom, first))") }
+            lines[key] = lines[key] ?? i
+        }
+        if let cycle = BillOfMaterials.cycle(in: s.bom.filter { productIDs.contains($0.parent) }) {  // (a bad parent is its own error)
+            let first = s.bom.firstIndex { $0.parent == cycle[0] && $0.component == cycle[1] } ?? 0
+            error(.bom, first, "component", cycle[1], "the bill of materials has a cycle: \(cycle.joined(separator: " → ")); expected each product made of other items only")
+        }
+        for (i, order) in s.purchaseOrders.enumerated() {
+            reference(.purchaseOrders, i, "material", order.material, in: materialIDs, "material")
+        }
+        _ = ids(.purchaseOrders, s.purchaseOrders, \.id)
+
         // Work in progress: one running step per order and per machine, on a machine that can do it.
         let ordersByID = Dictionary(s.orders.map { ($0.id, $0) }) { first, _ in first }
         let centersByID = Dictionary(s.workCenters.map { ($0.id, $0) }) { first, _ in first }
@@ -322,6 +353,7 @@ public struct ScenarioValidator {
         case "labor pool": "labor_pools.csv"
         case "production unit": "units.csv"
         case "order": "orders.csv"
+        case "material": "materials.csv"
         default: "units.csv or work_centers.csv"
         }
     }

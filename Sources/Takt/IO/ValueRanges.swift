@@ -30,6 +30,8 @@ extension Allowed {
     static let hoursPerDay = Allowed.between(0, 24)
     static let efficiency = Allowed.between(0.01, 2)
     static let fraction = Allowed.between(0, 1)
+    /// A share lost: below 1, or nothing would be left.
+    static let scrap = Allowed(low: 0, lowIncluded: true, high: 0.99)
     static let percent = Allowed.between(0, 100)
     static let workingDays = Allowed(low: 0, lowIncluded: false, high: 366)
     static let headcount = Allowed.between(0, 1e6)

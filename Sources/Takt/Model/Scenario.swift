@@ -24,6 +24,11 @@ public struct Scenario: Hashable, Sendable, Codable {
     public var setupChanges: [SetupChange]
     /// Steps already running on machines, which shop-floor schedules leave in place.
     public var operationsInProgress: [OperationInProgress]
+    /// Purchased items, the bills of materials and the open purchase orders, for material
+    /// requirements planning.
+    public var materials: [Material]
+    public var bom: [BOMLine]
+    public var purchaseOrders: [PurchaseOrder]
 
     public init(
         name: String, horizon: Horizon, policy: Policy = Policy(), calendars: [CalendarRule] = [],
@@ -31,7 +36,8 @@ public struct Scenario: Hashable, Sendable, Codable {
         workCenters: [WorkCenter] = [], maintenance: [Maintenance] = [], laborPools: [LaborPool] = [],
         routings: [RoutingStep] = [], salesPlan: [SalesPlanLine] = [], seasonality: [SeasonalityWeight] = [],
         orders: [CustomerOrder] = [], subcontractors: [Subcontractor] = [], setupChanges: [SetupChange] = [],
-        operationsInProgress: [OperationInProgress] = []
+        operationsInProgress: [OperationInProgress] = [], materials: [Material] = [], bom: [BOMLine] = [],
+        purchaseOrders: [PurchaseOrder] = []
     ) {
         self.name = name
         self.horizon = horizon
@@ -50,6 +56,9 @@ public struct Scenario: Hashable, Sendable, Codable {
         self.subcontractors = subcontractors
         self.setupChanges = setupChanges
         self.operationsInProgress = operationsInProgress
+        self.materials = materials
+        self.bom = bom
+        self.purchaseOrders = purchaseOrders
     }
 
     // The JSON scenario file's keys are the tables' names (snake case from these).
@@ -57,6 +66,6 @@ public struct Scenario: Hashable, Sendable, Codable {
         case name, horizon, policy, calendars, calendarExceptions, units, products, workCenters, maintenance, laborPools, routings
         case salesPlan, seasonality, orders, subcontractors
         case setupChanges = "setupMatrix"
-        case operationsInProgress
+        case operationsInProgress, materials, bom, purchaseOrders
     }
 }

@@ -1,0 +1,193 @@
+import Foundation
+import Testing
+@testable import Takt
+
+/// Material requirements planning: the textbook record by hand, Wagner–Whitin against an
+/// exhaustive search, and invariants on seeded plants with bills of materials.
+@Suite struct MaterialPlanTests {
+    static let monday = Day(year: 2027, month: 1, day: 4)
+
+    /// A plan that makes `production[t]` of each product in week t.
+    static func plan(_ scenario: Scenario, _ production: [String: [Double]], orders: [OrderAssignment] = []) -> ProductionPlanResult {
+        let periods = scenario.horizon.periods
+        var rows: [ProductPeriodPlan] = []
+        for (product, quantities) in production.sorted(by: { $0.key < $1.key }) {
+            for (t, q) in quantities.enumerated() {
+                rows.append(ProductPeriodPlan(
+                    product: product, family: "F", unit: "U", period: periods[t].label, periodIndex: t, demand: 0, production: q, subcontracted: 0,
+                    delivered: 0, endingInventory: 0, endingBacklog: 0, unmet: 0))
+            }
+        }
+        return ProductionPlanResult(
+            scenario: scenario.name, status: "optimal", costs: CostBreakdown(), objective: 0, products: rows, resources: [], subcontracting: [],
+            actions: [], orders: orders, contradictions: [], unmetDemand: 0, lostSalesQuantity: 0, modelRows: 0, modelColumns: 0)
+    }
+
+    /// Eight weeks from Monday 4 January. A (its step completing with no offset) is made of 2 B
+    /// and 4 C; B, a sub-assembly of a week's lead time (its routing offset 7 days), of 3 D.
+    /// C: fixed lots of 40, 2 weeks' lead time, 30 on hand, safety stock 5, a purchase order
+    /// of 40 due in week 2. D: two periods of supply, a week's lead time, 50 on hand.
+    static func threeLevels() -> Scenario {
+        Scenario(
+            name: "textbook", horizon: Horizon(start: monday, periodLength: .week, periodCount: 8),
+            units: [ProductionUnit(id: "U", name: "U")],
+            products: [Product(id: "A", name: "A", family: "F"), Product(id: "B", name: "B", family: "F", initialInventory: 5)],
+            workCenters: [WorkCenter(id: "W", name: "W", unit: "U")],
+            routings: [
+                RoutingStep(product: "A", step: 10, workCenter: "W", runHours: 1),
+                RoutingStep(product: "B", step: 10, workCenter: "W", runHours: 1, offsetDays: 7),
+            ],
+            materials: [
+                Material(id: "C", leadTimeDays: 14, lotRule: .fixed, lotQuantity: 40, onHand: 30, safetyStock: 5, supplier: "S1"),
+                Material(id: "D", leadTimeDays: 7, lotRule: .periods, periodsOfSupply: 2, onHand: 50),
+            ],
+            bom: [BOMLine(parent: "A", component: "B", quantity: 2), BOMLine(parent: "A", component: "C", quantity: 4), BOMLine(parent: "B", component: "D", quantity: 3)],
+            purchaseOrders: [PurchaseOrder(id: "PO1", material: "C", quantity: 40, due: monday.advanced(by: 7))])
+    }
+
+    @Test func theTextbookRecordOfAThreeLevelProduct() throws {
+        let scenario = Self.threeLevels()
+        #expect(scenario.validate().filter { $0.severity == .error }.isEmpty)
+        let result = try MaterialPlanner(scenario).plan(Self.plan(scenario, ["A": [0, 10, 0, 15, 20, 0, 10, 0]]))
+        #expect(result.records.map(\.item) == ["B", "C", "D"])
+        #expect(result.records.map(\.lowLevelCode) == [1, 1, 2])
+        let b = result.records[0], c = result.records[1], d = result.records[2]
+        // B: lot for lot from 5 on hand, released a week ahead.
+        #expect(b.kind == .subassembly)
+        #expect(b.gross == [0, 20, 0, 30, 40, 0, 20, 0])
+        #expect(b.net == [0, 15, 0, 30, 40, 0, 20, 0])
+        #expect(b.plannedReceipts == [0, 15, 0, 30, 40, 0, 20, 0])
+        #expect(b.plannedReleases == [15, 0, 30, 40, 0, 20, 0, 0])
+        #expect(b.projectedOnHand == [5, 0, 0, 0, 0, 0, 0, 0])
+        // C: lots of 40 keep 5 in stock; what a lot leaves over serves the next week.
+        #expect(c.gross == [0, 40, 0, 60, 80, 0, 40, 0])
+        #expect(c.scheduledReceipts == [0, 40, 0, 0, 0, 0, 0, 0])
+        #expect(c.net == [0, 0, 0, 35, 75, 0, 35, 0])
+        #expect(c.plannedReceipts == [0, 0, 0, 40, 80, 0, 40, 0])
+        #expect(c.projectedOnHand == [30, 30, 30, 10, 10, 10, 10, 10])
+        #expect(c.plannedReleases == [0, 40, 80, 0, 40, 0, 0, 0])
+        // D: B's releases × 3, two weeks at a time.
+        #expect(d.gross == [45, 0, 90, 120, 0, 60, 0, 0])
+        #expect(d.net == [0, 0, 85, 0, 0, 60, 0, 0])
+        #expect(d.plannedReceipts == [0, 0, 205, 0, 0, 60, 0, 0])
+        #expect(d.projectedOnHand == [5, 5, 120, 0, 0, 0, 0, 0])
+        #expect(d.plannedReleases == [0, 205, 0, 0, 60, 0, 0, 0])
+        // Pegging through the levels: D's first order serves A's weeks 4 and 5 (index 3, 4).
+        let firstD = try #require(result.plannedOrders.first { $0.item == "D" })
+        #expect(firstD.pegs.map(\.period) == [3, 4] && firstD.pegs.allSatisfy { $0.product == "A" })
+        #expect(firstD.release == Self.monday.advanced(by: 7) && firstD.due == Self.monday.advanced(by: 14))
+        #expect(result.purchasePlan.map(\.item) == ["C", "C", "C", "D", "D"])
+        // The purchase order is needed when it is due: no message.
+        #expect(result.exceptions.isEmpty)
+    }
+
+    @Test func exceptionsForLateReleasesAndPurchaseOrdersThatShouldMove() throws {
+        var scenario = Self.threeLevels()
+        scenario.materials[0].leadTimeDays = 28  // C's week-4 order should have gone out a week before the horizon
+        scenario.purchaseOrders += [
+            PurchaseOrder(id: "PO2", material: "D", quantity: 10, due: Self.monday),  // D lasts until week 3
+            PurchaseOrder(id: "PO3", material: "D", quantity: 500, due: Self.monday.advanced(by: 49)),  // needed in week 3
+        ]
+        let result = try MaterialPlanner(scenario).plan(Self.plan(scenario, ["A": [0, 10, 0, 15, 20, 0, 10, 0]]))
+        let late = try #require(result.exceptions.first { $0.kind == .pastDueRelease })
+        #expect(late.item == "C" && late.bucket == 3 && late.days == 7 && late.quantity == 40)
+        let d = result.exceptions.filter { $0.item == "D" }
+        #expect(d.map(\.kind) == [.deExpedite, .expedite])
+        #expect(d.map(\.toBucket) == [2, 2])
+        var cancel = Self.threeLevels()
+        cancel.purchaseOrders = [PurchaseOrder(id: "PO9", material: "C", quantity: 40, due: Self.monday)]
+        let none = try MaterialPlanner(cancel).plan(Self.plan(cancel, ["A": [0, 0, 0, 0, 0, 0, 0, 0]]))
+        #expect(none.exceptions.map(\.kind) == [.cancel])
+        #expect(none.plannedOrders.isEmpty)
+    }
+
+    @Test func wagnerWhitinEqualsAnExhaustiveSearch() {
+        var random = SeededRandom(seed: 7)
+        for _ in 0..<300 {
+            let n = Int.random(in: 1...8, using: &random)
+            let demand = (0..<n).map { _ in Bool.random(using: &random) ? 0 : Double(Int.random(in: 1...50, using: &random)) }
+            let ordering = Double(Int.random(in: 0...200, using: &random)), holding = Double(Int.random(in: 0...5, using: &random))
+            func cost(_ orders: [Range<Int>]) -> Double {
+                Double(orders.count) * ordering + orders.reduce(0) { sum, r in sum + r.reduce(0) { $0 + holding * Double($1 - r.lowerBound) * demand[$1] } }
+            }
+            let found = LotSizing.wagnerWhitin(demand, ordering: ordering, holding: holding)
+            // Every demand is covered once, by an order no later than it.
+            var covered = [Int](repeating: 0, count: n)
+            for r in found { for t in r { covered[t] += 1 } }
+            #expect(demand.indices.allSatisfy { demand[$0] == 0 || covered[$0] == 1 })
+            // The cheapest of all sets of order buckets (an order covers up to the next).
+            var best = Double.infinity
+            for mask in 0..<(1 << n) {
+                let at = (0..<n).filter { mask & (1 << $0) != 0 }
+                guard let first = demand.firstIndex(where: { $0 > 0 }) else { best = 0; break }
+                guard let start = at.first, start <= first else { continue }
+                let ranges = at.enumerated().map { k, t in t..<(k + 1 < at.count ? at[k + 1] : n) }
+                best = min(best, cost(ranges))
+            }
+            #expect(abs(cost(found) - best) < 1e-6, "demand \(demand), S \(ordering), h \(holding)")
+        }
+    }
+
+    @Test func seededPlantsKeepTheirBalancesAndPegEveryOrder() throws {
+        for seed in UInt64(1)...4 {
+            var scenario = ScenarioFactory.random(seed: seed, products: 6, centers: 3, orders: 60)
+            var random = SeededRandom(seed: seed)
+            let rules = Material.LotRule.allCases
+            scenario.materials = (0..<5).map { m in
+                Material(
+                    id: "M\(m)", leadTimeDays: Int.random(in: 0...40, using: &random), lotRule: rules[m % rules.count],
+                    lotQuantity: 25, orderingCost: 100, holdingCost: 1, periodsOfSupply: 2, minimumOrder: Double(m * 5), orderMultiple: m == 2 ? 10 : 0,
+                    onHand: Double(Int.random(in: 50...400, using: &random)), safetyStock: Double(Int.random(in: 0...40, using: &random)))
+            }
+            for product in scenario.products {
+                for m in 0..<5 where Bool.random(using: &random) {
+                    scenario.bom.append(BOMLine(parent: product.id, component: "M\(m)", quantity: Double(Int.random(in: 1...4, using: &random)), scrap: 0.05))
+                }
+            }
+            scenario.purchaseOrders = [PurchaseOrder(id: "P1", material: "M1", quantity: 100, due: scenario.horizon.start.advanced(by: 40))]
+            #expect(scenario.validate().filter { $0.severity == .error }.isEmpty, "seed \(seed)")
+            let production = try AggregatePlanner(scenario).plan(PlanOptions())
+            let result = try MaterialPlanner(scenario).plan(production)
+            for r in result.records {
+                var level = r.onHand
+                for t in result.buckets.indices {
+                    level += r.scheduledReceipts[t] + r.plannedReceipts[t] - r.gross[t]
+                    #expect(abs(level - r.projectedOnHand[t]) < 1e-6, "seed \(seed) \(r.item) bucket \(t): the balance")
+                    #expect(r.projectedOnHand[t] >= r.safetyStock - 1e-6, "seed \(seed) \(r.item) bucket \(t): below safety stock")
+                }
+                // Gross requirements: the plan's production × the lines, counted apart.
+                let expected = production.products.reduce(0.0) { sum, row in
+                    sum + scenario.bom.filter { $0.parent == row.product && $0.component == r.item }.reduce(0) { $0 + row.production * $1.quantity / 0.95 }
+                }
+                #expect(abs(r.gross.reduce(0, +) - expected) < 1e-6 * max(1, expected), "seed \(seed) \(r.item)")
+                #expect(abs(r.plannedReceipts.reduce(0, +) - r.plannedReleases.reduce(0, +)) < 1e-6)
+            }
+            #expect(result.plannedOrders.allSatisfy { !$0.pegs.isEmpty }, "seed \(seed): an order pegged to nothing")
+            #expect(try MaterialPlanner(scenario).plan(production).json() == result.json())
+            // Weekly buckets: the same requirements, spread over more buckets.
+            let weekly = try MaterialPlanner(scenario).plan(production, by: .week)
+            for (a, b) in zip(result.records, weekly.records) { #expect(abs(a.gross.reduce(0, +) - b.gross.reduce(0, +)) < 1e-6) }
+        }
+    }
+
+    @Test func bomRowsAreCheckedWithTheirLocation() throws {
+        var scenario = Self.threeLevels()
+        scenario.bom.append(BOMLine(parent: "B", component: "A", quantity: 1))
+        scenario.bom.append(BOMLine(parent: "A", component: "NOPE", quantity: 1))
+        scenario.bom.append(BOMLine(parent: "A", component: "C", quantity: 1, step: 99))
+        scenario.purchaseOrders.append(PurchaseOrder(id: "PO7", material: "Z", quantity: 1, due: Self.monday))
+        let errors = scenario.validate().filter { $0.severity == .error }.map { "\($0.location) \($0.message)" }
+        #expect(errors.contains { $0.contains("bom[0]") && $0.contains("the bill of materials has a cycle: A → B → A") })
+        #expect(errors.contains { $0.contains("bom[4]") && $0.contains("unknown item") })
+        #expect(errors.contains { $0.contains("bom[5]") && $0.contains("the routing of A has no such step") })
+        #expect(errors.contains { $0.contains("purchase_orders[1]") && $0.contains("unknown material") })
+        #expect(throws: MaterialPlanningError.self) { try MaterialPlanner(scenario).plan(Self.plan(scenario, ["A": Array(repeating: 1, count: 8)])) }
+    }
+
+    @Test func theTablesRoundTripThroughCSV() throws {
+        let scenario = Self.threeLevels()
+        let files = ScenarioCSVWriter.files(scenario).reduce(into: [String: Data]()) { $0[$1.0] = Data($1.1.utf8) }
+        let back = try ScenarioLoader.load(csvFiles: files).scenario
+        #expect(back.materials == scenario.materials && back.bom == scenario.bom && back.purchaseOrders == scenario.purchaseOrders)
+    }
+}
