@@ -24,6 +24,9 @@ struct Generate: ParsableCommand {
     @Option(help: "Period length: week, month, quarter or year.") var period: PeriodLength = .week
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Flag(help: "Products set up once per production run: setup hours on each step and a setup cost.") var setups = false
+    @Option(help: "Purchased materials, with bills of materials for every product (default 0: none).") var materials = 0
+    @Option(name: .customLong("bom-levels"), help: "With --materials: levels of the bills of materials (1: products of materials; more: through sub-assemblies).")
+    var bomLevels = 1
     @Option(help: "The folder to write the scenario's CSV files into.") var out: String
 
     func validate() throws {
@@ -33,7 +36,7 @@ struct Generate: ParsableCommand {
     private var generator: ScenarioGenerator {
         ScenarioGenerator(
             orders: orders, products: products, families: families, workCenters: workCenters, units: units, periods: periods,
-            periodLength: period, seed: seed, setups: setups)
+            periodLength: period, seed: seed, setups: setups, materials: materials, bomLevels: bomLevels)
     }
 
     func run() throws {

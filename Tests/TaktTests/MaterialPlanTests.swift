@@ -191,3 +191,35 @@ import Testing
         #expect(back.materials == scenario.materials && back.bom == scenario.bom && back.purchaseOrders == scenario.purchaseOrders)
     }
 }
+
+/// Generated plants with bills of materials through sub-assemblies.
+@Suite struct GeneratedMaterialsTests {
+    @Test func aGeneratedPlantOfThreeLevelsKeepsItsBalancesAndPegsEveryOrder() throws {
+        let generator = ScenarioGenerator(orders: 600, products: 30, families: 5, workCenters: 8, units: 2, periods: 12, periodLength: .month, seed: 11, materials: 15, bomLevels: 3)
+        let scenario = generator.scenario()
+        #expect(scenario.validate().filter { $0.severity == .error }.isEmpty)
+        // Sub-assemblies are demanded through their parents: no warning that nothing is planned.
+        let components = Set(scenario.bom.map(\.component))
+        #expect(!components.isEmpty)
+        #expect(scenario.validate().allSatisfy { !$0.message.hasPrefix("no orders and no sales plan") || !components.contains($0.value ?? "") })
+        // The same options, the same plant; without materials, the plant otherwise the same.
+        #expect(ScenarioGenerator(orders: 600, products: 30, families: 5, workCenters: 8, units: 2, periods: 12, periodLength: .month, seed: 11, materials: 15, bomLevels: 3).scenario() == scenario)
+        let plain = ScenarioGenerator(orders: 600, products: 30, families: 5, workCenters: 8, units: 2, periods: 12, periodLength: .month, seed: 11).scenario()
+        #expect(plain.orders == scenario.orders && plain.materials.isEmpty && plain.bom.isEmpty)
+        let production = try AggregatePlanner(scenario).plan(PlanOptions())
+        let result = try MaterialPlanner(scenario).plan(production)
+        #expect(Set(result.records.map(\.lowLevelCode)) == [1, 2, 3])
+        #expect(result.records.filter { $0.kind == .subassembly }.count == components.filter { $0.hasPrefix("SA") }.count)
+        for r in result.records {
+            var level = r.onHand
+            for t in result.buckets.indices {
+                level += r.scheduledReceipts[t] + r.plannedReceipts[t] - r.gross[t]
+                #expect(abs(level - r.projectedOnHand[t]) < 1e-6 * max(1, abs(level)), "\(r.item) bucket \(t)")
+                #expect(r.projectedOnHand[t] >= r.safetyStock - 1e-6, "\(r.item) bucket \(t)")
+            }
+        }
+        // Every order pegged, and every unit of a sub-assembly's orders needed by its parents.
+        #expect(result.plannedOrders.allSatisfy { !$0.pegs.isEmpty })
+        #expect(!result.purchasePlan.isEmpty && result.purchasePlan.allSatisfy { $0.kind == .material })
+    }
+}

@@ -7,7 +7,8 @@
 /// partly frozen. Run hours are then scaled so that each work center's load over the horizon
 /// is 50–80% of its capacity, and the few bottlenecks' 85–110%. With ``setups``, each product
 /// sets up once per production run, at a cost of 50–500 and 1–3 hours per step (the load of
-/// the orders being calibrated with them); without, no step has setup hours.
+/// the orders being calibrated with them); without, no step has setup hours. With
+/// ``materials``, products are made of materials through ``bomLevels`` levels.
 ///
 ///     let scenario = ScenarioGenerator(orders: 10_000, seed: 7).scenario()
 public struct ScenarioGenerator: Sendable {
@@ -24,12 +25,19 @@ public struct ScenarioGenerator: Sendable {
     /// product gets a setup cost (without, no step has setup hours, as products have no lot
     /// size to spread them over).
     public var setups: Bool
+    /// Purchased materials for bills of materials (0: none).
+    public var materials: Int
+    /// Levels of the bills of materials: 1, products made of materials; more, of sub-assembly
+    /// products (a layer per level, about a tenth of the products each) made of the next.
+    public var bomLevels: Int
 
     public init(
         orders: Int = 1_000, products: Int = 200, families: Int = 20, workCenters: Int = 30, units: Int = 3,
         periods: Int = 52, periodLength: PeriodLength = .week, seed: UInt64 = 1,
-        start: Day = Day(year: 2027, month: 1, day: 4), setups: Bool = false
+        start: Day = Day(year: 2027, month: 1, day: 4), setups: Bool = false, materials: Int = 0, bomLevels: Int = 1
     ) {
+        self.materials = materials
+        self.bomLevels = bomLevels
         self.orders = orders
         self.products = products
         self.families = families
@@ -52,6 +60,8 @@ public struct ScenarioGenerator: Sendable {
         if units > workCenters { found.append("units (\(units)) cannot outnumber work centers (\(workCenters))") }
         if orders > 10_000_000 { found.append("orders must be at most 10,000,000") }
         if periods > 520 { found.append("periods must be at most 520") }
+        if materials < 0 || materials > 100_000 { found.append("materials must be 0...100000 (got \(materials))") }
+        if bomLevels < 1 || bomLevels > 10 { found.append("bom levels must be 1...10 (got \(bomLevels))") }
         return found
     }
 
@@ -160,7 +170,55 @@ public struct ScenarioGenerator: Sendable {
         } else {
             for i in scenario.routings.indices { scenario.routings[i].setupHours = 0 }
         }
+        if materials > 0 { addMaterials(&scenario) }
         return scenario
+    }
+
+    /// Materials, bills of materials (through `bomLevels − 1` layers of sub-assemblies) and a
+    /// few open purchase orders, from a stream of their own: the plant is otherwise the same.
+    private func addMaterials(_ scenario: inout Scenario) {
+        var random = SeededGenerator(seed: seed ^ 0xB0B0_0001)
+        func pick(_ n: Int) -> Int { Int(random.next() % UInt64(max(1, n))) }
+        let rules = Material.LotRule.allCases
+        scenario.materials = (0..<materials).map { m in
+            let rule = rules[m % rules.count]
+            return Material(
+                id: "MAT\(m + 1)", name: "Material \(m + 1)", unitCost: Double(1 + pick(200)), leadTimeDays: 7 * pick(7), lotRule: rule,
+                lotQuantity: rule == .fixed ? Double(50 * (1 + pick(10))) : 0, orderingCost: Double(100 * (1 + pick(10))), holdingCost: Double(1 + pick(5)),
+                periodsOfSupply: 2 + pick(3), orderMultiple: pick(2) == 0 ? 1 : 10, onHand: Double(100 * pick(20)), safetyStock: Double(10 * pick(10)),
+                supplier: "Supplier \(1 + m % 7)")
+        }
+        // Layers of sub-assemblies, each a product of one step on the first work center of the
+        // unit of the products that use it.
+        var layers: [[String]] = [scenario.products.map(\.id)]
+        let layerSize = max(1, scenario.products.count / 10)
+        let center = scenario.workCenters.first?.id ?? "WC1"
+        for level in 1..<bomLevels {
+            var layer: [String] = []
+            for k in 0..<layerSize {
+                let id = "SA\(level)-\(k + 1)"
+                scenario.products.append(Product(id: id, name: "Sub-assembly \(level).\(k + 1)", family: "SUB\(level)", lotMultiple: 1, unitCost: Double(10 + pick(90))))
+                scenario.routings.append(RoutingStep(product: id, step: 10, workCenter: center, runHours: 0.1, offsetDays: 7 * (1 + pick(2))))
+                layer.append(id)
+            }
+            layers.append(layer)
+        }
+        for (level, layer) in layers.enumerated() {
+            for parent in layer {
+                var used: Set<String> = []
+                if level + 1 < layers.count {
+                    let next = layers[level + 1]
+                    for _ in 0..<(1 + pick(2)) { used.insert(next[pick(next.count)]) }
+                }
+                for _ in 0..<(1 + pick(4)) { used.insert("MAT\(1 + pick(materials))") }
+                for component in used.sorted() {
+                    scenario.bom.append(BOMLine(parent: parent, component: component, quantity: Double(1 + pick(5)), scrap: pick(4) == 0 ? 0.02 : 0))
+                }
+            }
+        }
+        scenario.purchaseOrders = (0..<max(1, materials / 4)).map { k in
+            PurchaseOrder(id: "PO\(k + 1)", material: "MAT\(1 + pick(materials))", quantity: Double(100 * (1 + pick(10))), due: start.advanced(by: 7 * pick(8)))
+        }
     }
 
     /// Scales each work center's run hours (and each pool's labor hours) so that its load over

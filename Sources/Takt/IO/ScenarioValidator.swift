@@ -150,7 +150,8 @@ public struct ScenarioValidator {
                 }
             }
         }
-        let demanded = Set(s.orders.map(\.product)).union(s.salesPlan.map(\.product))
+        // A sub-assembly's demand is its parents' (material requirements planning plans it).
+        let demanded = Set(s.orders.map(\.product)).union(s.salesPlan.map(\.product)).union(s.bom.map(\.component))
         for (i, product) in s.products.enumerated() where !demanded.contains(product.id) {
             warning(.products, i, "id", product.id, "no orders and no sales plan: nothing will be planned for it")
         }
