@@ -11,7 +11,7 @@ struct Report: ParsableCommand {
             capacity-load chart of the most loaded work centers (with the 100% line) and a \
             heat map of every resource and period, production against demand per family, the \
             cost breakdown, the late orders and the actions. With --scenario overlays, the \
-            what-if scenarios side by side too; with --schedule, the shop-floor schedule of the \
+            what-if scenarios side by side too; with --materials, the material requirements; with --schedule, the shop-floor schedule of the \
             first period as a Gantt chart.
             """
     )
@@ -30,6 +30,9 @@ struct Report: ParsableCommand {
 
     @Flag(help: "Add the shop-floor schedule of the plan's first period: its Gantt chart, late shipments and how the plan fits in detail.")
     var schedule = false
+
+    @Flag(help: "Add the plan's material requirements: the exceptions, the purchase plan and each item's stock against its safety stock.")
+    var materials = false
 
     func run() throws {
         let options = PlanOptions(method: planning.method, quantities: planning.quantities, deadline: timeLimit.deadline())
@@ -50,6 +53,13 @@ struct Report: ParsableCommand {
         }
         let load = try CapacityLoadAnalysis(scenario, plan: plan).table()
         var report = PlanReport(plan: plan, load: load, periods: scenario.horizon.periods.map(\.label), comparison: comparison)
+        if materials {
+            do {
+                report.materials = try MaterialPlanner(scenario).plan(plan)
+            } catch {
+                throw InvalidInput(message: "error: the material plan: \(error)\n")
+            }
+        }
         if schedule {
             do {
                 let seconds = min(30, max(1, timeLimit.seconds / 4))

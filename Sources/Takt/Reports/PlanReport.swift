@@ -8,6 +8,8 @@ public struct PlanReport: Sendable {
     public var comparison: WhatIfComparison?
     /// The shop-floor schedule of a window of the plan, drawn as a Gantt chart after the plan.
     public var schedule: ShopFloorSchedule?
+    /// The material requirements of the plan: exceptions, the purchase plan, stock per item.
+    public var materials: MaterialPlan?
     /// Periods' labels, in order.
     public var periods: [String]
 
@@ -33,6 +35,7 @@ public struct PlanReport: Sendable {
             h1 { font-size: 22px; } h2 { font-size: 18px; margin-top: 32px; border-bottom: 1px solid #ccc; }
             table { border-collapse: collapse; font-size: 12px; } th, td { padding: 3px 6px; border: 1px solid #ddd; text-align: right; }
             th:first-child, td:first-child { text-align: left; }
+            .late { color: #c0392b; font-weight: bold; }
             .heat td.v { min-width: 34px; } .over { background: #e4572e; color: #fff; } .tight { background: #f3a712; }
             .normal { background: #a8c686; } .under { background: #dfe9d2; } .idle { background: #f4f4f4; color: #999; }
             .legend span { display: inline-block; padding: 2px 8px; margin-right: 6px; font-size: 12px; }
@@ -48,6 +51,7 @@ public struct PlanReport: Sendable {
             """
         if let comparison { out += whatIfSection(comparison) }
         out += loadSection() + familySection() + planTableSection() + costSection() + lateSection() + actionsSection()
+        if let materials { out += materials.reportSections() }
         if let schedule { out += schedule.reportSections() }
         out += "</body>\n</html>\n"
         return out
