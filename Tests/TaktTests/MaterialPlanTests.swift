@@ -223,3 +223,76 @@ import Testing
         #expect(!result.purchasePlan.isEmpty && result.purchasePlan.allSatisfy { $0.kind == .material })
     }
 }
+
+/// Plans that respect constrained materials: the material flow in the one model, its
+/// shadow price, and production moved where material is short.
+@Suite struct MaterialConstrainedPlanTests {
+    /// A of 1 M each, one work center of ample hours, monthly from January.
+    static func plant(periods: Int, orders: [CustomerOrder], material: Material, policy: Policy, purchaseOrders: [PurchaseOrder] = []) -> Scenario {
+        Scenario(
+            name: "material", horizon: Horizon(start: Day(year: 2027, month: 1, day: 1), periodLength: .month, periodCount: periods), policy: policy,
+            units: [ProductionUnit(id: "U", name: "U")],
+            products: [Product(id: "A", name: "A", family: "F", backlogCost: 5, lostSaleCost: 50, unitCost: 10)],
+            workCenters: [WorkCenter(id: "W", name: "W", unit: "U", machines: 10)],
+            routings: [RoutingStep(product: "A", step: 10, workCenter: "W", runHours: 0.01)],
+            orders: orders, materials: [material], bom: [BOMLine(parent: "A", component: "M", quantity: 1)], purchaseOrders: purchaseOrders)
+    }
+
+    @Test func aMaterialShortInJanuaryIsWorthTheLostSaleLessTheUnitCost() throws {
+        // 150 ordered in January, 100 of M on hand and none to buy before March: 100 made,
+        // 50 lost at 50 each; one more M in January would make one more A for 10: it saves 40.
+        let scenario = Self.plant(
+            periods: 3, orders: [CustomerOrder(id: "O1", product: "A", quantity: 150, due: Day(year: 2027, month: 1, day: 20))],
+            material: Material(id: "M", unitCost: 2, leadTimeDays: 60, onHand: 100, constrained: true),
+            policy: Policy(backlogAllowed: false, lostSalesAllowed: true))
+        #expect(scenario.validate().filter { $0.severity == .error }.isEmpty)
+        for quantities in PlanOptions.Quantities.allCases {
+            let plan = try AggregatePlanner(scenario).plan(PlanOptions(method: .exact, quantities: quantities))
+            #expect(plan.products.map(\.production) == [100, 0, 0], "\(quantities)")
+            #expect(abs(plan.unmetDemand - 50) < 1e-6)
+            let january = try #require(plan.materials?.first { $0.material == "M" && $0.periodIndex == 0 })
+            #expect(january.consumed == 100 && january.receipts == 100 && january.endingStock == 0 && january.purchased == 0)
+            if quantities == .relaxed { #expect(abs((january.unitValue ?? 0) - 40) < 1e-6) }
+            #expect(plan.text().contains("Binding materials"))
+        }
+        // Unconstrained, the material does not limit the plan.
+        var free = scenario
+        free.materials[0].constrained = false
+        let plain = try AggregatePlanner(free).plan(PlanOptions(method: .exact))
+        #expect(plain.products.map(\.production) == [150, 0, 0] && plain.materials == nil)
+    }
+
+    @Test func productionMovesToWhenTheMaterialCanBeBought() throws {
+        // 100 due in January and 100 in February; 150 of M arrive in January and more can be
+        // bought only from March (40 days' lead time): February makes 50, March the rest late.
+        let scenario = Self.plant(
+            periods: 4,
+            orders: [
+                CustomerOrder(id: "O1", product: "A", quantity: 100, due: Day(year: 2027, month: 1, day: 20)),
+                CustomerOrder(id: "O2", product: "A", quantity: 100, due: Day(year: 2027, month: 2, day: 20)),
+            ],
+            material: Material(id: "M", unitCost: 2, leadTimeDays: 40, constrained: true), policy: Policy(endingBacklogAllowed: false),
+            purchaseOrders: [PurchaseOrder(id: "P1", material: "M", quantity: 150, due: Day(year: 2027, month: 1, day: 10))])
+        let plan = try AggregatePlanner(scenario).plan(PlanOptions(method: .exact, quantities: .relaxed))
+        #expect(plan.products.map(\.production) == [100, 50, 50, 0])
+        let rows = (plan.materials ?? []).sorted { $0.periodIndex < $1.periodIndex }
+        #expect(rows.map(\.purchased) == [0, 0, 50, 0])
+        #expect(rows.map(\.endingStock) == [50, 0, 0, 0])
+        // One more M in February (or in January, carried) saves a month of backlog and the
+        // purchase in March.
+        let february = try #require(rows[1].unitValue), january = try #require(rows[0].unitValue)
+        #expect(february > 2 && abs(january - february) < 1e-6)
+        #expect(plan.orders.first { $0.order == "O2" }?.onTime == false)
+        #expect(abs(plan.costs.material - (200 * 10 + 50 * 2)) < 1e-6)
+    }
+
+    @Test func automaticPlansInOneModelWhenMaterialsAreConstrained() throws {
+        var scenario = ScenarioFactory.random(seed: 5, products: 40, centers: 4, orders: 200)
+        scenario.materials = [Material(id: "M", unitCost: 1, leadTimeDays: 10, onHand: 50, constrained: true)]
+        scenario.bom = [BOMLine(parent: scenario.products[0].id, component: "M", quantity: 1)]
+        let planner = AggregatePlanner(scenario)
+        #expect(!planner.plansFamiliesFirst(PlanOptions()))
+        scenario.materials[0].constrained = false
+        #expect(AggregatePlanner(scenario).plansFamiliesFirst(PlanOptions()) == (Set(scenario.products.map(\.family)).count > 1))
+    }
+}

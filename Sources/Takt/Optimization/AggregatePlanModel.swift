@@ -25,6 +25,8 @@ import TaktLP
 ///          B[p,c,t] − B[p,c,t−1] + U[p,c,t] ≤ d[p,c,t]      (each class's deliveries ≥ 0)
 ///          Σw z[p,k,w,t] = x[p,t];  x[p,t] + F[p,t] ≥ frozen[p,t];  I[p,t] + S[p,t] ≥ safety[p]
 ///          I[p,T] + G[p] ≥ target[p];  B[p,c,t] ≤ demand of the last k periods;  B[p,c,T] = 0
+///          and, in the one model of every product, the flow of each constrained material
+///          (see `MaterialFlow`)
 ///
 /// Unmet demand U costs the lost-sale cost (or the unit revenue) where lost sales are allowed
 /// and the penalty M otherwise, so the program always has a solution: when demand exceeds
@@ -73,6 +75,11 @@ struct AggregatePlanModel {
     var runRows: [(row: ConstraintID, product: Int, period: Int, run: VariableID)] = []
     /// The workforce flow rows of labor pools that hire and lay off.
     var staffRows: [ConstraintID] = []
+    /// Constrained materials' purchases, stock and balance rows, where the model carries them.
+    var materialFlow: MaterialFlow?
+    /// Whether the model carries constrained materials: the one model of every product does; a
+    /// family plan and its parts, which see a share of the products, do not.
+    var carriesMaterials = false
     /// Workers, hires and layoffs that a whole plan counts in whole numbers (the policy's
     /// `workforce`); continuous in the model itself.
     var wholeWorkers: [(pool: Int, period: Int, workers: VariableID, hires: VariableID, layoffs: VariableID)] = []
@@ -196,6 +203,7 @@ struct AggregatePlanModel {
         buildRuns()
         buildWorkCenters()
         buildLaborPools()
+        if carriesMaterials { materialFlow = MaterialFlow.build(scenario, production: production, into: &program) }
     }
 
     private mutating func buildBalances() {

@@ -117,6 +117,7 @@ public struct AggregatePlanner: Sendable {
     /// exporting to other solvers.
     public static func exactModel(of scenario: Scenario) -> LinearProgram {
         var model = AggregatePlanModel(scenario: scenario, demand: DemandProfile(scenario), hours: ResourceHours(scenario))
+        model.carriesMaterials = true
         model.build()
         return model.program
     }
@@ -127,7 +128,8 @@ public struct AggregatePlanner: Sendable {
         return switch options.method {
         case .exact: false
         case .familiesFirst: families > 1
-        case .automatic: families > 1 && scenario.products.count > options.exactProductLimit
+        // Only the one model carries constrained materials.
+        case .automatic: families > 1 && scenario.products.count > options.exactProductLimit && MaterialFlow.materials(of: scenario).isEmpty
         }
     }
 
@@ -156,6 +158,7 @@ public struct AggregatePlanner: Sendable {
     /// The model ``plan(_:from:)`` solves when it plans in one model.
     func model() -> AggregatePlanModel {
         var model = AggregatePlanModel(scenario: scenario, demand: DemandProfile(scenario), hours: ResourceHours(scenario))
+        model.carriesMaterials = true
         model.build()
         return model
     }

@@ -137,12 +137,30 @@ struct PlanReadback {
         let orders = OrderAllocation(model: model, solution: solution).assignments()
         actions += orderMoves(orders)
 
+        let materials = materialRows()
+        costs.material += materials?.reduce(0) { $0 + $1.cost } ?? 0
         return ProductionPlanResult(
             scenario: scenario.name, status: solution.status.rawValue, costs: costs, objective: solution.objective,
             products: productRows, resources: resourceRows, subcontracting: subcontracting, actions: actions, orders: orders,
             contradictions: contradictions(), unmetDemand: unmetDemand,
             lostSalesQuantity: lostSalesQuantity, modelRows: model.program.constraints.count,
-            modelColumns: model.program.variables.count, routes: routes())
+            modelColumns: model.program.variables.count, routes: routes(), materials: materials)
+    }
+
+    /// Each constrained material per period: receipts, purchases, what production uses, the
+    /// stock left, and the balance row's shadow price.
+    private func materialRows() -> [MaterialPeriodPlan]? {
+        guard let flow = model.materialFlow else { return nil }
+        let periods = model.scenario.horizon.periods
+        return flow.items.flatMap { item in
+            periods.indices.map { t in
+                let bought = value(item.purchases[t])
+                return MaterialPeriodPlan(
+                    material: item.material.id, period: periods[t].label, periodIndex: t, receipts: item.receipts[t], purchased: bought,
+                    consumed: item.uses[t].reduce(0) { $0 + $1.perUnit * value(model.production[$1.product][$1.period]) },
+                    endingStock: value(item.stock[t]), cost: bought * item.material.unitCost, unitValue: hourValue(item.rows[t]))
+            }
+        }
     }
 
     /// The quantity through each work center of every step with alternatives.

@@ -209,6 +209,9 @@ public struct ProductionPlanResult: Hashable, Sendable, Codable {
     /// each work center, per product, step and period (steps without alternatives are made
     /// on their work center, and are not listed).
     public var routes: [StepRoute] = []
+    /// Constrained materials per period, where the plan carries them (the one model of every
+    /// product): receipts, purchases, consumption, stock and what one more unit is worth.
+    public var materials: [MaterialPeriodPlan]? = nil
     /// For a plan in whole quantities (lots, whole units, whole workers), the objective of the
     /// plan it was rounded from, where they are relaxed: in one model the LP relaxation, a
     /// bound no whole plan goes below. `nil` when the plan is that plan itself (nothing

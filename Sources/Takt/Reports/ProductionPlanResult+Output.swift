@@ -159,9 +159,34 @@ extension ProductionPlanResult {
         }
         if valued.count > listLimit { out += "  … and \(valued.count - listLimit) more (hour_value in resources.csv of --out)\n" }
 
+        if let materials {
+            let binding = materials.filter { ($0.unitValue ?? 0) > 1e-6 }
+            out += "\n" + bold("Binding materials") + " (what one more unit in the period would save)\n"
+            if binding.isEmpty { out += "  none: the constrained materials cover the plan\n" }
+            for row in binding.sorted(by: { (($0.unitValue ?? 0), $1.material, $1.periodIndex) > (($1.unitValue ?? 0), $0.material, $0.periodIndex) }).prefix(listLimit) {
+                out += "  \(row.material) \(row.period): \(NumberText.plain(row.unitValue ?? 0, decimals: 2)) per unit"
+                out += " (\(NumberText.hours(row.consumed)) used of \(NumberText.hours(row.receipts + row.purchased)) received)\n"
+            }
+            if binding.count > listLimit { out += "  … and \(binding.count - listLimit) more (materials.csv of --out)\n" }
+        }
+
         if !contradictions.isEmpty {
             out += "\n" + bold("Contradictions in the data") + "\n"
             for item in contradictions { out += "  \(item.subject)\(item.period.isEmpty ? "" : " \(item.period)"): \(item.message)\n" }
+        }
+        return out
+    }
+}
+
+extension ProductionPlanResult {
+    /// The constrained materials per period: receipts, purchases, use, stock, cost and unit value.
+    public func materialsCSV() -> String {
+        var out = CSVText.line(["material", "period", "receipts", "purchased", "consumed", "ending_stock", "cost", "unit_value"])
+        for row in materials ?? [] {
+            out += CSVText.line([
+                row.material, row.period, NumberText.plain(row.receipts), NumberText.plain(row.purchased), NumberText.plain(row.consumed),
+                NumberText.plain(row.endingStock), NumberText.plain(row.cost), row.unitValue.map { NumberText.plain($0) } ?? "",
+            ])
         }
         return out
     }

@@ -1,0 +1,101 @@
+import TaktLP
+
+/// Constrained materials in the aggregate plan, so that the plan does not promise what
+/// material cannot support.
+///
+/// For each constrained material m that some product's bill of materials uses, and period t:
+/// purchases q[m,t] ≥ 0 (none in periods that start before the material's lead time has
+/// passed from the horizon's start, as subcontracted receipts), stock s[m,t] ≥ 0, and
+///
+///     s[m,t−1] + R[m,t] + q[m,t] − s[m,t] = Σ_{p,τ: t = load period of τ} g[p,m] · x[p,τ]
+///
+/// with R the on hand (t = 0) and the open purchase orders due in t, g the line's quantity ÷
+/// (1 − scrap), consumed in the period the consuming step loads (its `offset_days` before
+/// the production period's last day, the parent's longest without a step). Purchases cost the
+/// material's unit cost. The balance row's shadow price is what one more unit of the material
+/// in period t is worth to the plan.
+struct MaterialFlow {
+    struct Item {
+        let material: Material
+        let purchases: [VariableID?]
+        let stock: [VariableID]
+        let rows: [ConstraintID]
+        let receipts: [Double]
+        /// Per period, what it consumes: (product, production period, per unit).
+        let uses: [[(product: Int, period: Int, perUnit: Double)]]
+    }
+
+    let items: [Item]
+
+    /// The constrained materials some product of `scenario` is made of.
+    static func materials(of scenario: Scenario) -> [Material] {
+        let used = Set(scenario.bom.map(\.component))
+        return scenario.materials.filter { $0.constrained && used.contains($0.id) }
+    }
+
+    static func build(_ scenario: Scenario, production: [[VariableID]], into program: inout LinearProgram) -> MaterialFlow? {
+        let constrained = materials(of: scenario)
+        guard !constrained.isEmpty else { return nil }
+        let periods = scenario.horizon.periods
+        let productIndex = Dictionary(scenario.products.enumerated().map { ($1.id, $0) }) { first, _ in first }
+        var offsets: [String: Int] = [:], longest: [String: Int] = [:]
+        for step in scenario.routings {
+            offsets["\(step.product)\u{1}\(step.step)"] = step.offsetDays
+            longest[step.product] = max(longest[step.product] ?? 0, step.offsetDays)
+        }
+        var items: [Item] = []
+        for (m, material) in constrained.enumerated() {
+            let name = AggregatePlanModel.name(material.id, m)
+            var uses = [[(product: Int, period: Int, perUnit: Double)]](repeating: [], count: periods.count)
+            for line in scenario.bom where line.component == material.id {
+                guard let p = productIndex[line.parent] else { continue }
+                let offset = line.step.flatMap { offsets["\(line.parent)\u{1}\($0)"] } ?? longest[line.parent] ?? 0
+                for (tau, period) in periods.enumerated() {
+                    let completes = period.end.advanced(by: -1)
+                    if let from = line.effectiveFrom, completes < from { continue }
+                    if let to = line.effectiveTo, completes > to { continue }
+                    uses[periods.loadPeriod(tau, offsetDays: offset)].append((p, tau, line.gross))
+                }
+            }
+            var receipts = [Double](repeating: 0, count: periods.count)
+            receipts[0] = material.onHand
+            for order in scenario.purchaseOrders where order.material == material.id {
+                guard let t = scenario.horizon.periodIndex(containing: max(order.due, scenario.horizon.start)) else { continue }
+                receipts[t] += order.quantity
+            }
+            let arrives = scenario.horizon.start.advanced(by: material.leadTimeDays)
+            let purchases = periods.indices.map { t -> VariableID? in
+                periods[t].start >= arrives ? program.addVariable("purchase(\(name),\(t))", objective: material.unitCost) : nil
+            }
+            let stock = periods.indices.map { t in program.addVariable("materialstock(\(name),\(t))") }
+            var rows: [ConstraintID] = []
+            for t in periods.indices {
+                // s[t] − s[t−1] − q[t] + use = R[t]: a unit more received lowers the cost by
+                // minus the row's dual, as capacity rows read.
+                var terms = [Term(stock[t], 1)]
+                if t > 0 { terms.append(Term(stock[t - 1], -1)) }
+                if let q = purchases[t] { terms.append(Term(q, -1)) }
+                for use in uses[t] { terms.append(Term(production[use.product][use.period], use.perUnit)) }
+                rows.append(program.addConstraint("material(\(name),\(t))", AggregatePlanModel.merged(terms), .equal(receipts[t])))
+            }
+            items.append(Item(material: material, purchases: purchases, stock: stock, rows: rows, receipts: receipts, uses: uses))
+        }
+        return MaterialFlow(items: items)
+    }
+}
+
+/// One constrained material in one period of the plan.
+public struct MaterialPeriodPlan: Hashable, Sendable, Codable {
+    public var material: String
+    public var period: String
+    public var periodIndex: Int
+    /// On hand (the first period) and open purchase orders due in the period.
+    public var receipts: Double
+    public var purchased: Double
+    public var consumed: Double
+    public var endingStock: Double
+    public var cost: Double
+    /// What one more unit in the period would save (the balance row's shadow price; `nil`
+    /// where the plan was decided by a MIP without duals).
+    public var unitValue: Double?
+}
