@@ -296,3 +296,23 @@ import Testing
         #expect(AggregatePlanner(scenario).plansFamiliesFirst(PlanOptions()) == (Set(scenario.products.map(\.family)).count > 1))
     }
 }
+
+/// Promises wait for materials: a lead time the stock does not cover moves the earliest date.
+@Suite struct MaterialPromiseTests {
+    @Test func aMaterialWithALeadTimeMovesTheEarliestPromise() throws {
+        let none = MaterialConstrainedPlanTests.plant(periods: 3, orders: [], material: Material(id: "M", leadTimeDays: 45), policy: Policy())
+        let late = try OrderPromise(base: none, product: "A", quantity: 10).answer()
+        #expect(late.materialsReady == Day(year: 2027, month: 2, day: 15) && late.limitingMaterial == "M")
+        #expect(late.earliest?.period == "2027-02")
+        #expect(late.options.first?.onTime == false)
+        #expect(late.text().contains("materials: at hand for it from 2027-02-15 (M sets the date)"))
+        // With stock on hand the order can be made at once.
+        var stocked = none
+        stocked.materials[0].onHand = 100
+        let now = try OrderPromise(base: stocked, product: "A", quantity: 10).answer()
+        #expect(now.materialsReady == Day(year: 2027, month: 1, day: 1) && now.earliest?.period == "2027-01")
+        // But not when the order needs more than the stock the plan leaves.
+        let big = try OrderPromise(base: stocked, product: "A", quantity: 150).answer()
+        #expect(big.materialsReady == Day(year: 2027, month: 2, day: 15))
+    }
+}

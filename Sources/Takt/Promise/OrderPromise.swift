@@ -11,7 +11,9 @@ import TaktLP
 /// ``AggregatePlanner/plan(_:keeping:)``), so that the orders it pushes are pushed by the new
 /// order, not by a tie. For a required date, the order is also planned with every existing order protected
 /// (rush, priority 1): what that plan adds in overtime, extra shifts and subcontracting is
-/// what it takes not to push them.
+/// what it takes not to push them. An option due before the materials can be at hand
+/// (the stock the base plan leaves, else a purchase a lead time away; see
+/// `MaterialReadiness`) is not on time.
 public struct OrderPromise: Sendable {
     /// One way of taking the order: due at the end of a period (or on the required date).
     public struct Option: Hashable, Sendable, Codable {
@@ -39,6 +41,10 @@ public struct OrderPromise: Sendable {
         public var required: Option?
         /// The order due on the required date with every existing order protected.
         public var requiredWithoutPushing: Option?
+        /// The first day the materials allow the order to be complete (see
+        /// `MaterialReadiness`), and the item that sets it; `nil` without a bill of materials.
+        public var materialsReady: Day?
+        public var limitingMaterial: String?
     }
 
     public var base: Scenario
@@ -106,11 +112,23 @@ public struct OrderPromise: Sendable {
                 extraOvertimeHours: overtime(plan) - overtime(basePlan), extraShiftHours: shifts(plan) - shifts(basePlan),
                 extraSubcontracted: bought(plan) - bought(basePlan), pushed: pushed)
         }
-        let options = periods.enumerated().map { t, period in option(plans[t + 1], due: period.end.advanced(by: -1)) }
+        // The plans see constrained materials only; every material's lead time and stock
+        // bound the promise.
+        let ready = (try? MaterialPlanner(base).plan(basePlan)).flatMap {
+            MaterialReadiness.ready(product: product, quantity: quantity, scenario: base, base: $0)
+        }
+        var options = periods.enumerated().map { t, period in option(plans[t + 1], due: period.end.advanced(by: -1)) }
+        if let ready { for i in options.indices where options[i].due < ready.day { options[i].onTime = false } }
         var answer = Answer(product: product, quantity: quantity, options: options, earliest: options.first(where: \.onTime))
+        answer.materialsReady = ready?.day
+        answer.limitingMaterial = ready?.item
         if let due {
             answer.required = option(plans[periods.count + 1], due: due)
             answer.requiredWithoutPushing = option(plans[periods.count + 2], due: due)
+            if let ready, due < ready.day {
+                answer.required?.onTime = false
+                answer.requiredWithoutPushing?.onTime = false
+            }
         }
         return answer
     }

@@ -30,10 +30,14 @@ extension OrderPromise.Answer {
         } else {
             out += "  no period of the horizon can complete it on time\n"
         }
+        if let ready = materialsReady, let item = limitingMaterial {
+            out += "  materials: at hand for it from \(ready) (\(item) sets the date)\n"
+        }
         out += "\n  " + DisplayWidth.fit("due by", 12) + DisplayWidth.fit("done in", 10) + DisplayWidth.fit("extra cost", 13, right: true) + "  pushed\n"
         for o in options {
             out += "  " + DisplayWidth.fit(o.period, 12) + DisplayWidth.fit(o.completion ?? "unmet", 10)
-                + DisplayWidth.fit(money(o.extraCost), 13, right: true) + "  \(o.pushed.count)\n"
+                + DisplayWidth.fit(money(o.extraCost), 13, right: true) + "  \(o.pushed.count)"
+                + (materialsReady.map { o.due < $0 ? "  (before the materials)" : "" } ?? "") + "\n"
         }
         if let required {
             out += "\n" + bold("Required \(required.due)") + ": " + (required.onTime ? "on time" : "not on time (done \(required.completion ?? "never"))")
