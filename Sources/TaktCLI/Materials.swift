@@ -8,7 +8,9 @@ struct Materials: ParsableCommand {
         abstract: "Plan material requirements from the production plan: MRP records, the purchase plan and exceptions.",
         discussion: """
             Explodes the plan's in-house production (--plan DIR, a takt plan --out folder or its \
-            plan.json; else the scenario is planned first) through bom.csv level by level, nets \
+            plan.json; else the scenario is planned first; or --schedule DIR, a shop-floor \
+            schedule's lots, each component on the day its step starts) through bom.csv level \
+            by level, nets \
             each item against on hand, purchase_orders.csv and safety stock, sizes orders by its \
             lot rule and offsets them by its lead time. Prints the purchase plan and the \
             exceptions (releases past due, purchase orders to expedite, de-expedite or cancel); \
@@ -24,6 +26,9 @@ struct Materials: ParsableCommand {
     @Option(help: "The plan: a takt plan --out folder or its plan.json (default: plan the scenario first).")
     var plan: String?
 
+    @Option(help: "Requirements from a shop-floor schedule's lots instead: a takt schedule --out folder or its schedule.json.")
+    var schedule: String?
+
     @Option(help: "Buckets by week or month (default: the scenario's periods).")
     var by: PeriodLength?
 
@@ -37,11 +42,15 @@ struct Materials: ParsableCommand {
 
     func validate() throws {
         if let by, by == .quarter || by == .year { throw ValidationError("--by takes week or month: MRP buckets are short") }
+        if plan != nil && schedule != nil { throw ValidationError("--plan and --schedule exclude each other: the requirements come from one") }
     }
 
     func run() throws {
         let scenario = try CommandInput.scenario(at: self.scenario.path)
         let result: MaterialPlan = try ScheduleCommand.reporting {
+            if let schedule {
+                return try MaterialPlanner(scenario).plan(schedule: try ShopFloorScheduleFile.read(schedule), by: by)
+            }
             let production = try plan.map { try ScheduleCommand.plan(at: $0, of: scenario) }
                 ?? AggregatePlanner(scenario).plan(PlanOptions(deadline: timeLimit.deadline()))
             return try MaterialPlanner(scenario).plan(production, by: by)

@@ -316,3 +316,27 @@ import Testing
         #expect(big.materialsReady == Day(year: 2027, month: 2, day: 15))
     }
 }
+
+/// Requirements from a shop-floor schedule's lots: each component on the day its step starts.
+@Suite struct ScheduleMaterialsTests {
+    @Test func aLotNeedsItsComponentsTheDayItsStepStarts() throws {
+        // One machine of 8 hours a day: L1 (8 units) on Monday, L2 (8) on Tuesday; A takes 2 M
+        // a unit at step 10. Weekly buckets from Monday: both in the first week, daily by day.
+        var scenario = ShopFloorTests.shop(machines: 1)
+        scenario.routings[0].setupHours = 0
+        scenario.materials = [Material(id: "M", onHand: 20)]
+        scenario.bom = [BOMLine(parent: "A", component: "M", quantity: 2, step: 10)]
+        let window = ShopFloorTests.window
+        let lots = [ShopFloorTests.lot("L1", quantity: 8), ShopFloorTests.lot("L2", quantity: 8)]
+        let schedule = try ShopFloorScheduler(iterations: 0).schedule(scenario, lots: lots, window: window)
+        let starts = schedule.operations.map { window.day(of: $0.start) }.sorted()
+        #expect(starts == [ShopFloorTests.monday, ShopFloorTests.monday.advanced(by: 1)])
+        let result = try MaterialPlanner(scenario).plan(schedule: schedule, by: .week)
+        let m = try #require(result.records.first)
+        // The horizon starts on Friday 1 January: the first week's bucket runs to Thursday 7th.
+        let b = MaterialPlanner.buckets(of: scenario.horizon, by: .week).firstIndex { $0.start <= ShopFloorTests.monday && ShopFloorTests.monday < $0.end }!
+        #expect(m.gross[b] == 32 && m.gross.reduce(0, +) == 32)
+        #expect(m.net[b] == 12 && m.plannedReceipts[b] == 12)
+        #expect(result.plannedOrders.first?.pegs == [MaterialPlan.Peg(product: "A", period: -1, orders: [])])  // lots of no plan period
+    }
+}

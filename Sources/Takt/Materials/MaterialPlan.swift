@@ -96,6 +96,8 @@ public struct MaterialPlan: Hashable, Sendable, Codable {
     }
 
     public var scenario: String
+    /// The horizon's period labels, which pegs' periods index.
+    public var planPeriods: [String]
     public var buckets: [Bucket]
     /// Low-level code order, then item id.
     public var records: [Record]

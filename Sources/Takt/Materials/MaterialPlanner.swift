@@ -36,13 +36,74 @@ public struct MaterialPlanner: Sendable {
         return periods.map { MaterialPlan.Bucket(label: $0.label, start: $0.start, end: $0.end) }
     }
 
+    /// One quantity of a product whose components are needed: a plan line or a lot.
+    struct Demand {
+        var product: String
+        var quantity: Double
+        /// When it completes, for the lines' effective dates.
+        var completes: Day
+        var unit: String?
+        var peg: MaterialPlan.Peg
+        /// The day a line's component is needed.
+        var needed: (BOMLine) -> Day
+    }
+
+    /// Requirements from a plan's in-house production, each plan line completing on its
+    /// period's last day.
     public func plan(_ plan: ProductionPlanResult, by length: PeriodLength? = nil) throws(MaterialPlanningError) -> MaterialPlan {
-        let s = scenario
-        guard BillOfMaterials.cycle(in: s.bom) == nil else { throw .invalidRequest("the bill of materials has a cycle") }
-        let periods = s.horizon.periods
+        let periods = scenario.horizon.periods
         guard plan.products.allSatisfy({ periods.indices.contains($0.periodIndex) }) else {
             throw .invalidRequest("a plan of another scenario: its periods are not this scenario's")
         }
+        let offset = offsets()
+        var peggedOrders: [String: Set<String>] = [:]
+        for assignment in plan.orders {
+            for portion in assignment.portions where portion.source == .inHouse && portion.quantity > 1e-9 {
+                peggedOrders["\(assignment.product)\u{1}\(portion.period)", default: []].insert(assignment.order)
+            }
+        }
+        let demands = plan.products.filter { $0.production > 1e-9 }.map { row in
+            let completes = periods[row.periodIndex].end.advanced(by: -1)
+            return Demand(
+                product: row.product, quantity: row.production, completes: completes, unit: row.unit,
+                peg: MaterialPlan.Peg(product: row.product, period: row.periodIndex, orders: (peggedOrders["\(row.product)\u{1}\(row.period)"] ?? []).sorted()),
+                needed: { completes.advanced(by: -offset($0)) })
+        }
+        return try self.plan(demands, by: length)
+    }
+
+    /// Requirements from a shop-floor schedule's lots: each component on the day its
+    /// consuming step starts (the lot's first step without one); pegged to the lot's plan
+    /// period (−1 for a lot of orders) and orders.
+    public func plan(schedule: ShopFloorSchedule, by length: PeriodLength? = nil) throws(MaterialPlanningError) -> MaterialPlan {
+        let window = schedule.window
+        let units = Dictionary(scenario.workCenters.map { ($0.id, $0.unit) }) { first, _ in first }
+        let byLot = Dictionary(grouping: schedule.operations, by: \.lot)
+        let demands = schedule.lots.compactMap { lot -> Demand? in
+            let steps = (byLot[lot.id] ?? []).sorted { $0.step < $1.step }
+            guard let first = steps.first, let last = steps.last else { return nil }
+            let starts = Dictionary(steps.map { ($0.step, $0.start) }) { a, _ in a }
+            return Demand(
+                product: lot.product, quantity: lot.quantity, completes: window.day(of: max(0, last.end - 1)), unit: units[last.workCenter],
+                peg: MaterialPlan.Peg(product: lot.product, period: lot.period ?? -1, orders: lot.orders),
+                needed: { line in window.day(of: max(0, line.step.flatMap { starts[$0] } ?? first.start)) })
+        }
+        return try plan(demands, by: length)
+    }
+
+    /// The consuming step's offset of a line: its step's `offset_days`, else the parent's longest.
+    func offsets() -> (BOMLine) -> Int {
+        var steps: [String: Int] = [:], longest: [String: Int] = [:]
+        for step in scenario.routings {
+            steps["\(step.product)\u{1}\(step.step)"] = step.offsetDays
+            longest[step.product] = max(longest[step.product] ?? 0, step.offsetDays)
+        }
+        return { line in line.step.flatMap { steps["\(line.parent)\u{1}\($0)"] } ?? longest[line.parent] ?? 0 }
+    }
+
+    func plan(_ demands: [Demand], by length: PeriodLength?) throws(MaterialPlanningError) -> MaterialPlan {
+        let s = scenario
+        guard BillOfMaterials.cycle(in: s.bom) == nil else { throw .invalidRequest("the bill of materials has a cycle") }
         let buckets = Self.buckets(of: s.horizon, by: length)
         let count = buckets.count
         func bucket(of day: Day) -> Int {
@@ -59,38 +120,29 @@ public struct MaterialPlanner: Sendable {
         let bom = BillOfMaterials(s.bom)
         let products = Dictionary(s.products.map { ($0.id, $0) }) { first, _ in first }
         let materials = Dictionary(s.materials.map { ($0.id, $0) }) { first, _ in first }
-        var stepOffset: [String: Int] = [:], leadTime: [String: Int] = [:], productUnit: [String: String] = [:]
+        var leadTime: [String: Int] = [:], productUnit: [String: String] = [:]
         let centerUnit = Dictionary(s.workCenters.map { ($0.id, $0.unit) }) { first, _ in first }
         for step in s.routings {
-            stepOffset["\(step.product)\u{1}\(step.step)"] = step.offsetDays
             leadTime[step.product] = max(leadTime[step.product] ?? 0, step.offsetDays)
             if productUnit[step.product] == nil { productUnit[step.product] = centerUnit[step.workCenter] }
         }
-        func offset(_ line: BOMLine) -> Int { line.step.flatMap { stepOffset["\(line.parent)\u{1}\($0)"] } ?? leadTime[line.parent] ?? 0 }
+        let offset = offsets()
 
         // Gross requirements with their pegs, by item and bucket.
         var gross: [String: [Double]] = [:]
         var pegs: [String: [Int: Set<MaterialPlan.Peg>]] = [:]
         var byUnit: [String: Double] = [:]
-        func require(_ line: BOMLine, quantity: Double, completing day: Day, unit: String?, from sources: Set<MaterialPlan.Peg>) {
+        func require(_ line: BOMLine, quantity: Double, completing day: Day, on needed: Day, unit: String?, from sources: Set<MaterialPlan.Peg>) {
             if let from = line.effectiveFrom, day < from { return }
             if let to = line.effectiveTo, day > to { return }
-            let b = bucket(of: day.advanced(by: -offset(line)))
+            let b = bucket(of: needed)
             gross[line.component, default: Array(repeating: 0, count: count)][b] += quantity * line.gross
             pegs[line.component, default: [:]][b, default: []].formUnion(sources)
             if let unit { byUnit["\(unit)\u{1}\(line.component)\u{1}\(b)", default: 0] += quantity * line.gross }
         }
-        var peggedOrders: [String: [String]] = [:]
-        for assignment in plan.orders {
-            for portion in assignment.portions where portion.source == .inHouse && portion.quantity > 1e-9 {
-                peggedOrders["\(assignment.product)\u{1}\(portion.period)", default: []].append(assignment.order)
-            }
-        }
-        for row in plan.products where row.production > 1e-9 {
-            let period = periods[row.periodIndex]
-            let peg = MaterialPlan.Peg(product: row.product, period: row.periodIndex, orders: Array(Set(peggedOrders["\(row.product)\u{1}\(row.period)"] ?? [])).sorted())
-            for line in bom.lines[row.product] ?? [] {
-                require(line, quantity: row.production, completing: period.end.advanced(by: -1), unit: row.unit, from: [peg])
+        for demand in demands {
+            for line in bom.lines[demand.product] ?? [] {
+                require(line, quantity: demand.quantity, completing: demand.completes, on: demand.needed(line), unit: demand.unit, from: [demand.peg])
             }
         }
 
@@ -158,7 +210,7 @@ public struct MaterialPlanner: Sendable {
                 // A sub-assembly's order needs its own components.
                 if kind == .subassembly {
                     for line in bom.lines[item] ?? [] {
-                        require(line, quantity: q, completing: due, unit: productUnit[item], from: sources)
+                        require(line, quantity: q, completing: due, on: due.advanced(by: -offset(line)), unit: productUnit[item], from: sources)
                     }
                 }
             }
@@ -204,7 +256,7 @@ public struct MaterialPlanner: Sendable {
             return MaterialPlan.UnitRequirement(unit: String(parts[0]), item: String(parts[1]), bucket: Int(parts[2])!, quantity: byUnit[key]!)
         }.sorted { ($0.unit, $0.item, $0.bucket) < ($1.unit, $1.item, $1.bucket) }
         return MaterialPlan(
-            scenario: s.name, buckets: buckets, records: records, plannedOrders: plannedOrders, requirements: requirements, exceptions: exceptions)
+            scenario: s.name, planPeriods: s.horizon.periods.map(\.label), buckets: buckets, records: records, plannedOrders: plannedOrders, requirements: requirements, exceptions: exceptions)
     }
 }
 

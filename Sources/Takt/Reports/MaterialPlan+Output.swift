@@ -45,7 +45,7 @@ extension MaterialPlan {
         for o in plannedOrders {
             out += CSVText.line([
                 o.item, o.kind.rawValue, o.release.description, o.due.description, NumberText.plain(o.quantity),
-                o.pegs.map { "\($0.product)@\($0.period < 0 ? "" : String($0.period + 1))" }.joined(separator: " "),
+                o.pegs.map { "\($0.product)@\(planPeriods.indices.contains($0.period) ? planPeriods[$0.period] : "orders")" }.joined(separator: " "),
                 Array(Set(o.pegs.flatMap(\.orders))).sorted().joined(separator: " "),
             ])
         }
