@@ -262,6 +262,36 @@ import Testing
         #expect(plain.products.map(\.production) == [150, 0, 0] && plain.materials == nil)
     }
 
+    @Test func expeditingBuysInsideTheLeadTimeUpToTheSuppliersCapacity() throws {
+        // As above, with M to be had inside its lead time at 5 more a unit: the 50 short are
+        // expedited (2 + 5 < the lost sale less the unit cost), worth 7 a unit at the margin.
+        var scenario = Self.plant(
+            periods: 3, orders: [CustomerOrder(id: "O1", product: "A", quantity: 150, due: Day(year: 2027, month: 1, day: 20))],
+            material: Material(id: "M", unitCost: 2, leadTimeDays: 60, onHand: 100, constrained: true, expediteCost: 5),
+            policy: Policy(backlogAllowed: false, lostSalesAllowed: true))
+        let plan = try AggregatePlanner(scenario).plan(PlanOptions(method: .exact, quantities: .relaxed))
+        #expect(plan.products.map(\.production) == [150, 0, 0] && plan.unmetDemand < 1e-6)
+        let january = try #require(plan.materials?.first { $0.periodIndex == 0 })
+        #expect(january.expedited == 50 && january.purchased == 50 && january.cost == 50 * 7)
+        #expect(abs((january.unitValue ?? 0) - 7) < 1e-6)
+        let action = try #require(plan.actions.first { $0.kind == .expedite })
+        #expect(action.subject == "M" && action.quantity == 50 && action.cost == 250)
+        #expect(plan.text().contains("materials expedited: 50 units"))
+        // The supplier delivers at most 30 in January: 20 are lost, and a unit more is worth 40.
+        scenario.supplierCapacities = [SupplierCapacity(material: "M", period: PeriodReference("2027-01")!, capacity: 30)]
+        #expect(scenario.validate().filter { $0.severity == .error }.isEmpty)
+        let capped = try AggregatePlanner(scenario).plan(PlanOptions(method: .exact, quantities: .relaxed))
+        #expect(capped.products.map(\.production) == [130, 0, 0] && abs(capped.unmetDemand - 20) < 1e-6)
+        #expect(abs((capped.materials?.first { $0.periodIndex == 0 }?.unitValue ?? 0) - 40) < 1e-6)
+        // The table reads back from CSV.
+        let files = ScenarioCSVWriter.files(scenario).reduce(into: [String: Data]()) { $0[$1.0] = Data($1.1.utf8) }
+        let back = try ScenarioLoader.load(csvFiles: files).scenario
+        #expect(back.supplierCapacities == scenario.supplierCapacities && back.materials == scenario.materials)
+        scenario.supplierCapacities.append(SupplierCapacity(material: "NOPE", period: PeriodReference("2031-01")!, capacity: 1))
+        let errors = scenario.validate().filter { $0.severity == .error }.map(\.message)
+        #expect(errors.contains { $0.hasPrefix("unknown material") } && errors.contains { $0.hasPrefix("outside the horizon") })
+    }
+
     @Test func productionMovesToWhenTheMaterialCanBeBought() throws {
         // 100 due in January and 100 in February; 150 of M arrive in January and more can be
         // bought only from March (40 days' lead time): February makes 50, March the rest late.

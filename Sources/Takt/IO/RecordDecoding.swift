@@ -256,7 +256,8 @@ enum RecordDecoding {
             holdingCost: r.number("holding_cost", default: 0, .money), periodsOfSupply: r.integer("periods_of_supply", default: 1, 1...1000),
             minimumOrder: r.number("minimum_order", default: 0, .quantity), orderMultiple: r.number("order_multiple", default: 0, .quantity),
             onHand: r.number("on_hand", default: 0, .quantity), safetyStock: r.number("safety_stock", default: 0, .quantity),
-            supplier: r.text("supplier"), constrained: r.flag("constrained", default: false))
+            supplier: r.text("supplier"), constrained: r.flag("constrained", default: false),
+            expediteCost: r.optionalNumber("expedite_cost", .money))
         guard !r.failed else { return nil }
         if material.lotRule == .fixed && material.lotQuantity <= 0 {
             log.error(record.locate("lot_quantity"), "missing: the fixed lot rule needs a lot_quantity above 0")
@@ -278,6 +279,15 @@ enum RecordDecoding {
             return nil
         }
         return line
+    }
+
+    static func supplierCapacity(_ record: Record, log: DiagnosticLog) -> SupplierCapacity? {
+        var r = FieldReader(record, log: log)
+        let material = r.required("material", what: "a material id")
+        let period = r.period("period", required: true)
+        let capacity = r.optionalNumber("capacity", .quantity, requiredText: "a quantity ≥ 0")
+        guard !r.failed, let period, let capacity else { return nil }
+        return SupplierCapacity(material: material, period: period, capacity: capacity)
     }
 
     static func purchaseOrder(_ record: Record, log: DiagnosticLog) -> PurchaseOrder? {

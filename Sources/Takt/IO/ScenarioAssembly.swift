@@ -55,6 +55,7 @@ struct ScenarioAssembly {
         let materials = decode(.materials, RecordDecoding.material)
         let bom = decode(.bom, idColumn: "parent", RecordDecoding.bomLine)
         let purchaseOrders = decode(.purchaseOrders, RecordDecoding.purchaseOrder)
+        let supplierCapacities = decode(.supplierCapacity, idColumn: nil, RecordDecoding.supplierCapacity)
 
         // Without a horizon the cross-table checks still run, on a stand-in the loader never returns.
         let standIn = Horizon(start: Day(year: 2000, month: 1, day: 1), periodLength: .month, periodCount: 1)
@@ -66,6 +67,7 @@ struct ScenarioAssembly {
             units: units, products: products, workCenters: workCenters, maintenance: maintenance,
             laborPools: laborPools, routings: routings, salesPlan: salesPlan, seasonality: seasonality,
             orders: orders, subcontractors: subcontractors, setupChanges: setupChanges,
-            operationsInProgress: inProgress, materials: materials, bom: bom, purchaseOrders: purchaseOrders)
+            operationsInProgress: inProgress, materials: materials, bom: bom, purchaseOrders: purchaseOrders,
+            supplierCapacities: supplierCapacities)
     }
 }

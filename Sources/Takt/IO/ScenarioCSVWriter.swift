@@ -62,13 +62,14 @@ public enum ScenarioCSVWriter {
             table(.materials, s.materials.map {
                 [$0.id, $0.name, $0.uom, n($0.unitCost), String($0.leadTimeDays), $0.lotRule.rawValue, n($0.lotQuantity), n($0.orderingCost),
                  n($0.holdingCost), String($0.periodsOfSupply), n($0.minimumOrder), n($0.orderMultiple), n($0.onHand), n($0.safetyStock),
-                 $0.supplier, $0.constrained ? "yes" : "no"]
+                 $0.supplier, $0.constrained ? "yes" : "no", o($0.expediteCost)]
             }),
             table(.bom, s.bom.map {
                 [$0.parent, $0.component, n($0.quantity), n($0.scrap), $0.step.map(String.init) ?? "", $0.effectiveFrom?.description ?? "",
                  $0.effectiveTo?.description ?? ""]
             }),
             table(.purchaseOrders, s.purchaseOrders.map { [$0.id, $0.material, n($0.quantity), $0.due.description, $0.supplier] }),
+            table(.supplierCapacity, s.supplierCapacities.map { [$0.material, $0.period.text, n($0.capacity)] }),
             table(.operationsInProgress, s.operationsInProgress.map { [$0.order, String($0.step), $0.machine, $0.startText, o($0.remainingHours)] }),
         ]
         return tables.compactMap { $0 }

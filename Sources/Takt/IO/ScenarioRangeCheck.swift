@@ -71,10 +71,12 @@ struct ScenarioRangeCheck {
                 ("holding_cost", x.holdingCost, .money), ("minimum_order", x.minimumOrder, .quantity), ("order_multiple", x.orderMultiple, .quantity),
                 ("on_hand", x.onHand, .quantity), ("safety_stock", x.safetyStock, .quantity),
                 ("lead_time_days", Double(x.leadTimeDays), .between(0, 3650)), ("periods_of_supply", Double(x.periodsOfSupply), .between(1, 1000)),
+                ("expedite_cost", x.expediteCost, .money),
             ])
         }
         for (i, x) in s.bom.enumerated() { check(.bom, i, [("quantity", x.quantity, .positiveQuantity), ("scrap", x.scrap, .scrap)]) }
         for (i, x) in s.purchaseOrders.enumerated() { check(.purchaseOrders, i, [("quantity", x.quantity, .positiveQuantity)]) }
+        for (i, x) in s.supplierCapacities.enumerated() { check(.supplierCapacity, i, [("capacity", x.capacity, .quantity)]) }
         for (i, x) in s.operationsInProgress.enumerated() {
             check(.operationsInProgress, i, [("remaining_hours", x.remainingHours, .hoursPerUnit)])
         }

@@ -19,6 +19,7 @@ public enum ScenarioTable: String, CaseIterable, Hashable, Sendable {
     case materials
     case bom
     case purchaseOrders = "purchase_orders"
+    case supplierCapacity = "supplier_capacity"
 
     public var fileName: String { rawValue + ".csv" }
 
@@ -68,9 +69,11 @@ public enum ScenarioTable: String, CaseIterable, Hashable, Sendable {
         case .materials:
             return req("id")
                 + opt("name", "uom", "unit_cost", "lead_time_days", "lot_rule", "lot_quantity", "ordering_cost", "holding_cost",
-                    "periods_of_supply", "minimum_order", "order_multiple", "on_hand", "safety_stock", "supplier", "constrained")
+                    "periods_of_supply", "minimum_order", "order_multiple", "on_hand", "safety_stock", "supplier", "constrained",
+                    "expedite_cost")
         case .bom: return req("parent", "component", "quantity") + opt("scrap", "step", "effective_from", "effective_to")
         case .purchaseOrders: return req("id", "material", "quantity", "due") + opt("supplier")
+        case .supplierCapacity: return req("material", "period", "capacity")
         }
     }
 }

@@ -311,6 +311,20 @@ public struct ScenarioValidator {
             reference(.purchaseOrders, i, "material", order.material, in: materialIDs, "material")
         }
         _ = ids(.purchaseOrders, s.purchaseOrders, \.id)
+        var capacities: [String: Int] = [:]
+        for (i, item) in s.supplierCapacities.enumerated() {
+            reference(.supplierCapacity, i, "material", item.material, in: materialIDs, "material")
+            guard checksDates else { continue }
+            guard let t = horizon.periodIndex(containing: item.period.range.start) else {
+                error(.supplierCapacity, i, "period", item.period.text, "outside \(horizonText); expected a period within it")
+                continue
+            }
+            let key = "\(item.material)\u{1}\(t)"
+            if let first = capacities[key] {
+                error(.supplierCapacity, i, "period", item.period.text, "a second capacity for this material in \(periods[t].label); the first is at \(locate(.supplierCapacity, first))")
+            }
+            capacities[key] = capacities[key] ?? i
+        }
 
         // Work in progress: one running step per order and per machine, on a machine that can do it.
         let ordersByID = Dictionary(s.orders.map { ($0.id, $0) }) { first, _ in first }

@@ -36,14 +36,19 @@ public struct Material: Hashable, Sendable, Codable {
     public var onHand: Double
     public var safetyStock: Double
     public var supplier: String
-    /// Whether its supply limits the plan (the plan LP does not read it yet).
+    /// Whether its supply limits the plan: the one model carries its flow.
     public var constrained: Bool
+    /// What a unit bought inside its lead time costs on top of the unit cost (expediting);
+    /// `nil` where it cannot be had sooner.
+    public var expediteCost: Double?
 
     public init(
         id: String, name: String? = nil, uom: String = "pcs", unitCost: Double = 0, leadTimeDays: Int = 0, lotRule: LotRule = .lotForLot,
         lotQuantity: Double = 0, orderingCost: Double = 0, holdingCost: Double = 0, periodsOfSupply: Int = 1, minimumOrder: Double = 0,
-        orderMultiple: Double = 0, onHand: Double = 0, safetyStock: Double = 0, supplier: String = "", constrained: Bool = false
+        orderMultiple: Double = 0, onHand: Double = 0, safetyStock: Double = 0, supplier: String = "", constrained: Bool = false,
+        expediteCost: Double? = nil
     ) {
+        self.expediteCost = expediteCost
         self.id = id
         self.name = name ?? id
         self.uom = uom
@@ -60,6 +65,21 @@ public struct Material: Hashable, Sendable, Codable {
         self.safetyStock = safetyStock
         self.supplier = supplier
         self.constrained = constrained
+    }
+}
+
+/// What a material's suppliers can deliver in one period: the plan's purchases of it there
+/// (expedited or not) stay within it.
+public struct SupplierCapacity: Hashable, Sendable, Codable {
+    public var material: String
+    /// The horizon period that contains this reference's first day.
+    public var period: PeriodReference
+    public var capacity: Double
+
+    public init(material: String, period: PeriodReference, capacity: Double) {
+        self.material = material
+        self.period = period
+        self.capacity = capacity
     }
 }
 

@@ -29,6 +29,7 @@ public struct Scenario: Hashable, Sendable, Codable {
     public var materials: [Material]
     public var bom: [BOMLine]
     public var purchaseOrders: [PurchaseOrder]
+    public var supplierCapacities: [SupplierCapacity]
 
     public init(
         name: String, horizon: Horizon, policy: Policy = Policy(), calendars: [CalendarRule] = [],
@@ -37,7 +38,7 @@ public struct Scenario: Hashable, Sendable, Codable {
         routings: [RoutingStep] = [], salesPlan: [SalesPlanLine] = [], seasonality: [SeasonalityWeight] = [],
         orders: [CustomerOrder] = [], subcontractors: [Subcontractor] = [], setupChanges: [SetupChange] = [],
         operationsInProgress: [OperationInProgress] = [], materials: [Material] = [], bom: [BOMLine] = [],
-        purchaseOrders: [PurchaseOrder] = []
+        purchaseOrders: [PurchaseOrder] = [], supplierCapacities: [SupplierCapacity] = []
     ) {
         self.name = name
         self.horizon = horizon
@@ -59,6 +60,7 @@ public struct Scenario: Hashable, Sendable, Codable {
         self.materials = materials
         self.bom = bom
         self.purchaseOrders = purchaseOrders
+        self.supplierCapacities = supplierCapacities
     }
 
     // The JSON scenario file's keys are the tables' names (snake case from these).
@@ -67,5 +69,6 @@ public struct Scenario: Hashable, Sendable, Codable {
         case salesPlan, seasonality, orders, subcontractors
         case setupChanges = "setupMatrix"
         case operationsInProgress, materials, bom, purchaseOrders
+        case supplierCapacities = "supplierCapacity"
     }
 }

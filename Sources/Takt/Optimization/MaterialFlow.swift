@@ -5,19 +5,22 @@ import TaktLP
 ///
 /// For each constrained material m that some product's bill of materials uses, and period t:
 /// purchases q[m,t] ≥ 0 (none in periods that start before the material's lead time has
-/// passed from the horizon's start, as subcontracted receipts), stock s[m,t] ≥ 0, and
+/// passed from the horizon's start, as subcontracted receipts), expedited purchases
+/// e[m,t] ≥ 0 in those earlier periods where the material has an `expedite_cost`, stock
+/// s[m,t] ≥ 0, q[m,t] + e[m,t] ≤ the supplier capacity of the period where one is given, and
 ///
-///     s[m,t−1] + R[m,t] + q[m,t] − s[m,t] = Σ_{p,τ: t = load period of τ} g[p,m] · x[p,τ]
+///     s[m,t−1] + R[m,t] + q[m,t] + e[m,t] − s[m,t] = Σ_{p,τ: t = load period of τ} g[p,m] · x[p,τ]
 ///
 /// with R the on hand (t = 0) and the open purchase orders due in t, g the line's quantity ÷
 /// (1 − scrap), consumed in the period the consuming step loads (its `offset_days` before
 /// the production period's last day, the parent's longest without a step). Purchases cost the
-/// material's unit cost. The balance row's shadow price is what one more unit of the material
+/// material's unit cost, expedited ones its expedite cost more. The balance row's shadow price is what one more unit of the material
 /// in period t is worth to the plan.
 struct MaterialFlow {
     struct Item {
         let material: Material
         let purchases: [VariableID?]
+        let expedited: [VariableID?]
         let stock: [VariableID]
         let rows: [ConstraintID]
         let receipts: [Double]
@@ -64,8 +67,17 @@ struct MaterialFlow {
                 receipts[t] += order.quantity
             }
             let arrives = scenario.horizon.start.advanced(by: material.leadTimeDays)
+            var capacity = [Double](repeating: .infinity, count: periods.count)
+            for item in scenario.supplierCapacities where item.material == material.id {
+                if let t = scenario.horizon.periodIndex(containing: item.period.range.start) { capacity[t] = min(capacity[t], item.capacity) }
+            }
             let purchases = periods.indices.map { t -> VariableID? in
-                periods[t].start >= arrives ? program.addVariable("purchase(\(name),\(t))", objective: material.unitCost) : nil
+                periods[t].start >= arrives
+                    ? program.addVariable("purchase(\(name),\(t))", upperBound: capacity[t], objective: material.unitCost) : nil
+            }
+            let expedited = periods.indices.map { t -> VariableID? in
+                guard periods[t].start < arrives, let premium = material.expediteCost else { return nil }
+                return program.addVariable("expedite(\(name),\(t))", upperBound: capacity[t], objective: material.unitCost + premium)
             }
             let stock = periods.indices.map { t in program.addVariable("materialstock(\(name),\(t))") }
             var rows: [ConstraintID] = []
@@ -75,10 +87,11 @@ struct MaterialFlow {
                 var terms = [Term(stock[t], 1)]
                 if t > 0 { terms.append(Term(stock[t - 1], -1)) }
                 if let q = purchases[t] { terms.append(Term(q, -1)) }
+                if let q = expedited[t] { terms.append(Term(q, -1)) }
                 for use in uses[t] { terms.append(Term(production[use.product][use.period], use.perUnit)) }
                 rows.append(program.addConstraint("material(\(name),\(t))", AggregatePlanModel.merged(terms), .equal(receipts[t])))
             }
-            items.append(Item(material: material, purchases: purchases, stock: stock, rows: rows, receipts: receipts, uses: uses))
+            items.append(Item(material: material, purchases: purchases, expedited: expedited, stock: stock, rows: rows, receipts: receipts, uses: uses))
         }
         return MaterialFlow(items: items)
     }
@@ -91,7 +104,10 @@ public struct MaterialPeriodPlan: Hashable, Sendable, Codable {
     public var periodIndex: Int
     /// On hand (the first period) and open purchase orders due in the period.
     public var receipts: Double
+    /// Bought, within the lead time (expedited) included.
     public var purchased: Double
+    /// Of ``purchased``, what was bought inside the lead time at the expedite cost.
+    public var expedited: Double
     public var consumed: Double
     public var endingStock: Double
     public var cost: Double

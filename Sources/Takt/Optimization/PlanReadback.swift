@@ -139,6 +139,12 @@ struct PlanReadback {
 
         let materials = materialRows()
         costs.material += materials?.reduce(0) { $0 + $1.cost } ?? 0
+        for row in materials ?? [] where row.expedited > Self.tolerance {
+            let premium = model.scenario.materials.first { $0.id == row.material }?.expediteCost ?? 0
+            actions.append(PlanAction(
+                kind: .expedite, subject: row.material, period: row.period, quantity: row.expedited, unit: .units, cost: row.expedited * premium,
+                detail: "\(NumberText.hours(row.expedited)) units bought inside the lead time"))
+        }
         return ProductionPlanResult(
             scenario: scenario.name, status: solution.status.rawValue, costs: costs, objective: solution.objective,
             products: productRows, resources: resourceRows, subcontracting: subcontracting, actions: actions, orders: orders,
@@ -154,11 +160,14 @@ struct PlanReadback {
         let periods = model.scenario.horizon.periods
         return flow.items.flatMap { item in
             periods.indices.map { t in
-                let bought = value(item.purchases[t])
+                let expedited = value(item.expedited[t])
+                let bought = value(item.purchases[t]) + expedited
                 return MaterialPeriodPlan(
                     material: item.material.id, period: periods[t].label, periodIndex: t, receipts: item.receipts[t], purchased: bought,
+                    expedited: expedited,
                     consumed: item.uses[t].reduce(0) { $0 + $1.perUnit * value(model.production[$1.product][$1.period]) },
-                    endingStock: value(item.stock[t]), cost: bought * item.material.unitCost, unitValue: hourValue(item.rows[t]))
+                    endingStock: value(item.stock[t]), cost: bought * item.material.unitCost + expedited * (item.material.expediteCost ?? 0),
+                    unitValue: hourValue(item.rows[t]))
             }
         }
     }

@@ -116,6 +116,8 @@ public struct PlanAction: Hashable, Sendable, Codable {
     /// What the action does.
     public enum Kind: String, Hashable, Sendable, Codable {
         case overtime, extraShift = "extra_shift", subcontract, hire, layoff, buildAhead = "build_ahead", delay
+        /// A constrained material bought inside its lead time, at its expedite cost.
+        case expedite
     }
 
     public var kind: Kind

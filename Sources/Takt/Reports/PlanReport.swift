@@ -174,6 +174,7 @@ public struct PlanReport: Sendable {
         case .overtime: "overtime"
         case .extraShift: "extra shifts"
         case .subcontract: "subcontracting"
+        case .expedite: "materials expedited"
         case .hire: "hiring"
         case .layoff: "layoffs"
         case .buildAhead: "orders built ahead"

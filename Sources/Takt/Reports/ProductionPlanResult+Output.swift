@@ -117,7 +117,7 @@ extension ProductionPlanResult {
         if late.count > listLimit { out += "  … and \(late.count - listLimit) more late orders (every order is in orders.csv of --out)\n" }
 
         out += "\n" + bold("Actions") + "\n"
-        let kinds: [PlanAction.Kind] = [.overtime, .extraShift, .subcontract, .hire, .layoff, .buildAhead, .delay]
+        let kinds: [PlanAction.Kind] = [.overtime, .extraShift, .subcontract, .expedite, .hire, .layoff, .buildAhead, .delay]
         var any = false
         for kind in kinds {
             let group = actions.filter { $0.kind == kind }
@@ -130,6 +130,7 @@ extension ProductionPlanResult {
             case .overtime: label = "overtime: \(NumberText.hours(quantity)) h"
             case .extraShift: label = "extra shifts: \(NumberText.plain(quantity, decimals: 2)) period-shifts"
             case .subcontract: label = "subcontracting: \(NumberText.hours(quantity)) units"
+            case .expedite: label = "materials expedited: \(NumberText.hours(quantity)) units"
             case .hire: label = "hiring: \(NumberText.plain(quantity, decimals: 2)) workers"
             case .layoff: label = "layoffs: \(NumberText.plain(quantity, decimals: 2)) workers"
             case .buildAhead: label = "orders built ahead: \(group.count)"
