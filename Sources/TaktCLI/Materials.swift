@@ -9,7 +9,8 @@ struct Materials: ParsableCommand {
         discussion: """
             Explodes the plan's in-house production (--plan DIR, a takt plan --out folder or its \
             plan.json; else the scenario is planned first; or --schedule DIR, a shop-floor \
-            schedule's lots, each component on the day its step starts) through bom.csv level \
+            schedule's lots, each component on the day its step starts; or --decomposition DIR, \
+            a decomposition's finest plans) through bom.csv level \
             by level, nets \
             each item against on hand, purchase_orders.csv and safety stock, sizes orders by its \
             lot rule and offsets them by its lead time. Prints the purchase plan and the \
@@ -29,6 +30,9 @@ struct Materials: ParsableCommand {
     @Option(help: "Requirements from a shop-floor schedule's lots instead: a takt schedule --out folder or its schedule.json.")
     var schedule: String?
 
+    @Option(help: "Requirements from a decomposition's finest plans instead: a takt decompose --out folder or its decomposition.json.")
+    var decomposition: String?
+
     @Option(help: "Buckets by week or month (default: the scenario's periods).")
     var by: PeriodLength?
 
@@ -42,12 +46,17 @@ struct Materials: ParsableCommand {
 
     func validate() throws {
         if let by, by == .quarter || by == .year { throw ValidationError("--by takes week or month: MRP buckets are short") }
-        if plan != nil && schedule != nil { throw ValidationError("--plan and --schedule exclude each other: the requirements come from one") }
+        if [plan, schedule, decomposition].compactMap({ $0 }).count > 1 {
+            throw ValidationError("--plan, --schedule and --decomposition exclude each other: the requirements come from one")
+        }
     }
 
     func run() throws {
         let scenario = try CommandInput.scenario(at: self.scenario.path)
         let result: MaterialPlan = try ScheduleCommand.reporting {
+            if let decomposition {
+                return try MaterialPlanner(scenario).plan(decomposition: try DecomposedPlanFile.read(decomposition), by: by)
+            }
             if let schedule {
                 return try MaterialPlanner(scenario).plan(schedule: try ShopFloorScheduleFile.read(schedule), by: by)
             }

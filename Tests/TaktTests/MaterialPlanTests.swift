@@ -370,3 +370,22 @@ import Testing
         #expect(result.plannedOrders.first?.pegs == [MaterialPlan.Peg(product: "A", period: -1, orders: [])])  // lots of no plan period
     }
 }
+
+/// Requirements from a decomposition's monthly (or weekly) plans.
+@Suite struct DecompositionMaterialsTests {
+    @Test func theFinestPlansLinesAreExplodedEachAtItsPeriodsEnd() throws {
+        let scenario = try ScenarioLoader.load(from: Datasets.samplePlant.path).scenario
+        let months = try PlanDecomposer(scenario).decompose(DecompositionOptions(to: .month, method: .sales))
+        let result = try MaterialPlanner(scenario).plan(decomposition: months)
+        let lines = months.products.filter { $0.level == .month }
+        for record in result.records {
+            let expected = lines.reduce(0.0) { sum, line in
+                sum + scenario.bom.filter { $0.parent == line.product && $0.component == record.item }.reduce(0) { $0 + line.production * $1.gross }
+            }
+            #expect(abs(record.gross.reduce(0, +) - expected) < 1e-6 * max(1, expected), "\(record.item)")
+        }
+        // Every planned order traces to the month lines it serves.
+        #expect(result.plannedOrders.allSatisfy { !$0.pegs.isEmpty && $0.pegs.allSatisfy { (0..<12).contains($0.period) } })
+        #expect(throws: MaterialPlanningError.self) { try MaterialPlanner(scenario).plan(decomposition: months, level: .week) }
+    }
+}

@@ -38,3 +38,11 @@ public enum ShopFloorScheduleFile {
         try WrittenResult.read(path, file: "schedule.json", writer: "takt schedule")
     }
 }
+
+/// Reads a decomposition written by `takt decompose PATH --out` (its `decomposition.json`, or
+/// the folder).
+public enum DecomposedPlanFile {
+    public static func read(_ path: String) throws(ScenarioLoadError) -> DecomposedPlan {
+        try WrittenResult.read(path, file: "decomposition.json", writer: "takt decompose")
+    }
+}

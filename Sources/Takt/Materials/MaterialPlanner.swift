@@ -91,6 +91,31 @@ public struct MaterialPlanner: Sendable {
         return try plan(demands, by: length)
     }
 
+    /// Requirements from a decomposition's product lines at `level` (its finest by default):
+    /// each line completing on its period's last day, pegged to the plan period its period
+    /// starts in.
+    public func plan(decomposition: DecomposedPlan, level: PlanLevel? = nil, by length: PeriodLength? = nil) throws(MaterialPlanningError) -> MaterialPlan {
+        guard let level = level ?? decomposition.levels.max() else { throw .invalidRequest("the decomposition has no levels") }
+        guard decomposition.levels.contains(level) else {
+            throw .invalidRequest("the decomposition has no \(level.rawValue) plans; it has \(decomposition.levels.map(\.rawValue).joined(separator: ", "))")
+        }
+        let offset = offsets()
+        let lines = decomposition.products.filter { $0.level == level && $0.production > 1e-9 && $0.product != nil }
+        // Each line's period runs to the next period's start at its level.
+        let starts = Set(lines.map(\.periodStart)).sorted()
+        let next = Dictionary(zip(starts, starts.dropFirst()).map { ($0, $1) }) { first, _ in first }
+        let horizon = scenario.horizon
+        let demands = lines.map { line -> Demand in
+            let end = next[line.periodStart] ?? PeriodReference(line.period)?.range.end ?? horizon.range.end
+            let completes = max(line.periodStart, end.advanced(by: -1))
+            return Demand(
+                product: line.product!, quantity: line.production, completes: completes, unit: line.unit,
+                peg: MaterialPlan.Peg(product: line.product!, period: horizon.periodIndex(containing: line.periodStart) ?? -1, orders: []),
+                needed: { completes.advanced(by: -offset($0)) })
+        }
+        return try plan(demands, by: length)
+    }
+
     /// The consuming step's offset of a line: its step's `offset_days`, else the parent's longest.
     func offsets() -> (BOMLine) -> Int {
         var steps: [String: Int] = [:], longest: [String: Int] = [:]
