@@ -45,5 +45,8 @@ let package = Package(
         .executableTarget(
             name: "CapacityLoad", dependencies: takt, path: "Benchmarks/CapacityLoad",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
+            name: "Materials", dependencies: takt, path: "Benchmarks/Materials",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     ]
 )
