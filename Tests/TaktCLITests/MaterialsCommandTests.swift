@@ -28,6 +28,19 @@ import Testing
         #expect((json["buckets"] as? [Any])?.count == 53)
     }
 
+    @Test func fromAScheduleTheSameBytesEveryRun() throws {
+        let folder = try TaktBinary.temporaryFolder("materials-schedule")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let schedule = folder.appendingPathComponent("schedule").path
+        #expect(try TaktBinary.run(["schedule", "datasets/sample-plant", "--iterations", "0", "--out", schedule]).status == 0)
+        let arguments = ["materials", "datasets/sample-plant", "--schedule", schedule, "--by", "week", "--format", "json"]
+        let first = try TaktBinary.run(arguments), second = try TaktBinary.run(arguments)
+        #expect(first.status == 0 && !first.signaled, "\(first.standardError)")
+        #expect(first.standardOutput == second.standardOutput && first.standardOutput.contains("\"planned_orders\""))
+        let both = try TaktBinary.run(["materials", "datasets/sample-plant", "--schedule", schedule, "--plan", schedule])
+        #expect(both.status == 2 && both.standardError.contains("exclude each other"))
+    }
+
     @Test func badRequestsSayWhatIsWrong() throws {
         let quarter = try TaktBinary.run(["materials", "datasets/sample-plant", "--by", "quarter"])
         #expect(quarter.status == 2 && quarter.standardError.contains("--by takes week or month"))

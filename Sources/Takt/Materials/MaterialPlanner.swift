@@ -155,9 +155,13 @@ public struct MaterialPlanner: Sendable {
 
         // Gross requirements with their pegs, by item and bucket.
         var gross: [String: [Double]] = [:]
-        var pegs: [String: [Int: Set<MaterialPlan.Peg>]] = [:]
+        // Pegs by index into one table (in the demands' order), so that sets of them hash
+        // integers rather than order lists, and list in a fixed order.
+        var pegTable: [MaterialPlan.Peg] = []
+        var pegIndex: [MaterialPlan.Peg: Int] = [:]
+        var pegs: [String: [Int: Set<Int>]] = [:]
         var byUnit: [String: Double] = [:]
-        func require(_ line: BOMLine, quantity: Double, completing day: Day, on needed: Day, unit: String?, from sources: Set<MaterialPlan.Peg>) {
+        func require(_ line: BOMLine, quantity: Double, completing day: Day, on needed: Day, unit: String?, from sources: Set<Int>) {
             if let from = line.effectiveFrom, day < from { return }
             if let to = line.effectiveTo, day > to { return }
             let b = bucket(of: needed)
@@ -166,10 +170,17 @@ public struct MaterialPlanner: Sendable {
             if let unit { byUnit["\(unit)\u{1}\(line.component)\u{1}\(b)", default: 0] += quantity * line.gross }
         }
         for demand in demands {
-            for line in bom.lines[demand.product] ?? [] {
-                require(line, quantity: demand.quantity, completing: demand.completes, on: demand.needed(line), unit: demand.unit, from: [demand.peg])
+            guard let lines = bom.lines[demand.product] else { continue }
+            let k = pegIndex[demand.peg] ?? {
+                pegTable.append(demand.peg)
+                pegIndex[demand.peg] = pegTable.count - 1
+                return pegTable.count - 1
+            }()
+            for line in lines {
+                require(line, quantity: demand.quantity, completing: demand.completes, on: demand.needed(line), unit: demand.unit, from: [k])
             }
         }
+        func orders(of sources: Set<Int>) -> [String] { Array(Set(sources.flatMap { pegTable[$0].orders })).sorted() }
 
         // Items level by level: every parent's planned orders are known before its components net.
         var items = Set(s.materials.map(\.id))
@@ -222,15 +233,15 @@ public struct MaterialPlanner: Sendable {
                 let due = buckets[group.at].start, release = due.advanced(by: -lead)
                 let r = bucket(of: release)
                 releases[r] += q
-                let sources = group.covers.reduce(into: Set<MaterialPlan.Peg>()) { $0.formUnion(pegs[item]?[$1] ?? []) }
-                let orderPegs = sources.sorted()
+                let sources = group.covers.reduce(into: Set<Int>()) { $0.formUnion(pegs[item]?[$1] ?? []) }
+                let orderPegs = sources.sorted().map { pegTable[$0] }
                 plannedOrders.append(MaterialPlan.PlannedOrder(
                     item: item, kind: kind, supplier: material?.supplier ?? "", quantity: q, release: release, due: due, releaseBucket: r, bucket: group.at,
                     cost: q * (material?.unitCost ?? product?.unitCost ?? 0), pegs: orderPegs))
                 if release < buckets[0].start {
                     exceptions.append(MaterialPlan.Exception(
                         kind: .pastDueRelease, item: item, purchaseOrder: nil, bucket: group.at, toBucket: nil, quantity: q,
-                        days: release.distance(to: buckets[0].start), orders: Array(Set(orderPegs.flatMap(\.orders))).sorted()))
+                        days: release.distance(to: buckets[0].start), orders: orders(of: sources)))
                 }
                 // A sub-assembly's order needs its own components.
                 if kind == .subassembly {
@@ -266,7 +277,7 @@ public struct MaterialPlanner: Sendable {
                     }
                 }
                 earlier[due] += order.quantity
-                let affected = needed.map { t in Array(Set((pegs[item]?[t] ?? []).flatMap(\.orders))).sorted() } ?? []
+                let affected = needed.map { t in orders(of: pegs[item]?[t] ?? []) } ?? []
                 if let t = needed, t < due {
                     exceptions.append(.init(kind: .expedite, item: item, purchaseOrder: order.id, bucket: due, toBucket: t, quantity: order.quantity, days: nil, orders: affected))
                 } else if let t = needed, t > due {
