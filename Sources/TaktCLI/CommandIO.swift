@@ -3,6 +3,29 @@ import Takt
 
 /// Reading the inputs every subcommand shares, with problems printed the same way.
 enum CommandInput {
+    /// The plan at `path` (a takt plan --out folder or its plan.json), refused where its
+    /// periods are not the scenario's.
+    static func planResult(at path: String, of scenario: Scenario) throws -> ProductionPlanResult {
+        let result = try PlanResultFile.read(path)
+        guard result.products.allSatisfy({ $0.periodIndex < scenario.horizon.periodCount }) else {
+            throw InvalidInput(message: "error: \(path): a plan of another scenario: its periods are not this scenario's\n")
+        }
+        return result
+    }
+
+    /// `body`'s result; its errors as the message the command exits with.
+    static func reporting<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as InvalidInput {
+            throw error
+        } catch let error as ScenarioLoadError {
+            throw InvalidInput(message: DiagnosticText.lines(error.diagnostics, terminal: .standardError))
+        } catch {
+            throw InvalidInput(message: "error: \(error)\n")
+        }
+    }
+
     /// Loads a scenario; on problems prints them to standard error and fails with exit code 1.
     static func scenario(at path: String) throws -> Scenario {
         do {

@@ -53,14 +53,14 @@ struct Materials: ParsableCommand {
 
     func run() throws {
         let scenario = try CommandInput.scenario(at: self.scenario.path)
-        let result: MaterialPlan = try ScheduleCommand.reporting {
+        let result: MaterialPlan = try CommandInput.reporting {
             if let decomposition {
                 return try MaterialPlanner(scenario).plan(decomposition: try DecomposedPlanFile.read(decomposition), by: by)
             }
             if let schedule {
                 return try MaterialPlanner(scenario).plan(schedule: try ShopFloorScheduleFile.read(schedule), by: by)
             }
-            let production = try plan.map { try ScheduleCommand.plan(at: $0, of: scenario) }
+            let production = try plan.map { try CommandInput.planResult(at: $0, of: scenario) }
                 ?? AggregatePlanner(scenario).plan(PlanOptions(deadline: timeLimit.deadline()))
             return try MaterialPlanner(scenario).plan(production, by: by)
         }

@@ -53,14 +53,14 @@ extension ScheduleCommand {
         }
         let window = try window(of: scenario)
         if !comparisons.isEmpty { return try runComparison(base, window: window, deadline: deadline) }
-        let schedule: ShopFloorSchedule = try Self.reporting {
+        let schedule: ShopFloorSchedule = try CommandInput.reporting {
             switch lotSource {
             case .orders:
                 return try scheduler(until: deadline).schedule(scenario, lots: ProductionLot.lots(ofOrders: scenario, window: window), window: window, source: .orders)
             case .plan:
                 let result: ProductionPlanResult
                 if let plan {
-                    result = try Self.plan(at: plan, of: scenario)
+                    result = try CommandInput.planResult(at: plan, of: scenario)
                 } else {
                     result = try AggregatePlanner(scenario).plan(PlanOptions(timeLimit: timeLimit))
                 }
@@ -75,35 +75,12 @@ extension ScheduleCommand {
         }
     }
 
-    /// The plan at `path` (a takt plan --out folder or its plan.json), refused where its
-    /// periods are not the scenario's.
-    static func plan(at path: String, of scenario: Scenario) throws -> ProductionPlanResult {
-        let result = try PlanResultFile.read(path)
-        guard result.products.allSatisfy({ $0.periodIndex < scenario.horizon.periodCount }) else {
-            throw InvalidInput(message: "error: \(path): a plan of another scenario: its periods are not this scenario's\n")
-        }
-        return result
-    }
-
-    /// `body`'s result; its errors as the message the command exits with.
-    static func reporting<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as InvalidInput {
-            throw error
-        } catch let error as ScenarioLoadError {
-            throw InvalidInput(message: DiagnosticText.lines(error.diagnostics, terminal: .standardError))
-        } catch {
-            throw InvalidInput(message: "error: \(error)\n")
-        }
-    }
-
     /// `takt schedule PATH --compare A.yaml --compare B.yaml`: the base and each what-if
     /// scheduled in the same window, side by side.
     func runComparison(_ base: Scenario, window: ShopWindow, deadline: ContinuousClock.Instant) throws {
         let overlays = try CommandInput.overlays(comparisons, base: base)
-        let run = try Self.reporting {
-            let given = try plan.map { try Self.plan(at: $0, of: base) }
+        let run = try CommandInput.reporting {
+            let given = try plan.map { try CommandInput.planResult(at: $0, of: base) }
             let whatIf = ShopFloorWhatIf(
                 base: base, overlays: overlays, window: window, source: lotSource, plan: given, planOptions: PlanOptions(timeLimit: timeLimit),
                 scheduler: scheduler(until: deadline))

@@ -47,3 +47,26 @@ struct BillOfMaterials {
         return nil
     }
 }
+
+/// When a bill of materials line's component is consumed, in days before its parent
+/// completes: the consuming step's `offset_days`, or the parent's longest (its lead time,
+/// when its first step starts) where the line names no step.
+struct ConsumptionOffsets {
+    private let steps: [String: Int]
+    /// Each product's longest routing offset.
+    let leadTime: [String: Int]
+
+    init(_ scenario: Scenario) {
+        var steps: [String: Int] = [:], longest: [String: Int] = [:]
+        for step in scenario.routings {
+            steps["\(step.product)\u{1}\(step.step)"] = step.offsetDays
+            longest[step.product] = max(longest[step.product] ?? 0, step.offsetDays)
+        }
+        self.steps = steps
+        leadTime = longest
+    }
+
+    func callAsFunction(_ line: BOMLine) -> Int {
+        line.step.flatMap { steps["\(line.parent)\u{1}\($0)"] } ?? leadTime[line.parent] ?? 0
+    }
+}

@@ -55,7 +55,7 @@ public struct MaterialPlanner: Sendable {
         guard plan.products.allSatisfy({ periods.indices.contains($0.periodIndex) }) else {
             throw .invalidRequest("a plan of another scenario: its periods are not this scenario's")
         }
-        let offset = offsets()
+        let offset = ConsumptionOffsets(scenario)
         var peggedOrders: [String: Set<String>] = [:]
         for assignment in plan.orders {
             for portion in assignment.portions where portion.source == .inHouse && portion.quantity > 1e-9 {
@@ -99,7 +99,7 @@ public struct MaterialPlanner: Sendable {
         guard decomposition.levels.contains(level) else {
             throw .invalidRequest("the decomposition has no \(level.rawValue) plans; it has \(decomposition.levels.map(\.rawValue).joined(separator: ", "))")
         }
-        let offset = offsets()
+        let offset = ConsumptionOffsets(scenario)
         let lines = decomposition.products.filter { $0.level == level && $0.production > 1e-9 && $0.product != nil }
         // Each line's period runs to the next period's start at its level.
         let starts = Set(lines.map(\.periodStart)).sorted()
@@ -114,16 +114,6 @@ public struct MaterialPlanner: Sendable {
                 needed: { completes.advanced(by: -offset($0)) })
         }
         return try plan(demands, by: length)
-    }
-
-    /// The consuming step's offset of a line: its step's `offset_days`, else the parent's longest.
-    func offsets() -> (BOMLine) -> Int {
-        var steps: [String: Int] = [:], longest: [String: Int] = [:]
-        for step in scenario.routings {
-            steps["\(step.product)\u{1}\(step.step)"] = step.offsetDays
-            longest[step.product] = max(longest[step.product] ?? 0, step.offsetDays)
-        }
-        return { line in line.step.flatMap { steps["\(line.parent)\u{1}\($0)"] } ?? longest[line.parent] ?? 0 }
     }
 
     func plan(_ demands: [Demand], by length: PeriodLength?) throws(MaterialPlanningError) -> MaterialPlan {
@@ -145,13 +135,10 @@ public struct MaterialPlanner: Sendable {
         let bom = BillOfMaterials(s.bom)
         let products = Dictionary(s.products.map { ($0.id, $0) }) { first, _ in first }
         let materials = Dictionary(s.materials.map { ($0.id, $0) }) { first, _ in first }
-        var leadTime: [String: Int] = [:], productUnit: [String: String] = [:]
+        var productUnit: [String: String] = [:]
         let centerUnit = Dictionary(s.workCenters.map { ($0.id, $0.unit) }) { first, _ in first }
-        for step in s.routings {
-            leadTime[step.product] = max(leadTime[step.product] ?? 0, step.offsetDays)
-            if productUnit[step.product] == nil { productUnit[step.product] = centerUnit[step.workCenter] }
-        }
-        let offset = offsets()
+        for step in s.routings where productUnit[step.product] == nil { productUnit[step.product] = centerUnit[step.workCenter] }
+        let offset = ConsumptionOffsets(s)
 
         // Gross requirements with their pegs, by item and bucket.
         var gross: [String: [Double]] = [:]
@@ -197,7 +184,7 @@ public struct MaterialPlanner: Sendable {
             let g = gross[item] ?? Array(repeating: 0, count: count)
             let onHand = material?.onHand ?? product?.initialInventory ?? 0
             let safety = material?.safetyStock ?? product?.safetyStock ?? 0
-            let lead = material?.leadTimeDays ?? leadTime[item] ?? 0
+            let lead = material?.leadTimeDays ?? offset.leadTime[item] ?? 0
             var scheduled = [Double](repeating: 0, count: count)
             let receipts = (receiptsByItem[item] ?? []).filter { $0.due < buckets[count - 1].end }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
             for order in receipts { scheduled[bucket(of: order.due)] += order.quantity }

@@ -41,18 +41,14 @@ struct MaterialFlow {
         guard !constrained.isEmpty else { return nil }
         let periods = scenario.horizon.periods
         let productIndex = Dictionary(scenario.products.enumerated().map { ($1.id, $0) }) { first, _ in first }
-        var offsets: [String: Int] = [:], longest: [String: Int] = [:]
-        for step in scenario.routings {
-            offsets["\(step.product)\u{1}\(step.step)"] = step.offsetDays
-            longest[step.product] = max(longest[step.product] ?? 0, step.offsetDays)
-        }
+        let consumed = ConsumptionOffsets(scenario)
         var items: [Item] = []
         for (m, material) in constrained.enumerated() {
             let name = AggregatePlanModel.name(material.id, m)
             var uses = [[(product: Int, period: Int, perUnit: Double)]](repeating: [], count: periods.count)
             for line in scenario.bom where line.component == material.id {
                 guard let p = productIndex[line.parent] else { continue }
-                let offset = line.step.flatMap { offsets["\(line.parent)\u{1}\($0)"] } ?? longest[line.parent] ?? 0
+                let offset = consumed(line)
                 for (tau, period) in periods.enumerated() {
                     let completes = period.end.advanced(by: -1)
                     if let from = line.effectiveFrom, completes < from { continue }

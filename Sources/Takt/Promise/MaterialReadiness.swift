@@ -11,11 +11,7 @@ struct MaterialReadiness {
         guard lines[product] != nil else { return nil }
         let records = Dictionary(base.records.map { ($0.item, $0) }) { first, _ in first }
         let materials = Dictionary(scenario.materials.map { ($0.id, $0) }) { first, _ in first }
-        var offsets: [String: Int] = [:], longest: [String: Int] = [:]
-        for step in scenario.routings {
-            offsets["\(step.product)\u{1}\(step.step)"] = step.offsetDays
-            longest[step.product] = max(longest[step.product] ?? 0, step.offsetDays)
-        }
+        let offset = ConsumptionOffsets(scenario)
         let start = scenario.horizon.start
         // When `need` of `item` is at hand: from stock the plan does not use, or made or bought.
         func available(_ item: String, _ need: Double, depth: Int) -> (Day, String) {
@@ -31,15 +27,14 @@ struct MaterialReadiness {
             if let material = materials[item] { return (start.advanced(by: material.leadTimeDays), item) }
             // A sub-assembly made for the order: its components, then its own lead time.
             let made = latest(item, need, depth: depth + 1) ?? (start, item)
-            return (made.0.advanced(by: longest[item] ?? 0), made.1)
+            return (made.0.advanced(by: offset.leadTime[item] ?? 0), made.1)
         }
         func latest(_ parent: String, _ quantity: Double, depth: Int) -> (Day, String)? {
             guard depth < 20 else { return nil }
             var found: (Day, String)?
             for line in lines[parent] ?? [] {
                 let (day, item) = available(line.component, quantity * line.gross, depth: depth)
-                let offset = line.step.flatMap { offsets["\(parent)\u{1}\($0)"] } ?? longest[parent] ?? 0
-                let done = day.advanced(by: offset)
+                let done = day.advanced(by: offset(line))
                 if found.map({ done > $0.0 || done == $0.0 && item < $0.1 }) ?? true { found = (done, item) }
             }
             return found

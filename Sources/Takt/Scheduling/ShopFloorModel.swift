@@ -120,7 +120,6 @@ public struct ShopFloorModel: Sendable {
         var operations: [ShopProblem.Operation] = []
         var jobs: [ShopProblem.Job] = []
         var steps: [Step] = []
-        var frozen: Set<String> = []
         // Work in progress, by lot: the first lot of each order with a step running.
         var running: [Int: OperationInProgress] = [:]
         if !scenario.operationsInProgress.isEmpty {
@@ -176,10 +175,7 @@ public struct ShopFloorModel: Sendable {
                     }
                 }
                 var operation = ShopProblem.Operation(job: l, modes: modes, setupFamily: family, labor: labor)
-                if let pinned {
-                    operation.fixed = pinned
-                    frozen.insert(stepKey)
-                }
+                operation.fixed = pinned
                 if let reference, let before = reference.operations[stepKey] {
                     operation.planned = before.start
                     // Started work stays, where its machine can still do it from there (a step
@@ -190,7 +186,6 @@ public struct ShopFloorModel: Sendable {
                         machineCalendars[m].earliestStart(at: before.start, duration: duration, resumable: true) == before.start
                     {
                         operation.fixed = .init(machine: m, start: before.start)
-                        frozen.insert(stepKey)
                     }
                 }
                 operations.append(operation)
@@ -206,10 +201,9 @@ public struct ShopFloorModel: Sendable {
             setups.matrix = Self.changeovers(scenario.setupChanges, familyProducts: familyProducts, into: into, products: products)
         }
         Self.release(conflicting: &operations, jobs: jobs, calendars: machineCalendars, setups: setups)
-        for (o, step) in steps.enumerated() where operations[o].fixed == nil { frozen.remove("\(lots[step.lot].id)\u{1}\(step.step)") }
         self.machines = machines
         self.crews = crews
-        self.frozen = frozen
+        self.frozen = Set(steps.indices.filter { operations[$0].fixed != nil }.map { "\(lots[steps[$0].lot].id)\u{1}\(steps[$0].step)" })
         self.steps = steps
         self.shifts = shifts
         self.problem = ShopProblem(
