@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Takt
 
 /// `takt`: production planning from the command line.
 @main
@@ -14,8 +15,8 @@ struct TaktCommand: ParsableCommand {
 
             Exit codes: 0 success, 1 invalid input, 2 usage error.
             """,
-        version: "0.1.0",
-        subcommands: [Validate.self, Load.self, Plan.self, Decompose.self, WhatIf.self, Promise.self, Diff.self, Report.self, Generate.self, Export.self, ScheduleCommand.self, Materials.self]
+        version: TaktVersion.current,
+        subcommands: [Validate.self, Load.self, Plan.self, Decompose.self, WhatIf.self, Promise.self, Diff.self, Report.self, Generate.self, Export.self, ScheduleCommand.self, Materials.self, SweepCommand.self]
     )
 
     /// Runs the command with the documented exit codes: usage errors exit 2 (not the

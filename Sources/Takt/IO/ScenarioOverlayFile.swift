@@ -44,33 +44,49 @@ public enum ScenarioOverlayFile {
     /// name ending `.yaml` or `.yml`. The overlay's name, if it gives none, is `name` without
     /// its extension.
     public static func read(_ data: Data, name: String, base: Scenario) throws(ScenarioLoadError) -> ScenarioOverlay {
-        let url = URL(fileURLWithPath: name)
-        let file = name
-        let log = DiagnosticLog()
-        let yaml = ["yaml", "yml"].contains(url.pathExtension.lowercased())
-        let root: JSONValue
-        if yaml {
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw ScenarioLoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: file), "not UTF-8 text; expected a YAML overlay")])
-            }
-            do { root = try JSONValue.parseYAML(text) } catch {
-                throw ScenarioLoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: file), "not YAML: \(error.description)")])
-            }
-        } else {
-            do { root = try JSONValue.parse(data) } catch {
-                throw ScenarioLoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: file), "not JSON: \(error.description)")])
-            }
-        }
-        guard case .object(let members) = root else {
+        let root = try document(data, name: name, what: "overlay")
+        let yaml = ["yaml", "yml"].contains(URL(fileURLWithPath: name).pathExtension.lowercased())
+        guard case .object = root else {
             throw ScenarioLoadError(diagnostics: [
-                Diagnostic(.error, SourceLocation(file: file), "expected \(yaml ? "a YAML mapping" : "a JSON object") of changes, found \(root.kindName)")
+                Diagnostic(.error, SourceLocation(file: name), "expected \(yaml ? "a YAML mapping" : "a JSON object") of changes, found \(root.kindName)")
             ])
         }
-        var overlay = ScenarioOverlay(name: url.deletingPathExtension().lastPathComponent)
+        return try read(root, file: name, name: URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent, base: base)
+    }
+
+    /// The JSON (or, for a name ending `.yaml` or `.yml`, YAML) document in `data`; `what`
+    /// names what it should be in messages.
+    static func document(_ data: Data, name file: String, what: String) throws(ScenarioLoadError) -> JSONValue {
+        let yaml = ["yaml", "yml"].contains(URL(fileURLWithPath: file).pathExtension.lowercased())
+        if yaml {
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw ScenarioLoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: file), "not UTF-8 text; expected a YAML \(what)")])
+            }
+            do { return try JSONValue.parseYAML(text) } catch {
+                throw ScenarioLoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: file), "not YAML: \(error.description)")])
+            }
+        }
+        do { return try JSONValue.parse(data) } catch {
+            throw ScenarioLoadError(diagnostics: [Diagnostic(.error, SourceLocation(file: file), "not JSON: \(error.description)")])
+        }
+    }
+
+    /// Reads an overlay already parsed. Problems are located in `file`, each key's path
+    /// preceded by `prefix` (a sweep's `grid[1].values[2].`, say); `name` is the overlay's
+    /// name where it gives none.
+    static func read(_ root: JSONValue, file: String, prefix: String = "", name: String, base: Scenario) throws(ScenarioLoadError) -> ScenarioOverlay {
+        let log = DiagnosticLog()
+        guard case .object(let members) = root else {
+            throw ScenarioLoadError(diagnostics: [
+                Diagnostic(.error, SourceLocation(file: file, record: prefix.isEmpty ? nil : String(prefix.dropLast())),
+                           "expected an object (a mapping) of changes, found \(root.kindName)")
+            ])
+        }
+        var overlay = ScenarioOverlay(name: name)
         let products = Set(base.products.map(\.id)), families = Set(base.products.map(\.family))
         let orders = Set(base.orders.map(\.id))
 
-        func at(_ key: String) -> SourceLocation { SourceLocation(file: file, record: key) }
+        func at(_ key: String) -> SourceLocation { SourceLocation(file: file, record: prefix + key) }
         /// The entries of an array of objects, as records.
         func records(_ key: String, _ value: JSONValue) -> [Record] {
             guard case .array(let items) = value else {

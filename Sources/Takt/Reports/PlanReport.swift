@@ -10,6 +10,8 @@ public struct PlanReport: Sendable {
     public var schedule: ShopFloorSchedule?
     /// The material requirements of the plan: exceptions, the purchase plan, stock per item.
     public var materials: MaterialPlan?
+    /// A sweep of what-ifs of the scenario: its sensitivity charts and cheapest points.
+    public var sweep: SweepResults?
     /// Periods' labels, in order.
     public var periods: [String]
 
@@ -30,19 +32,7 @@ public struct PlanReport: Sendable {
             <head>
             <meta charset="utf-8">
             <title>Plan — \(e(plan.scenario))</title>
-            <style>
-            body { font-family: system-ui, "Noto Sans CJK SC", sans-serif; margin: 24px; color: #222; }
-            h1 { font-size: 22px; } h2 { font-size: 18px; margin-top: 32px; border-bottom: 1px solid #ccc; }
-            table { border-collapse: collapse; font-size: 12px; } th, td { padding: 3px 6px; border: 1px solid #ddd; text-align: right; }
-            th:first-child, td:first-child { text-align: left; }
-            .late { color: #c0392b; font-weight: bold; }
-            .heat td.v { min-width: 34px; } .over { background: #e4572e; color: #fff; } .tight { background: #f3a712; }
-            .normal { background: #a8c686; } .under { background: #dfe9d2; } .idle { background: #f4f4f4; color: #999; }
-            .legend span { display: inline-block; padding: 2px 8px; margin-right: 6px; font-size: 12px; }
-            .charts { display: flex; flex-wrap: wrap; gap: 16px; } .chart { border: 1px solid #eee; padding: 6px; }
-            .chart h3 { font-size: 13px; margin: 0 0 4px 0; }
-            .delta { color: #666; font-size: 11px; } details { margin: 6px 0; } summary { cursor: pointer; }
-            </style>
+            \(HTMLText.style)
             </head>
             <body>
             <h1>Plan — \(e(plan.scenario))</h1>
@@ -50,6 +40,7 @@ public struct PlanReport: Sendable {
 
             """
         if let comparison { out += whatIfSection(comparison) }
+        if let sweep { out += sweep.reportSections() }
         out += loadSection() + familySection() + planTableSection() + costSection() + lateSection() + actionsSection()
         if let materials { out += materials.reportSections() }
         if let schedule { out += schedule.reportSections() }

@@ -80,3 +80,30 @@ enum ParallelPlanning {
         return (try made.get().plan, try slots.plans())
     }
 }
+
+extension ParallelPlanning {
+    /// Plans `base`, then `chains` of its what-ifs (indices into `whatIfs`; together each
+    /// index once) on every core, each chain on one thread in order, its first what-if from
+    /// the base plan and each next from the one before it (see ``WarmChainRun``), every one
+    /// keeping the base plan where the optimal cost allows. A what-if's plan depends on the
+    /// base and on the what-ifs before it in its chain only, not on the other chains, so
+    /// chains planned apart (in shards, on other machines) give the same plans.
+    static func plan(
+        warm base: Scenario, _ whatIfs: [Scenario], chains: [[Int]], options: PlanOptions, solver: any Solver,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws(PlanningError) -> [ProductionPlanResult] {
+        let made = try AggregatePlanner(base, solver: solver).plan(options, from: nil)
+        let planners = whatIfs.map { AggregatePlanner($0, solver: solver) }
+        let keeping = options.keeping(made.plan)
+        let slots = Slots(count: whatIfs.count)
+        DispatchQueue.concurrentPerform(iterations: chains.count) { c in
+            WarmChainRun(planners: planners, options: keeping).run(chains[c], from: made.start, model: { i in
+                planners[i].plansFamiliesFirst(options) ? nil : planners[i].model()
+            }) { i, outcome in
+                let finished = slots.set(i, outcome.map(\.plan))
+                progress?(finished, whatIfs.count)
+            }
+        }
+        return try slots.plans()
+    }
+}
