@@ -48,5 +48,8 @@ let package = Package(
         .executableTarget(
             name: "Materials", dependencies: takt, path: "Benchmarks/Materials",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+        .executableTarget(
+            name: "Sweep", dependencies: takt, path: "Benchmarks/Sweep",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
     ]
 )

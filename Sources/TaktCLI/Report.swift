@@ -11,7 +11,7 @@ struct Report: ParsableCommand {
             capacity-load chart of the most loaded work centers (with the 100% line) and a \
             heat map of every resource and period, production against demand per family, the \
             cost breakdown, the late orders and the actions. With --scenario overlays, the \
-            what-if scenarios side by side too; with --materials, the material requirements; with --schedule, the shop-floor schedule of the \
+            what-if scenarios side by side too; with --sweep, a sweep's sensitivity charts; with --materials, the material requirements; with --schedule, the shop-floor schedule of the \
             first period as a Gantt chart.
             """
     )
@@ -34,9 +34,13 @@ struct Report: ParsableCommand {
     @Flag(help: "Add the plan's material requirements: the exceptions, the purchase plan and each item's stock against its safety stock.")
     var materials = false
 
+    @Option(help: "Add a sweep's results (the --out folder of takt sweep or takt sweep merge, or its results.json): sensitivity charts, each parameter's effect, the lowest points.")
+    var sweep: String?
+
     func run() throws {
         let options = PlanOptions(method: planning.method, quantities: planning.quantities, deadline: timeLimit.deadline())
         let scenario = try CommandInput.scenario(at: self.scenario.path)
+        let sweepResults = try sweep.map { path in try CommandInput.reporting { try SweepResultsFile.read(path) } }
         let loaded = try CommandInput.overlays(overlays, base: scenario)
         let plan: ProductionPlanResult
         var comparison: WhatIfComparison?
@@ -53,6 +57,7 @@ struct Report: ParsableCommand {
         }
         let load = try CapacityLoadAnalysis(scenario, plan: plan).table()
         var report = PlanReport(plan: plan, load: load, periods: scenario.horizon.periods.map(\.label), comparison: comparison)
+        report.sweep = sweepResults
         if materials {
             do {
                 report.materials = try MaterialPlanner(scenario).plan(plan)

@@ -45,10 +45,10 @@ struct SweepCommand: ParsableCommand {
         @Option(name: .customLong("shard-index"), help: "Compute only this shard's points (0 to count − 1).")
         var shardIndex: Int?
 
-        @Option(name: .customLong("shard-count"), help: "The number of shards the sweep is split into (with --slurm: the array's size; default the points, at most 16).")
+        @Option(name: .customLong("shard-count"), help: "The number of shards the sweep is split into (the Slurm job array's size with --slurm: by default the points, at most 16).")
         var shardCount: Int?
 
-        @Flag(help: "Write a Slurm job array and its merge job into --out/slurm instead of computing.")
+        @Flag(help: "Write a Slurm job array and its merge job instead of computing, into the folder slurm in --out.")
         var slurm = false
 
         @Option(name: .customLong("max-running"), help: "With --slurm: at most this many shards at once (the array's %K).")

@@ -60,8 +60,8 @@ import Testing
             if words.first == "takt", words.count > 1 { current = String(words[1]) }
             if let current { synopsis[current, default: ""] += line + "\n" }
         }
-        for command in ["validate", "load", "plan", "decompose", "whatif", "promise", "diff", "report", "export", "generate"] {
-            let help = try TaktBinary.run([command, "--help"]).standardOutput
+        for command in ["validate", "load", "plan", "decompose", "whatif", "promise", "diff", "report", "export", "generate", "sweep run", "sweep merge"] {
+            let help = try TaktBinary.run(command.split(separator: " ").map(String.init) + ["--help"]).standardOutput
             let options = help.split(separator: "\n").compactMap { line -> String? in
                 let text = line.trimmingCharacters(in: .whitespaces)
                 guard text.hasPrefix("--"), let option = text.split(separator: " ").first else { return nil }
@@ -69,7 +69,7 @@ import Testing
             }.filter { $0 != "--help" && $0 != "--version" }
             #expect(!options.isEmpty || command == "diff", "\(command)")
             for option in options {
-                #expect(synopsis[command]?.contains(option) == true, "takt \(command): \(option) is not in the synopsis")
+                #expect(synopsis[String(command.split(separator: " ")[0])]?.contains(option) == true, "takt \(command): \(option) is not in the synopsis")
             }
         }
     }

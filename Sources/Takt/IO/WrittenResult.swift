@@ -46,3 +46,11 @@ public enum DecomposedPlanFile {
         try WrittenResult.read(path, file: "decomposition.json", writer: "takt decompose")
     }
 }
+
+/// Reads a sweep's results written by `takt sweep --out` or `takt sweep merge --out` (its
+/// `results.json`, or the folder).
+public enum SweepResultsFile {
+    public static func read(_ path: String) throws(ScenarioLoadError) -> SweepResults {
+        try WrittenResult.read(path, file: "results.json", writer: "takt sweep")
+    }
+}

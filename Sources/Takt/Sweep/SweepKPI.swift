@@ -2,6 +2,9 @@
 /// `on-time rate`, `utilisation CNC-M`).
 public enum SweepKPI: Hashable, Sendable {
     case totalCost
+    /// The optimisation's objective: the total cost with order priority weights and the
+    /// penalties of unmet demand. Plans of one objective may differ in total cost.
+    case objective
     /// One line of the cost breakdown, by its name (`overtime`, `holding`, …).
     case cost(String)
     case revenue
@@ -23,6 +26,7 @@ public enum SweepKPI: Hashable, Sendable {
     public var name: String {
         switch self {
         case .totalCost: "total cost"
+        case .objective: "objective"
         case .cost(let line): line
         case .revenue: "revenue"
         case .profit: "profit"
@@ -50,7 +54,7 @@ public enum SweepKPI: Hashable, Sendable {
     static func offered(for computation: Sweep.Computation, in scenario: Scenario) -> [SweepKPI] {
         switch computation {
         case .plan:
-            [.totalCost] + CostBreakdown().lines.map { .cost($0.0) }
+            [.totalCost, .objective] + CostBreakdown().lines.map { .cost($0.0) }
                 + [.revenue, .profit, .onTimeRate, .lateOrders, .periodsLate, .unmetDemand, .overtimeHours, .extraShiftHours, .subcontractedQuantity, .peakUtilisation]
                 + (scenario.workCenters.map(\.id) + scenario.laborPools.map(\.id)).map { .utilisation($0) }
         case .decompose: defaults(for: .decompose)
@@ -71,6 +75,7 @@ public enum SweepKPI: Hashable, Sendable {
         }
         switch self {
         case .totalCost: return plan.costs.total
+        case .objective: return plan.objective
         case .cost(let line): return plan.costs.lines.first { $0.0 == line }?.1 ?? 0
         case .revenue: return plan.costs.revenue
         case .profit: return plan.costs.profit
