@@ -92,6 +92,7 @@ struct Plan: ParsableCommand {
                     ("plan.csv", products), ("orders.csv", result.ordersCSV()), ("actions.csv", result.actionsCSV()),
                     ("resources.csv", result.resourcesCSV()), ("subcontracting.csv", result.subcontractingCSV()),
                 ] + (result.materials == nil ? [] : [("materials.csv", result.materialsCSV())])
+                    + (result.materialCosts == nil ? [] : [("material_costs.csv", result.materialCostsCSV())])
                 switch format {
                 case .table:
                     let changes = released.map { PlanDiff(from: $0, to: result).changeSummary() } ?? ""
@@ -102,7 +103,7 @@ struct Plan: ParsableCommand {
             },
         ])
         if let out {
-            let order = ["plan.csv", "orders.csv", "actions.csv", "resources.csv", "subcontracting.csv", "materials.csv", "load.csv", "plan.json", "load.json"]
+            let order = ["plan.csv", "orders.csv", "actions.csv", "resources.csv", "subcontracting.csv", "materials.csv", "material_costs.csv", "load.csv", "plan.json", "load.json"]
             try CommandOutput.writeFolder(out, files: order.compactMap { name in texts.first { $0.0 == name }.map { (name, $0.1) } })
         }
         try CommandOutput.emit(texts.first { $0.0.isEmpty }!.1, to: nil)

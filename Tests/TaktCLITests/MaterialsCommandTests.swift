@@ -55,4 +55,35 @@ import Testing
         #expect(run.standardOutput.contains("bom.csv, row 33, column parent") && run.standardOutput.contains("unknown product"))
         #expect(run.standardOutput.contains("the bill of materials has a cycle: CP-100 → CP-150 → CP-100"))
     }
+
+    /// `material_cost,bom`: the plan prices the bill of materials; `--out` gets
+    /// material_costs.csv, whose costs add up to the material line, and the report shows it.
+    @Test func aPlanPricedFromTheBillOfMaterials() throws {
+        let folder = try TaktBinary.temporaryFolder("bom-cost")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plant = folder.appendingPathComponent("plant")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: "datasets/sample-plant"), to: plant)
+        let table = plant.appendingPathComponent("scenario.csv")
+        try (try String(contentsOf: table, encoding: .utf8) + "material_cost,bom\n").write(to: table, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("plan").path
+        let run = try TaktBinary.run(["plan", plant.path, "--quantities", "relaxed", "--out", out])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("  conversion ") && run.standardOutput.contains("material by item:"))
+        let csv = try String(contentsOfFile: out + "/material_costs.csv", encoding: .utf8)
+        let rows = csv.split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        #expect(rows.map { String($0[0]) } == ["CAST-PUMP", "CAST-VALVE", "BEARING", "SEAL-KIT", "COPPER", "STEEL", "PCB-CTRL", "ENCLOSURE", "PAINT"])
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/plan.json"))) as? [String: Any]
+        let material = try #require((json?["costs"] as? [String: Any])?["material"] as? Double)
+        #expect(abs(rows.reduce(0) { $0 + Double($1[2])! } - material) < 1e-3 * material)
+        // BEARING: no scrap on its lines, 24 a piece.
+        let bearing = try #require(rows.first { $0[0] == "BEARING" })
+        #expect(abs(Double(bearing[1])! * 24 - Double(bearing[2])!) < 1e-6)
+        let report = folder.appendingPathComponent("report.html").path
+        #expect(try TaktBinary.run(["report", plant.path, "--quantities", "relaxed", "--out", report]).status == 0)
+        #expect(try String(contentsOfFile: report, encoding: .utf8).contains("<h3>Material by item</h3>"))
+        // The default: no conversion line and no material_costs.csv.
+        let plain = folder.appendingPathComponent("plain").path
+        #expect(try TaktBinary.run(["plan", "datasets/sample-plant", "--quantities", "relaxed", "--out", plain]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: plain + "/material_costs.csv"))
+    }
 }

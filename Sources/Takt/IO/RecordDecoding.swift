@@ -24,7 +24,8 @@ enum RecordDecoding {
             overtimeWeight: r.number("overtime_weight", default: 1, .weight),
             subcontractWeight: r.number("subcontract_weight", default: 1, .weight),
             tightThreshold: r.number("tight_threshold", default: defaults.tightThreshold, .threshold),
-            underloadThreshold: r.number("underload_threshold", default: defaults.underloadThreshold, .threshold))
+            underloadThreshold: r.number("underload_threshold", default: defaults.underloadThreshold, .threshold),
+            materialCost: r.choice("material_cost", default: defaults.materialCost))
         var horizon: Horizon?
         // Dates stop at year 9999; a horizon must end before then.
         if let start, let length, count > 0 {

@@ -22,7 +22,7 @@ public enum ScenarioCSVWriter {
             ["workforce", p.workforce.rawValue], ["holding_weight", n(p.holdingWeight)], ["backlog_weight", n(p.backlogWeight)],
             ["overtime_weight", n(p.overtimeWeight)], ["subcontract_weight", n(p.subcontractWeight)],
             ["tight_threshold", n(p.tightThreshold)], ["underload_threshold", n(p.underloadThreshold)],
-        ]
+        ] + (p.materialCost == .unitCost ? [] : [["material_cost", p.materialCost.rawValue]])
         let tables: [(String, String)?] = [
             (ScenarioTable.scenario.fileName, CSVText.line(["key", "value"]) + scenarioRows.map(CSVText.line).joined()),
             table(.calendars, s.calendars.map { [$0.weekdays.map(\.rawValue).joined(separator: "|"), $0.scope ?? ""] }),

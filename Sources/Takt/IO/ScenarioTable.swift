@@ -36,7 +36,7 @@ public enum ScenarioTable: String, CaseIterable, Hashable, Sendable {
                 + opt("name", "fiscal_year_start_month", "working_days_per_period", "backlog_allowed",
                     "max_backlog_periods", "ending_backlog_allowed", "lost_sales_allowed", "workforce",
                     "holding_weight", "backlog_weight", "overtime_weight", "subcontract_weight",
-                    "tight_threshold", "underload_threshold")
+                    "tight_threshold", "underload_threshold", "material_cost")
         case .calendars: return req("weekdays") + opt("scope")
         case .calendarExceptions: return req("start", "kind") + opt("end", "scope", "note")
         case .units: return req("id") + opt("name", "kind", "parent", "shift_start")

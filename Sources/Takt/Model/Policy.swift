@@ -5,6 +5,16 @@ public struct Policy: Hashable, Sendable, Codable {
         case continuous, integer
     }
 
+    /// Where a product's material cost comes from (see ``ProductCosts``).
+    public enum MaterialCost: String, CaseIterable, Hashable, Sendable, Codable {
+        /// `unit_cost` is the whole cost of making a unit, its materials included (constrained
+        /// materials apart, which the plan buys).
+        case unitCost = "unit_cost"
+        /// `unit_cost` is the cost of making a unit beyond its materials, and the materials are
+        /// priced from the bill of materials at their unit cost, through sub-assemblies.
+        case bom
+    }
+
     /// Whether demand may be met late.
     public var backlogAllowed: Bool
     /// How many periods late demand may be met at most; `nil` for no limit.
@@ -23,12 +33,15 @@ public struct Policy: Hashable, Sendable, Codable {
     public var tightThreshold: Double
     /// A load ratio below this is "underloaded".
     public var underloadThreshold: Double
+    /// Where products' material costs come from.
+    public var materialCost: MaterialCost
 
     public init(
         backlogAllowed: Bool = true, maxBacklogPeriods: Int? = nil, endingBacklogAllowed: Bool = false,
         lostSalesAllowed: Bool = false, workforce: Workforce = .integer, holdingWeight: Double = 1,
         backlogWeight: Double = 1, overtimeWeight: Double = 1, subcontractWeight: Double = 1,
-        tightThreshold: Double = 0.9, underloadThreshold: Double = 0.5
+        tightThreshold: Double = 0.9, underloadThreshold: Double = 0.5,
+        materialCost: MaterialCost = .unitCost
     ) {
         self.backlogAllowed = backlogAllowed
         self.maxBacklogPeriods = maxBacklogPeriods
@@ -41,5 +54,6 @@ public struct Policy: Hashable, Sendable, Codable {
         self.subcontractWeight = subcontractWeight
         self.tightThreshold = tightThreshold
         self.underloadThreshold = underloadThreshold
+        self.materialCost = materialCost
     }
 }

@@ -15,7 +15,7 @@ import TaktLP
 /// step k done on work center w where the step has alternatives; shortfalls below safety
 /// stock S[p,t], below the ending target G[p], and below frozen production F[p,t].
 ///
-///     min  Σ unitCost·x + holding·I + backlog·weight(c)·B + lost(c)·U + subcontract·y
+///     min  Σ c[p,t]·x + holding·I + backlog·weight(c)·B + lost(c)·U + subcontract·y
 ///        + overtimeCost·o + extraShiftCost·e + wage·h·W + hire·H + layoff·L + overtimeCost·v
 ///        + backlog·S + M·(G + F)
 ///     s.t. I[p,t−1] + x[p,t] + Σs y[s,t] − I[p,t] + Σc (B[p,c,t] − B[p,c,t−1] + U[p,c,t]) = Σc d[p,c,t]
@@ -27,6 +27,9 @@ import TaktLP
 ///          I[p,T] + G[p] ≥ target[p];  B[p,c,t] ≤ demand of the last k periods;  B[p,c,T] = 0
 ///          and, in the one model of every product, the flow of each constrained material
 ///          (see `MaterialFlow`)
+///
+/// with c[p,t] a unit's cost (see `ProductCosts`): `unit_cost`, or with `material_cost: bom`
+/// `unit_cost` plus the materials of its bill of materials the model does not buy itself.
 ///
 /// Unmet demand U costs the lost-sale cost (or the unit revenue) where lost sales are allowed
 /// and the penalty M otherwise, so the program always has a solution: when demand exceeds
@@ -80,6 +83,10 @@ struct AggregatePlanModel {
     /// Whether the model carries constrained materials: the one model of every product does; a
     /// family plan and its parts, which see a share of the products, do not.
     var carriesMaterials = false
+    /// Each product's unit cost per period; made by ``build()`` from the scenario unless given
+    /// (a product's part of a families-first plan is given the whole plant's, since its
+    /// sub-assemblies are not in the part).
+    var costs: ProductCosts?
     /// Workers, hires and layoffs that a whole plan counts in whole numbers (the policy's
     /// `workforce`); continuous in the model itself.
     var wholeWorkers: [(pool: Int, period: Int, workers: VariableID, hires: VariableID, layoffs: VariableID)] = []
@@ -133,6 +140,9 @@ struct AggregatePlanModel {
     mutating func build() {
         let periods = scenario.horizon.periodCount
         let policy = scenario.policy
+        let costs = self.costs
+            ?? ProductCosts(scenario, bought: carriesMaterials ? Set(MaterialFlow.materials(of: scenario).map(\.id)) : [])
+        self.costs = costs
         penalty = unmetPenalty(largestCost: largestCostCoefficient())
         let classes = DemandClass.allCases
 
@@ -140,7 +150,7 @@ struct AggregatePlanModel {
         for (p, product) in scenario.products.enumerated() {
             let id = productNames[p]
             production.append((0..<periods).map { t in
-                program.addVariable("make(\(id),\(t))", objective: product.unitCost)
+                program.addVariable("make(\(id),\(t))", objective: costs.unit(product, period: t).total)
             })
             inventory.append((0..<periods).map { t in
                 program.addVariable("stock(\(id),\(t))", upperBound: product.maxInventory ?? .infinity,
@@ -529,7 +539,7 @@ struct AggregatePlanModel {
     private func largestCostCoefficient() -> Double {
         var largest = 0.0
         for product in scenario.products {
-            largest = max(largest, product.unitCost, product.holdingCost, product.backlogCost * 4, product.lostSaleCost ?? 0, product.unitRevenue ?? 0, product.setupCost)
+            largest = max(largest, costs?.highestTotal(product) ?? product.unitCost, product.holdingCost, product.backlogCost * 4, product.lostSaleCost ?? 0, product.unitRevenue ?? 0, product.setupCost)
         }
         for offer in scenario.subcontractors { largest = max(largest, offer.unitCost) }
         for center in scenario.workCenters { largest = max(largest, center.overtimeCost, center.extraShiftCost ?? 0) }

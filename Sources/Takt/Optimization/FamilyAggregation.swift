@@ -39,6 +39,7 @@ struct FamilyAggregation {
         self.members = members
 
         let periods = original.horizon.periodCount
+        let unitCosts = ProductCosts(original)
         let periodDays = original.horizon.meanPeriodDays
         let classes = DemandClass.allCases.count
         let totals = original.products.indices.map { p in
@@ -66,7 +67,7 @@ struct FamilyAggregation {
                 backlogCost: average(\.backlogCost),
                 lostSaleCost: items.allSatisfy { ($0.lostSaleCost ?? $0.unitRevenue) != nil } ? average { $0.lostSaleCost ?? $0.unitRevenue! } : nil,
                 unitRevenue: items.allSatisfy { $0.unitRevenue != nil } ? average { $0.unitRevenue! } : nil,
-                unitCost: average(\.unitCost)))
+                unitCost: average(unitCosts.meanTotal)))
 
             // Demand-weighted hours per unit, merged per work center (or labor pool) and lead-time
             // offset in whole periods. Alternatives are left to the product plans.

@@ -262,6 +262,7 @@ struct HierarchicalPlanner {
             let others = Self.difference(used, own)
             let part = PlanPart(joining: positions.map { parts[$0] })
             var model = AggregatePlanModel(scenario: part.scenario, demand: part.demand, hours: hours.leaving(others), fixedLabor: true)
+            model.costs = part.costs
             model.build()
             options.progress?("family \(f + 1), its products together (round \(round)), left short: " + PlanOptions.solving(model.program))
             // Cold, through GLPK's presolver: these families are the lumpy ones, where chasing
@@ -288,6 +289,9 @@ struct HierarchicalPlanner {
     private struct PlanPart {
         let scenario: Scenario
         let demand: DemandProfile
+        /// The whole plant's unit costs: a part's products are made of sub-assemblies it does
+        /// not hold.
+        let costs: ProductCosts
 
         /// Each product's part, for `products` (indices) in that order.
         static func split(_ whole: Scenario, demand: DemandProfile, products: [Int]) -> [PlanPart] {
@@ -295,6 +299,7 @@ struct HierarchicalPlanner {
             let offers = Dictionary(grouping: whole.subcontractors, by: \.product)
             let orders = Dictionary(grouping: whole.orders, by: \.product)
             let sales = Dictionary(grouping: whole.salesPlan, by: \.product)
+            let costs = ProductCosts(whole)
             return products.map { p in
                 let id = whole.products[p].id
                 var part = whole
@@ -303,13 +308,14 @@ struct HierarchicalPlanner {
                 part.subcontractors = offers[id] ?? []
                 part.orders = orders[id] ?? []
                 part.salesPlan = sales[id] ?? []
-                return PlanPart(scenario: part, demand: demand.restricted(to: [p]))
+                return PlanPart(scenario: part, demand: demand.restricted(to: [p]), costs: costs)
             }
         }
 
-        init(scenario: Scenario, demand: DemandProfile) {
+        init(scenario: Scenario, demand: DemandProfile, costs: ProductCosts) {
             self.scenario = scenario
             self.demand = demand
+            self.costs = costs
         }
 
         /// The parts of several products as one.
@@ -321,6 +327,7 @@ struct HierarchicalPlanner {
             whole.orders = parts.flatMap(\.scenario.orders)
             whole.salesPlan = parts.flatMap(\.scenario.salesPlan)
             scenario = whole
+            costs = parts[0].costs
             demand = DemandProfile(quantity: parts.flatMap(\.demand.quantity), frozen: parts.flatMap(\.demand.frozen))
         }
     }
@@ -341,6 +348,7 @@ struct HierarchicalPlanner {
         func build() {
             for (i, part) in parts.enumerated() {
                 var model = AggregatePlanModel(scenario: part.scenario, demand: part.demand, hours: hours, fixedLabor: true)
+                model.costs = part.costs
                 model.build()
                 built[i] = model
             }

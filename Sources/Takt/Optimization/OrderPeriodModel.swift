@@ -29,6 +29,7 @@ public struct OrderPeriodModel: Sendable {
         var compact = AggregatePlanModel(scenario: s, demand: DemandProfile(s), hours: ResourceHours(s))
         compact.build()
         let penalty = compact.penalty
+        let unitCosts = compact.costs ?? ProductCosts(s)
         let T = s.horizon.periodCount
         var lp = LinearProgram(name: "orders")
         var centerLoad = [[[Term]]](repeating: [[Term]](repeating: [], count: T), count: s.workCenters.count)
@@ -46,7 +47,7 @@ public struct OrderPeriodModel: Sendable {
             let weight = DemandClass.of(order).backlogWeight
             var cover: [Term] = []
             for t in 0..<T {
-                let cost = product.unitCost + (t <= due ? product.holdingCost * Double(due - t) : product.backlogCost * weight * Double(t - due))
+                let cost = unitCosts.unit(product, period: t).total + (t <= due ? product.holdingCost * Double(due - t) : product.backlogCost * weight * Double(t - due))
                 let q = lp.addVariable("q\(o)_\(t)", objective: cost)
                 cover.append(Term(q, 1))
                 for (k, step) in compact.routing[p].enumerated() {

@@ -62,6 +62,7 @@ struct PlanMerge {
         for part in parts {
             let c = part.costs
             costs.material += c.material
+            costs.conversion += c.conversion
             costs.subcontracting += c.subcontracting
             costs.holding += c.holding
             costs.backlog += c.backlog
@@ -100,6 +101,21 @@ struct PlanMerge {
             contradictions: parts.flatMap(\.contradictions), unmetDemand: parts.reduce(0) { $0 + $1.unmetDemand },
             lostSalesQuantity: parts.reduce(0) { $0 + $1.lostSalesQuantity },
             modelRows: top.modelRows + parts.reduce(0) { $0 + $1.modelRows },
-            modelColumns: top.modelColumns + parts.reduce(0) { $0 + $1.modelColumns }, routes: parts.flatMap(\.routes))
+            modelColumns: top.modelColumns + parts.reduce(0) { $0 + $1.modelColumns }, routes: parts.flatMap(\.routes),
+            materialCosts: Self.materialCosts(parts, scenario))
+    }
+
+    /// The parts' material costs added up by material, in the scenario's order.
+    private static func materialCosts(_ parts: [ProductionPlanResult], _ scenario: Scenario) -> [MaterialCostLine]? {
+        let lines = parts.compactMap(\.materialCosts)
+        guard !lines.isEmpty else { return nil }
+        var quantity: [String: Double] = [:], cost: [String: Double] = [:]
+        for line in lines.joined() {
+            quantity[line.material, default: 0] += line.quantity
+            cost[line.material, default: 0] += line.cost
+        }
+        return scenario.materials.compactMap { material in
+            quantity[material.id].map { MaterialCostLine(material: material.id, quantity: $0, cost: cost[material.id] ?? 0) }
+        }
     }
 }

@@ -18,6 +18,8 @@ struct PlanReadback {
         // Products.
         var productRows: [ProductPeriodPlan] = []
         var unmetDemand = 0.0, lostSalesQuantity = 0.0
+        let unitCosts = model.costs ?? ProductCosts(scenario)
+        var used = [Double](repeating: 0, count: scenario.materials.count)
         let offersByProduct = Dictionary(grouping: scenario.subcontractors.indices, by: { scenario.subcontractors[$0].product })
         for (p, product) in scenario.products.enumerated() {
             let unit = model.routing[p].last.flatMap { step in scenario.workCenters.first { $0.id == step.workCenter }?.unit } ?? "subcontracted"
@@ -38,7 +40,10 @@ struct PlanReadback {
                     product: product.id, family: product.family, unit: unit, period: periods[t].label, periodIndex: t,
                     demand: demand, production: made, subcontracted: bought, delivered: delivered, endingInventory: stock,
                     endingBacklog: late, unmet: dropped))
-                costs.material += product.unitCost * made
+                let unitCost = unitCosts.unit(product, period: t)
+                costs.material += (unitCost.total - unitCost.conversion) * made
+                costs.conversion += unitCost.conversion * made
+                for need in unitCost.materials { used[need.material] += need.quantity * made }
                 costs.setups += product.setupCost * value(model.runs[p][t])
                 costs.holding += product.holdingCost * stock
                 costs.revenue += (product.unitRevenue ?? 0) * delivered
@@ -139,6 +144,8 @@ struct PlanReadback {
 
         let materials = materialRows()
         costs.material += materials?.reduce(0) { $0 + $1.cost } ?? 0
+        let materialCosts = unitCosts.source == .unitCost && materials == nil
+            ? nil : MaterialCostLine.lines(scenario, used: used, bought: materials ?? [])
         for row in materials ?? [] where row.expedited > Self.tolerance {
             let premium = model.scenario.materials.first { $0.id == row.material }?.expediteCost ?? 0
             actions.append(PlanAction(
@@ -150,7 +157,7 @@ struct PlanReadback {
             products: productRows, resources: resourceRows, subcontracting: subcontracting, actions: actions, orders: orders,
             contradictions: contradictions(), unmetDemand: unmetDemand,
             lostSalesQuantity: lostSalesQuantity, modelRows: model.program.constraints.count,
-            modelColumns: model.program.variables.count, routes: routes(), materials: materials)
+            modelColumns: model.program.variables.count, routes: routes(), materials: materials, materialCosts: materialCosts)
     }
 
     /// Each constrained material per period: receipts, purchases, what production uses, the
@@ -273,5 +280,24 @@ struct PlanReadback {
         guard let best else { return "the product has no routing" }
         let limit = best.2.isInfinite ? "unlimited" : NumberText.hours(best.2)
         return "work center \(best.0) has at most \(limit) hours in \(best.1) with overtime and extra shifts"
+    }
+}
+
+extension MaterialCostLine {
+    /// Each material's line, in the scenario's order, from the quantities `used` (by material
+    /// index, priced at the unit cost) and the constrained materials `bought`; materials the
+    /// plan neither uses nor buys are left out.
+    static func lines(_ scenario: Scenario, used: [Double], bought: [MaterialPeriodPlan]) -> [MaterialCostLine] {
+        var quantity = used, cost = zip(used, scenario.materials).map { $0 * $1.unitCost }
+        let index = Dictionary(scenario.materials.enumerated().map { ($1.id, $0) }) { first, _ in first }
+        for row in bought {
+            guard let m = index[row.material] else { continue }
+            quantity[m] += row.purchased
+            cost[m] += row.cost
+        }
+        return scenario.materials.indices.compactMap { m in
+            quantity[m] > Solution.planTolerance || abs(cost[m]) >= 0.005
+                ? MaterialCostLine(material: scenario.materials[m].id, quantity: quantity[m], cost: cost[m]) : nil
+        }
     }
 }

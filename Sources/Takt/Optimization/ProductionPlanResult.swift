@@ -49,7 +49,12 @@ public struct SubcontractPlan: Hashable, Sendable, Codable {
 
 /// Costs of a plan by category; `total` is what the plan costs, `revenue` what it earns.
 public struct CostBreakdown: Hashable, Sendable, Codable {
+    /// Products at their `unit_cost` (with `material_cost: unit_cost`), or their materials
+    /// priced from the bill of materials (with `bom`), and the constrained materials bought.
     public var material: Double = 0
+    /// With `material_cost: bom`: products (and their sub-assemblies) at their `unit_cost`,
+    /// the cost of making a unit beyond its materials.
+    public var conversion: Double = 0
     public var regularLabor: Double = 0
     public var overtime: Double = 0
     public var extraShifts: Double = 0
@@ -66,7 +71,7 @@ public struct CostBreakdown: Hashable, Sendable, Codable {
     public var revenue: Double = 0
 
     public var total: Double {
-        material + regularLabor + overtime + extraShifts + subcontracting + holding + backlog + lostSales + hiring + layoffs
+        material + conversion + regularLabor + overtime + extraShifts + subcontracting + holding + backlog + lostSales + hiring + layoffs
             + safetyStock + setups
     }
 
@@ -78,7 +83,7 @@ public struct CostBreakdown: Hashable, Sendable, Codable {
     /// Category names and amounts in a fixed order, for reports.
     public var lines: [(String, Double)] {
         [
-            ("material", material), ("regular labor", regularLabor), ("overtime", overtime), ("extra shifts", extraShifts),
+            ("material", material), ("conversion", conversion), ("regular labor", regularLabor), ("overtime", overtime), ("extra shifts", extraShifts),
             ("subcontracting", subcontracting), ("holding", holding), ("backlog", backlog), ("lost sales", lostSales),
             ("hiring", hiring), ("layoffs", layoffs), ("safety stock shortfall", safetyStock), ("setups", setups),
         ]
@@ -86,10 +91,11 @@ public struct CostBreakdown: Hashable, Sendable, Codable {
 }
 
 extension CostBreakdown {
-    /// Reads a breakdown, one written before plans had setups included (its setups are 0).
+    /// Reads a breakdown, one written before plans had setups or conversion included (they are 0).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         material = try c.decode(Double.self, forKey: .material)
+        conversion = try c.decodeIfPresent(Double.self, forKey: .conversion) ?? 0
         regularLabor = try c.decode(Double.self, forKey: .regularLabor)
         overtime = try c.decode(Double.self, forKey: .overtime)
         extraShifts = try c.decode(Double.self, forKey: .extraShifts)
@@ -103,6 +109,15 @@ extension CostBreakdown {
         setups = try c.decodeIfPresent(Double.self, forKey: .setups) ?? 0
         revenue = try c.decode(Double.self, forKey: .revenue)
     }
+}
+
+/// What the plan spends on one material: the quantity its production uses where the
+/// material is priced from the bill of materials, and the quantity it buys where the plan
+/// buys the material itself (a constrained material), over the horizon.
+public struct MaterialCostLine: Hashable, Sendable, Codable {
+    public var material: String
+    public var quantity: Double
+    public var cost: Double
 }
 
 /// Something the plan does to absorb load or demand, with what it costs.
@@ -214,6 +229,9 @@ public struct ProductionPlanResult: Hashable, Sendable, Codable {
     /// Constrained materials per period, where the plan carries them (the one model of every
     /// product): receipts, purchases, consumption, stock and what one more unit is worth.
     public var materials: [MaterialPeriodPlan]? = nil
+    /// The material cost by item, in the scenario's order of materials: `nil` where the plan
+    /// prices no material itself (`material_cost: unit_cost` and no constrained material).
+    public var materialCosts: [MaterialCostLine]? = nil
     /// For a plan in whole quantities (lots, whole units, whole workers), the objective of the
     /// plan it was rounded from, where they are relaxed: in one model the LP relaxation, a
     /// bound no whole plan goes below. `nil` when the plan is that plan itself (nothing

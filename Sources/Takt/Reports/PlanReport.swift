@@ -115,7 +115,13 @@ public struct PlanReport: Sendable {
             let width = 300 * abs(amount) / largest
             out += "<tr><td>\(e(name))</td><td>\(n(amount))</td><td><svg width=\"300\" height=\"12\"><rect width=\"\(HTMLText.coordinate(width))\" height=\"12\" fill=\"#4f7cac\"/></svg></td></tr>\n"
         }
-        return out + "<tr><th>total</th><th>\(n(plan.costs.total))</th><th></th></tr>\n</table>\n"
+        out += "<tr><th>total</th><th>\(n(plan.costs.total))</th><th></th></tr>\n</table>\n"
+        guard let items = plan.materialCosts, !items.isEmpty else { return out }
+        out += "<h3>Material by item</h3>\n<table><tr><th>material</th><th>quantity</th><th>cost</th></tr>\n"
+        for line in items.sorted(by: { ($0.cost, $1.material) > ($1.cost, $0.material) }) {
+            out += "<tr><td>\(e(line.material))</td><td>\(NumberText.plain(line.quantity, decimals: 1))</td><td>\(n(line.cost))</td></tr>\n"
+        }
+        return out + "</table>\n"
     }
 
     private func lateSection() -> String {

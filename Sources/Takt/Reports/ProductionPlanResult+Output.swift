@@ -86,6 +86,16 @@ extension ProductionPlanResult {
         for (name, amount) in costs.lines where abs(amount) >= 0.5 {
             out += "  " + name + String(repeating: " ", count: width - name.count) + "  " + DisplayWidth.fit(money(amount), 14, right: true) + "\n"
         }
+        if let materialCosts, !materialCosts.isEmpty {
+            out += "  material by item:\n"
+            let shown = materialCosts.sorted { ($0.cost, $1.material) > ($1.cost, $0.material) }.prefix(listLimit)
+            let idWidth = shown.map { DisplayWidth.of($0.material) }.max() ?? 0
+            for line in shown {
+                out += "    " + DisplayWidth.fit(line.material, idWidth) + "  " + DisplayWidth.fit(money(line.cost), 14, right: true)
+                    + "  (" + NumberText.hours(line.quantity) + ")\n"
+            }
+            if materialCosts.count > listLimit { out += "    … and \(materialCosts.count - listLimit) more (material_costs.csv of --out)\n" }
+        }
         if let relaxedObjective, let gap = gapToRelaxation {
             let bound = status.contains("families first") ? "the relaxed plan's" : "the LP bound"
             out += "Whole lots, units and workers: objective \(money(objective)), "
@@ -180,6 +190,13 @@ extension ProductionPlanResult {
 }
 
 extension ProductionPlanResult {
+    /// The material cost by item: what production uses of the materials priced from the bill
+    /// of materials, and what the plan buys of the constrained ones.
+    public func materialCostsCSV() -> String {
+        CSVText.line(["material", "quantity", "cost"])
+            + (materialCosts ?? []).map { CSVText.line([$0.material, NumberText.plain($0.quantity), NumberText.plain($0.cost)]) }.joined()
+    }
+
     /// The constrained materials per period: receipts, purchases, use, stock, cost and unit value.
     public func materialsCSV() -> String {
         var out = CSVText.line(["material", "period", "receipts", "purchased", "consumed", "ending_stock", "cost", "unit_value"])
