@@ -292,6 +292,68 @@ import Testing
         #expect(errors.contains { $0.hasPrefix("unknown material") } && errors.contains { $0.hasPrefix("outside the horizon") })
     }
 
+    @Test func aSubstituteStandsInWhereTheMaterialIsShort() throws {
+        // As above (50 of M short in January, a lost sale 40 above the unit cost), with S able to
+        // stand in: 1.2 of S a unit of M, 1 more a unit replaced. S bought as needed at 3: the 50
+        // are made with 60 of S for 50 × (1 + 3.6) = 230, and a unit more of M saves 4.6.
+        var scenario = Self.plant(
+            periods: 3, orders: [CustomerOrder(id: "O1", product: "A", quantity: 150, due: Day(year: 2027, month: 1, day: 20))],
+            material: Material(id: "M", unitCost: 2, leadTimeDays: 60, onHand: 100, constrained: true),
+            policy: Policy(backlogAllowed: false, lostSalesAllowed: true))
+        scenario.materials.append(Material(id: "S", unitCost: 3, leadTimeDays: 0))
+        scenario.substitutes = [MaterialSubstitute(material: "M", substitute: "S", ratio: 1.2, extraCost: 1)]
+        #expect(scenario.validate().filter { $0.severity == .error }.isEmpty)
+        for quantities in PlanOptions.Quantities.allCases {
+            let plan = try AggregatePlanner(scenario).plan(PlanOptions(method: .exact, quantities: quantities))
+            #expect(plan.products.map(\.production) == [150, 0, 0] && plan.unmetDemand < 1e-6, "\(quantities)")
+            let january = try #require(plan.materials?.first { $0.material == "M" && $0.periodIndex == 0 })
+            #expect(abs((january.substituted ?? 0) - 50) < 1e-6 && abs(january.consumed - 100) < 1e-6)
+            if quantities == .relaxed { #expect(abs((january.unitValue ?? 0) - 4.6) < 1e-6) }
+            let action = try #require(plan.actions.first { $0.kind == .substitute })
+            #expect(action.subject == "M" && abs(action.quantity - 50) < 1e-6 && abs(action.cost - 50) < 1e-6)
+            #expect(action.detail.contains("60 of S"))
+            #expect(abs(plan.costs.material - (150 * 10 + 230)) < 1e-6)
+            #expect(plan.materialCosts?.first { $0.material == "S" }.map { abs($0.quantity - 60) < 1e-6 && abs($0.cost - 180) < 1e-6 } == true)
+            #expect(plan.text().contains("materials substituted: 50 units"))
+        }
+        // S constrained too, 30 on hand: 25 of M replaced, 25 lost; a unit of M is worth 40
+        // again and a unit of S (1/1.2 of M, less the extra cost) (40 − 1) / 1.2 = 32.5.
+        scenario.materials[1] = Material(id: "S", unitCost: 3, leadTimeDays: 60, onHand: 30, constrained: true)
+        let short = try AggregatePlanner(scenario).plan(PlanOptions(method: .exact, quantities: .relaxed))
+        #expect(abs(short.products[0].production - 125) < 1e-6 && abs(short.unmetDemand - 25) < 1e-6)
+        let m = try #require(short.materials?.first { $0.material == "M" && $0.periodIndex == 0 })
+        let s = try #require(short.materials?.first { $0.material == "S" && $0.periodIndex == 0 })
+        #expect(abs((m.unitValue ?? 0) - 40) < 1e-6 && abs((s.unitValue ?? 0) - 32.5) < 1e-6)
+        #expect(abs(s.consumed - 30) < 1e-6 && s.substituted == nil && abs((m.substituted ?? 0) - 25) < 1e-6)
+        // Without the substitute, 50 are lost.
+        scenario.substitutes = []
+        #expect(abs(try AggregatePlanner(scenario).plan(PlanOptions(method: .exact)).unmetDemand - 50) < 1e-6)
+    }
+
+    @Test func substitutesAreCheckedWithTheirLocationAndReadBack() throws {
+        var scenario = Self.plant(
+            periods: 2, orders: [], material: Material(id: "M", unitCost: 2, constrained: true), policy: Policy())
+        scenario.materials.append(Material(id: "S", unitCost: 3))
+        scenario.substitutes = [MaterialSubstitute(material: "M", substitute: "S", ratio: 1.5, extraCost: 0.25)]
+        let files = ScenarioCSVWriter.files(scenario).reduce(into: [String: Data]()) { $0[$1.0] = Data($1.1.utf8) }
+        #expect(String(decoding: files["substitutes.csv"] ?? Data(), as: UTF8.self) == "material,substitute,ratio,extra_cost\nM,S,1.5,0.25\n")
+        #expect(try ScenarioLoader.load(csvFiles: files).scenario.substitutes == scenario.substitutes)
+        var bad = files
+        bad["substitutes.csv"] = Data("material,substitute,ratio\nM,S,0\nM,NOPE,1\nS,S,1\nM,S,2\nS,M,1\n".utf8)
+        #expect {
+            try ScenarioLoader.load(csvFiles: bad)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("substitutes.csv, row 2, column ratio") && text.contains("row 3, column substitute") && text.contains("unknown material")
+                && text.contains("row 4, column substitute") && text.contains("the material itself")
+        }
+        scenario.substitutes.append(MaterialSubstitute(material: "M", substitute: "S"))
+        scenario.substitutes.append(MaterialSubstitute(material: "S", substitute: "M"))
+        let problems = scenario.validate().map { "\($0.severity) \($0.location) \($0.message)" }
+        #expect(problems.contains { $0.hasPrefix("error") && $0.contains("substitutes[1]") && $0.contains("a second line for this material and substitute") })
+        #expect(problems.contains { $0.hasPrefix("warning") && $0.contains("substitutes[2]") && $0.contains("not constrained") })
+    }
+
     @Test func productionMovesToWhenTheMaterialCanBeBought() throws {
         // 100 due in January and 100 in February; 150 of M arrive in January and more can be
         // bought only from March (40 days' lead time): February makes 50, March the rest late.

@@ -291,6 +291,14 @@ enum RecordDecoding {
         return SupplierCapacity(material: material, period: period, capacity: capacity)
     }
 
+    static func substitute(_ record: Record, log: DiagnosticLog) -> MaterialSubstitute? {
+        var r = FieldReader(record, log: log)
+        let item = MaterialSubstitute(
+            material: r.required("material", what: "a material id"), substitute: r.required("substitute", what: "a material id"),
+            ratio: r.number("ratio", default: 1, .positiveQuantity), extraCost: r.number("extra_cost", default: 0, .money))
+        return r.failed ? nil : item
+    }
+
     static func purchaseOrder(_ record: Record, log: DiagnosticLog) -> PurchaseOrder? {
         var r = FieldReader(record, log: log)
         let order = PurchaseOrder(

@@ -56,6 +56,7 @@ struct ScenarioAssembly {
         let bom = decode(.bom, idColumn: "parent", RecordDecoding.bomLine)
         let purchaseOrders = decode(.purchaseOrders, RecordDecoding.purchaseOrder)
         let supplierCapacities = decode(.supplierCapacity, idColumn: nil, RecordDecoding.supplierCapacity)
+        let substitutes = decode(.substitutes, idColumn: nil, RecordDecoding.substitute)
 
         // Without a horizon the cross-table checks still run, on a stand-in the loader never returns.
         let standIn = Horizon(start: Day(year: 2000, month: 1, day: 1), periodLength: .month, periodCount: 1)
@@ -68,6 +69,6 @@ struct ScenarioAssembly {
             laborPools: laborPools, routings: routings, salesPlan: salesPlan, seasonality: seasonality,
             orders: orders, subcontractors: subcontractors, setupChanges: setupChanges,
             operationsInProgress: inProgress, materials: materials, bom: bom, purchaseOrders: purchaseOrders,
-            supplierCapacities: supplierCapacities)
+            supplierCapacities: supplierCapacities, substitutes: substitutes)
     }
 }

@@ -70,6 +70,7 @@ public enum ScenarioCSVWriter {
             }),
             table(.purchaseOrders, s.purchaseOrders.map { [$0.id, $0.material, n($0.quantity), $0.due.description, $0.supplier] }),
             table(.supplierCapacity, s.supplierCapacities.map { [$0.material, $0.period.text, n($0.capacity)] }),
+            table(.substitutes, s.substitutes.map { [$0.material, $0.substitute, n($0.ratio), n($0.extraCost)] }),
             table(.operationsInProgress, s.operationsInProgress.map { [$0.order, String($0.step), $0.machine, $0.startText, o($0.remainingHours)] }),
         ]
         return tables.compactMap { $0 }

@@ -77,6 +77,7 @@ struct ScenarioRangeCheck {
         for (i, x) in s.bom.enumerated() { check(.bom, i, [("quantity", x.quantity, .positiveQuantity), ("scrap", x.scrap, .scrap)]) }
         for (i, x) in s.purchaseOrders.enumerated() { check(.purchaseOrders, i, [("quantity", x.quantity, .positiveQuantity)]) }
         for (i, x) in s.supplierCapacities.enumerated() { check(.supplierCapacity, i, [("capacity", x.capacity, .quantity)]) }
+        for (i, x) in s.substitutes.enumerated() { check(.substitutes, i, [("ratio", x.ratio, .positiveQuantity), ("extra_cost", x.extraCost, .money)]) }
         for (i, x) in s.operationsInProgress.enumerated() {
             check(.operationsInProgress, i, [("remaining_hours", x.remainingHours, .hoursPerUnit)])
         }

@@ -20,6 +20,7 @@ public enum ScenarioTable: String, CaseIterable, Hashable, Sendable {
     case bom
     case purchaseOrders = "purchase_orders"
     case supplierCapacity = "supplier_capacity"
+    case substitutes
 
     public var fileName: String { rawValue + ".csv" }
 
@@ -74,6 +75,7 @@ public enum ScenarioTable: String, CaseIterable, Hashable, Sendable {
         case .bom: return req("parent", "component", "quantity") + opt("scrap", "step", "effective_from", "effective_to")
         case .purchaseOrders: return req("id", "material", "quantity", "due") + opt("supplier")
         case .supplierCapacity: return req("material", "period", "capacity")
+        case .substitutes: return req("material", "substitute") + opt("ratio", "extra_cost")
         }
     }
 }

@@ -326,6 +326,23 @@ public struct ScenarioValidator {
             capacities[key] = capacities[key] ?? i
         }
 
+        var substitutions: [String: Int] = [:]
+        let constrainedIDs = Set(s.materials.filter(\.constrained).map(\.id))
+        for (i, item) in s.substitutes.enumerated() {
+            reference(.substitutes, i, "material", item.material, in: materialIDs, "material")
+            reference(.substitutes, i, "substitute", item.substitute, in: materialIDs, "material")
+            if item.substitute == item.material {
+                error(.substitutes, i, "substitute", item.substitute, "the material itself; expected another material")
+            } else if materialIDs.contains(item.material) && !constrainedIDs.contains(item.material) {
+                warning(.substitutes, i, "material", item.material, "not constrained: the plan buys what it needs of it and never substitutes")
+            }
+            let key = "\(item.material)\u{1}\(item.substitute)"
+            if let first = substitutions[key] {
+                error(.substitutes, i, "substitute", item.substitute, "a second line for this material and substitute; the first is at \(locate(.substitutes, first))")
+            }
+            substitutions[key] = substitutions[key] ?? i
+        }
+
         // Work in progress: one running step per order and per machine, on a machine that can do it.
         let ordersByID = Dictionary(s.orders.map { ($0.id, $0) }) { first, _ in first }
         let centersByID = Dictionary(s.workCenters.map { ($0.id, $0) }) { first, _ in first }

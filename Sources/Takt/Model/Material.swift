@@ -129,3 +129,21 @@ public struct PurchaseOrder: Hashable, Sendable, Codable {
         self.supplier = supplier
     }
 }
+
+/// A material that can stand in for a constrained one (替代料): `ratio` units of
+/// `substitute` replace a unit of `material` in any product that uses it, at `extraCost` more
+/// per unit replaced (rework, a qualification, a worse yield), besides the substitute's own
+/// cost. The plan substitutes where the material is short (see `MaterialFlow`).
+public struct MaterialSubstitute: Hashable, Sendable, Codable {
+    public var material: String
+    public var substitute: String
+    public var ratio: Double
+    public var extraCost: Double
+
+    public init(material: String, substitute: String, ratio: Double = 1, extraCost: Double = 0) {
+        self.material = material
+        self.substitute = substitute
+        self.ratio = ratio
+        self.extraCost = extraCost
+    }
+}

@@ -30,6 +30,8 @@ public struct Scenario: Hashable, Sendable, Codable {
     public var bom: [BOMLine]
     public var purchaseOrders: [PurchaseOrder]
     public var supplierCapacities: [SupplierCapacity]
+    /// Materials that may stand in for constrained ones in the plan.
+    public var substitutes: [MaterialSubstitute]
 
     public init(
         name: String, horizon: Horizon, policy: Policy = Policy(), calendars: [CalendarRule] = [],
@@ -38,7 +40,7 @@ public struct Scenario: Hashable, Sendable, Codable {
         routings: [RoutingStep] = [], salesPlan: [SalesPlanLine] = [], seasonality: [SeasonalityWeight] = [],
         orders: [CustomerOrder] = [], subcontractors: [Subcontractor] = [], setupChanges: [SetupChange] = [],
         operationsInProgress: [OperationInProgress] = [], materials: [Material] = [], bom: [BOMLine] = [],
-        purchaseOrders: [PurchaseOrder] = [], supplierCapacities: [SupplierCapacity] = []
+        purchaseOrders: [PurchaseOrder] = [], supplierCapacities: [SupplierCapacity] = [], substitutes: [MaterialSubstitute] = []
     ) {
         self.name = name
         self.horizon = horizon
@@ -61,6 +63,7 @@ public struct Scenario: Hashable, Sendable, Codable {
         self.bom = bom
         self.purchaseOrders = purchaseOrders
         self.supplierCapacities = supplierCapacities
+        self.substitutes = substitutes
     }
 
     // The JSON scenario file's keys are the tables' names (snake case from these).
@@ -70,5 +73,6 @@ public struct Scenario: Hashable, Sendable, Codable {
         case setupChanges = "setupMatrix"
         case operationsInProgress, materials, bom, purchaseOrders
         case supplierCapacities = "supplierCapacity"
+        case substitutes
     }
 }

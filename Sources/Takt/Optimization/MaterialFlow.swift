@@ -16,6 +16,11 @@ import TaktLP
 /// the production period's last day, the parent's longest without a step). Purchases cost the
 /// material's unit cost, expedited ones its expedite cost more. The balance row's shadow price is what one more unit of the material
 /// in period t is worth to the plan.
+///
+/// A substitute σ of m (`substitutes.csv`: ratio r, extra cost k) replaces z[m,σ,t] ≥ 0 units
+/// of m's use in t with r·z of σ: m's balance uses z less, σ's (where σ is constrained too)
+/// r·z more, Σ_σ z[m,σ,t] ≤ m's use in t, and z costs k a unit, plus r·unit_cost[σ] where σ
+/// is not constrained (bought as needed).
 struct MaterialFlow {
     struct Item {
         let material: Material
@@ -26,13 +31,27 @@ struct MaterialFlow {
         let receipts: [Double]
         /// Per period, what it consumes: (product, production period, per unit).
         let uses: [[(product: Int, period: Int, perUnit: Double)]]
+        /// Its substitutes, each with a column per period: units of this material replaced.
+        var substitutes: [Substitution] = []
+    }
+
+    /// One substitute of a constrained material.
+    struct Substitution {
+        let line: MaterialSubstitute
+        let substitute: Material
+        /// The substitute's item where it is constrained too; else it is bought as needed.
+        let item: Int?
+        let replaced: [VariableID]
     }
 
     let items: [Item]
 
-    /// The constrained materials some product of `scenario` is made of.
+    /// The constrained materials some product of `scenario` is made of, and the constrained
+    /// substitutes of those.
     static func materials(of scenario: Scenario) -> [Material] {
-        let used = Set(scenario.bom.map(\.component))
+        var used = Set(scenario.bom.map(\.component))
+        let constrained = Set(scenario.materials.filter(\.constrained).map(\.id))
+        for line in scenario.substitutes where used.contains(line.material) && constrained.contains(line.material) { used.insert(line.substitute) }
         return scenario.materials.filter { $0.constrained && used.contains($0.id) }
     }
 
@@ -89,7 +108,35 @@ struct MaterialFlow {
             }
             items.append(Item(material: material, purchases: purchases, expedited: expedited, stock: stock, rows: rows, receipts: receipts, uses: uses))
         }
+        addSubstitutes(scenario, &items, production: production, into: &program)
         return MaterialFlow(items: items)
+    }
+
+    private static func addSubstitutes(_ scenario: Scenario, _ items: inout [Item], production: [[VariableID]], into program: inout LinearProgram) {
+        guard !scenario.substitutes.isEmpty else { return }
+        let itemIndex = Dictionary(items.enumerated().map { ($1.material.id, $0) }) { first, _ in first }
+        let materials = Dictionary(scenario.materials.map { ($0.id, $0) }) { first, _ in first }
+        for m in items.indices {
+            let lines = scenario.substitutes.filter { $0.material == items[m].material.id && $0.substitute != $0.material }
+            guard !lines.isEmpty else { continue }
+            let name = AggregatePlanModel.name(items[m].material.id, m)
+            for (k, line) in lines.enumerated() {
+                guard let substitute = materials[line.substitute] else { continue }
+                let other = itemIndex[line.substitute]
+                let price = line.extraCost + (other == nil ? line.ratio * substitute.unitCost : 0)
+                let replaced = items[m].rows.indices.map { t in program.addVariable("substitute(\(name),\(k),\(t))", objective: price) }
+                for t in replaced.indices {
+                    program.constraints[items[m].rows[t].index].terms.append(Term(replaced[t], -1))
+                    if let other { program.constraints[items[other].rows[t].index].terms.append(Term(replaced[t], line.ratio)) }
+                }
+                items[m].substitutes.append(Substitution(line: line, substitute: substitute, item: other, replaced: replaced))
+            }
+            // No more replaced than used.
+            for t in items[m].rows.indices {
+                let use = items[m].uses[t].map { Term(production[$0.product][$0.period], -$0.perUnit) }
+                program.addConstraint("substituted(\(name),\(t))", AggregatePlanModel.merged(items[m].substitutes.map { Term($0.replaced[t], 1) } + use), .lessOrEqual(0))
+            }
+        }
     }
 }
 
@@ -104,7 +151,11 @@ public struct MaterialPeriodPlan: Hashable, Sendable, Codable {
     public var purchased: Double
     /// Of ``purchased``, what was bought inside the lead time at the expedite cost.
     public var expedited: Double
+    /// What production uses of it, less what substitutes replaced, plus what it replaced as
+    /// a substitute of another material.
     public var consumed: Double
+    /// Units of this material's use replaced by substitutes; `nil` where it has none.
+    public var substituted: Double? = nil
     public var endingStock: Double
     public var cost: Double
     /// What one more unit in the period would save (the balance row's shadow price; `nil`

@@ -144,6 +144,9 @@ struct PlanReadback {
 
         let materials = materialRows()
         costs.material += materials?.reduce(0) { $0 + $1.cost } ?? 0
+        let substituted = substitutions(used: &used)
+        costs.material += substituted.cost
+        actions += substituted.actions
         let materialCosts = unitCosts.source == .unitCost && materials == nil
             ? nil : MaterialCostLine.lines(scenario, used: used, bought: materials ?? [])
         for row in materials ?? [] where row.expedited > Self.tolerance {
@@ -165,18 +168,56 @@ struct PlanReadback {
     private func materialRows() -> [MaterialPeriodPlan]? {
         guard let flow = model.materialFlow else { return nil }
         let periods = model.scenario.horizon.periods
-        return flow.items.flatMap { item in
+        // What each constrained material stands in for, per period.
+        var standsIn = [[Double]](repeating: [Double](repeating: 0, count: periods.count), count: flow.items.count)
+        for item in flow.items {
+            for substitution in item.substitutes {
+                guard let other = substitution.item else { continue }
+                for t in periods.indices { standsIn[other][t] += substitution.line.ratio * value(substitution.replaced[t]) }
+            }
+        }
+        return flow.items.enumerated().flatMap { m, item in
             periods.indices.map { t in
                 let expedited = value(item.expedited[t])
                 let bought = value(item.purchases[t]) + expedited
+                let replaced = item.substitutes.isEmpty ? nil : item.substitutes.reduce(0) { $0 + value($1.replaced[t]) }
+                let required = item.uses[t].reduce(0) { $0 + $1.perUnit * value(model.production[$1.product][$1.period]) }
                 return MaterialPeriodPlan(
                     material: item.material.id, period: periods[t].label, periodIndex: t, receipts: item.receipts[t], purchased: bought,
-                    expedited: expedited,
-                    consumed: item.uses[t].reduce(0) { $0 + $1.perUnit * value(model.production[$1.product][$1.period]) },
+                    expedited: expedited, consumed: required - (replaced ?? 0) + standsIn[m][t], substituted: replaced,
                     endingStock: value(item.stock[t]), cost: bought * item.material.unitCost + expedited * (item.material.expediteCost ?? 0),
                     unitValue: hourValue(item.rows[t]))
             }
         }
+    }
+
+    /// Each substitution the plan makes: an action with its extra cost, and what it adds to
+    /// the material cost (the extra cost, and the substitute where it is bought as needed,
+    /// whose quantity goes to `used`).
+    private func substitutions(used: inout [Double]) -> (actions: [PlanAction], cost: Double) {
+        guard let flow = model.materialFlow else { return ([], 0) }
+        let periods = model.scenario.horizon.periods
+        let index = Dictionary(model.scenario.materials.enumerated().map { ($1.id, $0) }) { first, _ in first }
+        var actions: [PlanAction] = [], cost = 0.0
+        for item in flow.items {
+            for substitution in item.substitutes {
+                for t in periods.indices {
+                    let replaced = value(substitution.replaced[t])
+                    guard replaced > Self.tolerance else { continue }
+                    let line = substitution.line
+                    cost += replaced * line.extraCost
+                    if substitution.item == nil, let s = index[line.substitute] {
+                        used[s] += replaced * line.ratio
+                        cost += replaced * line.ratio * substitution.substitute.unitCost
+                    }
+                    actions.append(PlanAction(
+                        kind: .substitute, subject: item.material.id, period: periods[t].label, quantity: replaced, unit: .units,
+                        cost: replaced * line.extraCost,
+                        detail: "\(NumberText.hours(replaced)) units replaced by \(NumberText.hours(replaced * line.ratio)) of \(line.substitute)"))
+                }
+            }
+        }
+        return (actions, cost)
     }
 
     /// The quantity through each work center of every step with alternatives.

@@ -133,6 +133,8 @@ public struct PlanAction: Hashable, Sendable, Codable {
         case overtime, extraShift = "extra_shift", subcontract, hire, layoff, buildAhead = "build_ahead", delay
         /// A constrained material bought inside its lead time, at its expedite cost.
         case expedite
+        /// A constrained material's use replaced by a substitute, at the substitute's extra cost.
+        case substitute
     }
 
     public var kind: Kind

@@ -172,6 +172,7 @@ public struct PlanReport: Sendable {
         case .extraShift: "extra shifts"
         case .subcontract: "subcontracting"
         case .expedite: "materials expedited"
+        case .substitute: "materials substituted"
         case .hire: "hiring"
         case .layoff: "layoffs"
         case .buildAhead: "orders built ahead"

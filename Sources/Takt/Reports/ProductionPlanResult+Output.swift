@@ -127,7 +127,7 @@ extension ProductionPlanResult {
         if late.count > listLimit { out += "  … and \(late.count - listLimit) more late orders (every order is in orders.csv of --out)\n" }
 
         out += "\n" + bold("Actions") + "\n"
-        let kinds: [PlanAction.Kind] = [.overtime, .extraShift, .subcontract, .expedite, .hire, .layoff, .buildAhead, .delay]
+        let kinds: [PlanAction.Kind] = [.overtime, .extraShift, .subcontract, .expedite, .substitute, .hire, .layoff, .buildAhead, .delay]
         var any = false
         for kind in kinds {
             let group = actions.filter { $0.kind == kind }
@@ -141,6 +141,7 @@ extension ProductionPlanResult {
             case .extraShift: label = "extra shifts: \(NumberText.plain(quantity, decimals: 2)) period-shifts"
             case .subcontract: label = "subcontracting: \(NumberText.hours(quantity)) units"
             case .expedite: label = "materials expedited: \(NumberText.hours(quantity)) units"
+            case .substitute: label = "materials substituted: \(NumberText.hours(quantity)) units"
             case .hire: label = "hiring: \(NumberText.plain(quantity, decimals: 2)) workers"
             case .layoff: label = "layoffs: \(NumberText.plain(quantity, decimals: 2)) workers"
             case .buildAhead: label = "orders built ahead: \(group.count)"
@@ -199,10 +200,11 @@ extension ProductionPlanResult {
 
     /// The constrained materials per period: receipts, purchases, use, stock, cost and unit value.
     public func materialsCSV() -> String {
-        var out = CSVText.line(["material", "period", "receipts", "purchased", "consumed", "ending_stock", "cost", "unit_value"])
+        var out = CSVText.line(["material", "period", "receipts", "purchased", "consumed", "substituted", "ending_stock", "cost", "unit_value"])
         for row in materials ?? [] {
             out += CSVText.line([
                 row.material, row.period, NumberText.plain(row.receipts), NumberText.plain(row.purchased), NumberText.plain(row.consumed),
+                row.substituted.map { NumberText.plain($0) } ?? "",
                 NumberText.plain(row.endingStock), NumberText.plain(row.cost), row.unitValue.map { NumberText.plain($0) } ?? "",
             ])
         }
