@@ -86,4 +86,28 @@ import Testing
         #expect(try TaktBinary.run(["plan", "datasets/sample-plant", "--quantities", "relaxed", "--out", plain]).status == 0)
         #expect(!FileManager.default.fileExists(atPath: plain + "/material_costs.csv"))
     }
+
+    /// A supplier that delivers at most 300 castings in March: the rest of March's come in
+    /// February; at most 100 a month from January to March: a supplier shortage, named.
+    @Test func supplierCapacityLimitsThePurchasePlan() throws {
+        let folder = try TaktBinary.temporaryFolder("supplier")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plant = folder.appendingPathComponent("plant")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: "datasets/sample-plant"), to: plant)
+        let limits = plant.appendingPathComponent("supplier_capacity.csv")
+        func receipts() throws -> [Double] {
+            let run = try TaktBinary.run(["materials", plant.path, "--format", "csv"])
+            #expect(run.status == 0, "\(run.standardError)")
+            let row = try #require(run.standardOutput.split(separator: "\n").first { $0.hasPrefix("CAST-PUMP,material,1,planned_receipts,") })
+            return row.split(separator: ",").dropFirst(4).map { Double($0)! }
+        }
+        let free = try receipts()
+        try "material,period,capacity\nCAST-PUMP,2027-03,300\n".write(to: limits, atomically: true, encoding: .utf8)
+        let march = try receipts()
+        #expect(march[2] == 300 && march[1] == free[1] + free[2] - 300 && march[3...] == free[3...])
+        try "material,period,capacity\nCAST-PUMP,2027-01,100\nCAST-PUMP,2027-02,100\nCAST-PUMP,2027-03,100\n".write(to: limits, atomically: true, encoding: .utf8)
+        let run = try TaktBinary.run(["materials", plant.path])
+        #expect(run.status == 0 && run.standardOutput.contains("supplier shortage"), "\(run.standardOutput)")
+        #expect(run.standardOutput.contains("supplier shortage CAST-PUMP             2027-02  38"))
+    }
 }

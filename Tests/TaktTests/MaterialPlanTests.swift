@@ -184,6 +184,46 @@ import Testing
         #expect(throws: MaterialPlanningError.self) { try MaterialPlanner(scenario).plan(Self.plan(scenario, ["A": Array(repeating: 1, count: 8)])) }
     }
 
+    /// Eight weeks; A needs one M, bought lot for lot a week ahead; 50 of A made in weeks 4 and 5.
+    static func weeklyM(_ capacities: [(String, Double)]) throws -> MaterialPlan {
+        let scenario = Scenario(
+            name: "supplier", horizon: Horizon(start: monday, periodLength: .week, periodCount: 8),
+            units: [ProductionUnit(id: "U", name: "U")], products: [Product(id: "A", name: "A", family: "F")],
+            workCenters: [WorkCenter(id: "W", name: "W", unit: "U")], routings: [RoutingStep(product: "A", step: 10, workCenter: "W", runHours: 1)],
+            materials: [Material(id: "M", unitCost: 2, leadTimeDays: 7)], bom: [BOMLine(parent: "A", component: "M", quantity: 1)],
+            supplierCapacities: capacities.map { SupplierCapacity(material: "M", period: PeriodReference($0.0)!, capacity: $0.1) })
+        #expect(scenario.validate().filter { $0.severity == .error }.isEmpty)
+        return try MaterialPlanner(scenario).plan(plan(scenario, ["A": [0, 0, 0, 50, 50, 0, 0, 0]]))
+    }
+
+    @Test func requirementsPlanningKeepsWithinTheSuppliersCapacity() throws {
+        // Without a limit: 50 received in each of weeks 4 and 5.
+        let free = try Self.weeklyM([])
+        #expect(free.records[0].plannedReceipts == [0, 0, 0, 50, 50, 0, 0, 0])
+        // 20 in week 5 (2027-W05): the other 30 come a week earlier, ordered a week before that.
+        let one = try Self.weeklyM([("2027-W05", 20)])
+        #expect(one.records[0].plannedReceipts == [0, 0, 0, 80, 20, 0, 0, 0])
+        #expect(one.records[0].plannedReleases == [0, 0, 80, 20, 0, 0, 0, 0])
+        #expect(one.records[0].projectedOnHand == [0, 0, 0, 30, 0, 0, 0, 0])
+        #expect(one.plannedOrders.map(\.quantity) == [50, 30, 20] && one.plannedOrders.map(\.bucket) == [3, 3, 4])
+        #expect(one.plannedOrders[1].pegs.map(\.period) == [4] && one.plannedOrders[1].cost == 60)
+        #expect(one.exceptions.isEmpty)
+        // 60 in week 4 as well: 10 more there, the last 20 in week 3.
+        let two = try Self.weeklyM([("2027-W04", 60), ("2027-W05", 20)])
+        #expect(two.records[0].plannedReceipts == [0, 0, 20, 60, 20, 0, 0, 0])
+        #expect(two.records[0].projectedOnHand.allSatisfy { $0 >= -1e-9 })
+        // 10 a week everywhere: 30 of week 5's come in weeks 1–3 (week 1's released before the
+        // horizon), and 10 of week 5's and 40 of week 4's cannot be had at all.
+        let tight = try Self.weeklyM((1...8).map { ("2027-W0\($0)", 10) })
+        #expect(tight.records[0].plannedReceipts == [10, 10, 10, 10, 10, 0, 0, 0])
+        #expect(tight.records[0].projectedOnHand == [10, 20, 30, -10, -50, -50, -50, -50])
+        let short = tight.exceptions.filter { $0.kind == .supplierShortage }
+        #expect(short.map(\.bucket) == [3, 4] && short.map(\.quantity) == [40, 10])
+        #expect(tight.exceptions.contains { $0.kind == .pastDueRelease && $0.bucket == 0 && $0.days == 7 })
+        #expect(tight.text().contains("1 supplier shortage") == false && tight.text().contains("2 supplier shortage"))
+        #expect(!free.text().contains("supplier shortage"))
+    }
+
     @Test func theTablesRoundTripThroughCSV() throws {
         let scenario = Self.threeLevels()
         let files = ScenarioCSVWriter.files(scenario).reduce(into: [String: Data]()) { $0[$1.0] = Data($1.1.utf8) }
@@ -194,6 +234,39 @@ import Testing
 
 /// Generated plants with bills of materials through sub-assemblies.
 @Suite struct GeneratedMaterialsTests {
+    @Test(arguments: [UInt64(2), 5, 9])
+    func supplierLimitsKeepEveryWindowAndLoseNothing(seed: UInt64) throws {
+        var scenario = ScenarioGenerator(orders: 400, products: 20, families: 4, workCenters: 6, units: 2, periods: 12, periodLength: .month, seed: seed, materials: 10, bomLevels: 2).scenario()
+        let production = try AggregatePlanner(scenario).plan(PlanOptions(quantities: .relaxed))
+        let free = try MaterialPlanner(scenario).plan(production)
+        // Each material's supplier delivers between a third and all of its receipts, period by period.
+        var random = SeededGenerator(seed: seed)
+        for record in free.records where record.kind == .material {
+            for (t, receipt) in record.plannedReceipts.enumerated() where receipt > 0 {
+                let share = Double(random.next() % 1000) / 1500 + 1.0 / 3
+                scenario.supplierCapacities.append(SupplierCapacity(material: record.item, period: PeriodReference(scenario.horizon.periods[t].label)!, capacity: (receipt * share).rounded(.down)))
+            }
+        }
+        #expect(!scenario.supplierCapacities.isEmpty && scenario.validate().filter { $0.severity == .error }.isEmpty)
+        let limited = try MaterialPlanner(scenario).plan(production)
+        for record in limited.records where record.kind == .material {
+            for limit in scenario.supplierCapacities where limit.material == record.item {
+                let t = try #require(scenario.horizon.periodIndex(containing: limit.period.range.start))
+                #expect(record.plannedReceipts[t] <= limit.capacity + 1e-6, "\(record.item) \(t)")
+            }
+            let before = try #require(free.records.first { $0.item == record.item }).plannedReceipts.reduce(0, +)
+            let short = limited.exceptions.filter { $0.kind == .supplierShortage && $0.item == record.item }.reduce(0) { $0 + $1.quantity }
+            #expect(abs(record.plannedReceipts.reduce(0, +) + short - before) <= 1e-6 * max(1, before), "\(record.item)")
+            #expect(abs(limited.plannedOrders.filter { $0.item == record.item }.reduce(0) { $0 + $1.quantity } - record.plannedReceipts.reduce(0, +)) < 1e-6)
+            var level = record.onHand
+            for t in limited.buckets.indices {
+                level += record.scheduledReceipts[t] + record.plannedReceipts[t] - record.gross[t]
+                #expect(abs(level - record.projectedOnHand[t]) < 1e-6 * max(1, abs(level)))
+            }
+        }
+        #expect(limited.exceptions.contains { $0.kind == .supplierShortage })
+    }
+
     @Test func aGeneratedPlantOfThreeLevelsKeepsItsBalancesAndPegsEveryOrder() throws {
         let generator = ScenarioGenerator(orders: 600, products: 30, families: 5, workCenters: 8, units: 2, periods: 12, periodLength: .month, seed: 11, materials: 15, bomLevels: 3)
         let scenario = generator.scenario()
@@ -328,6 +401,32 @@ import Testing
         // Without the substitute, 50 are lost.
         scenario.substitutes = []
         #expect(abs(try AggregatePlanner(scenario).plan(PlanOptions(method: .exact)).unmetDemand - 50) < 1e-6)
+    }
+
+    @Test func familiesFirstPlansInOneModelWhereItsPlanNeedsMoreThanCanBeHad() throws {
+        // A and B, of two families, each 80 ordered in January and each made of one M; 100 of M
+        // on hand, none to buy before March. Families first would make all 160.
+        var scenario = Self.plant(
+            periods: 3,
+            orders: [
+                CustomerOrder(id: "OA", product: "A", quantity: 80, due: Day(year: 2027, month: 1, day: 20)),
+                CustomerOrder(id: "OB", product: "B", quantity: 80, due: Day(year: 2027, month: 1, day: 20)),
+            ],
+            material: Material(id: "M", unitCost: 2, leadTimeDays: 60, onHand: 100, constrained: true),
+            policy: Policy(backlogAllowed: false, lostSalesAllowed: true))
+        scenario.products.append(Product(id: "B", name: "B", family: "G", backlogCost: 5, lostSaleCost: 60, unitCost: 10))
+        scenario.routings.append(RoutingStep(product: "B", step: 10, workCenter: "W", runHours: 0.01))
+        scenario.bom.append(BOMLine(parent: "B", component: "M", quantity: 1))
+        #expect(MaterialFlow.shortage(in: try AggregatePlanner(scenario).plan(PlanOptions(method: .exact)), scenario) == nil)
+        let plan = try AggregatePlanner(scenario).plan(PlanOptions(method: .familiesFirst, quantities: .relaxed))
+        #expect(plan.status.contains("in one model: families first needed more M by 2027-01 than can be had"))
+        // B's lost sale costs more: it gets 80 of the 100.
+        #expect(plan.products.filter { $0.periodIndex == 0 }.map(\.production) == [20, 80])
+        #expect(abs(plan.unmetDemand - 60) < 1e-6 && plan.materials != nil)
+        // With 500 on hand, the families-first plan stands.
+        scenario.materials[0].onHand = 500
+        let ample = try AggregatePlanner(scenario).plan(PlanOptions(method: .familiesFirst, quantities: .relaxed))
+        #expect(ample.status.contains("families first") && !ample.status.contains("one model") && ample.unmetDemand < 1e-6)
     }
 
     @Test func substitutesAreCheckedWithTheirLocationAndReadBack() throws {

@@ -81,6 +81,9 @@ public struct MaterialPlan: Hashable, Sendable, Codable {
             case deExpedite = "de-expedite"
             /// An open purchase order the horizon does not need.
             case cancel
+            /// Receipts the supplier cannot deliver in the window of `bucket` nor earlier (see
+            /// `SupplierLimits`): not planned, so the projected on hand falls short.
+            case supplierShortage = "supplier-shortage"
         }
 
         public var kind: Kind

@@ -206,6 +206,7 @@ public struct MaterialPlanner: Sendable {
                 net, rule: rule, periodsOfSupply: material?.periodsOfSupply ?? 1, ordering: material?.orderingCost ?? 0, holding: material?.holdingCost ?? 0)
             var planned = [Double](repeating: 0, count: count), releases = [Double](repeating: 0, count: count)
             var carry = 0.0
+            let firstOrder = plannedOrders.count, firstException = exceptions.count
             for group in groups {
                 let covers = group.covers.reduce(0) { $0 + net[$1] }
                 let need = covers - carry
@@ -235,6 +236,28 @@ public struct MaterialPlanner: Sendable {
                     for line in bom.lines[item] ?? [] {
                         require(line, quantity: q, completing: due, on: due.advanced(by: -offset(line)), unit: productUnit[item], from: sources)
                     }
+                }
+            }
+
+            // Within the supplier's capacity: receipts moved earlier, what cannot be had short.
+            if kind == .material, let material, let limits = SupplierLimits(item, s, buckets: buckets) {
+                var own = Array(plannedOrders[firstOrder...])
+                let short = limits.level(&own, planned: &planned, buckets: buckets, lead: lead, unitCost: material.unitCost)
+                plannedOrders.replaceSubrange(firstOrder..., with: own)
+                exceptions.removeSubrange(firstException...)
+                releases = [Double](repeating: 0, count: count)
+                for order in own {
+                    releases[order.releaseBucket] += order.quantity
+                    if order.release < buckets[0].start {
+                        exceptions.append(MaterialPlan.Exception(
+                            kind: .pastDueRelease, item: item, purchaseOrder: nil, bucket: order.bucket, toBucket: nil, quantity: order.quantity,
+                            days: order.release.distance(to: buckets[0].start), orders: Array(Set(order.pegs.flatMap(\.orders))).sorted()))
+                    }
+                }
+                for gap in short {
+                    exceptions.append(MaterialPlan.Exception(
+                        kind: .supplierShortage, item: item, purchaseOrder: nil, bucket: gap.bucket, toBucket: nil, quantity: gap.quantity,
+                        days: nil, orders: Array(Set(gap.pegs.flatMap(\.orders))).sorted()))
                 }
             }
 

@@ -143,7 +143,18 @@ public struct AggregatePlanner: Sendable {
     /// same as a cold plan's; where several plans cost the same, the one found may differ.
     public func plan(_ options: PlanOptions, from start: PlanStart?) throws(PlanningError) -> (plan: ProductionPlanResult, start: PlanStart?) {
         let options = options.started()
-        if plansFamiliesFirst(options) { return (try HierarchicalPlanner(scenario: scenario, solver: solver, options: options).plan(), nil) }
+        if plansFamiliesFirst(options) {
+            let made = try HierarchicalPlanner(scenario: scenario, solver: solver, options: options).plan()
+            // Families first sees a share of the products at a time, so it cannot carry the
+            // constrained materials they share: where its plan needs more than can be had, the
+            // plan is made in the one model that does.
+            guard let short = MaterialFlow.shortage(in: made, scenario) else { return (made, nil) }
+            let period = scenario.horizon.periods[short.period].label
+            options.progress?("families first needs more \(short.material) by \(period) than can be had: planning in one model")
+            var (plan, next) = try plan(model(), options, from: start)
+            plan.status += ", in one model: families first needed more \(short.material) by \(period) than can be had"
+            return (plan, next)
+        }
         options.progress?("building the model: \(scenario.products.count) products × \(scenario.horizon.periodCount) periods")
         return try plan(model(), options, from: start)
     }

@@ -64,28 +64,8 @@ struct MaterialFlow {
         var items: [Item] = []
         for (m, material) in constrained.enumerated() {
             let name = AggregatePlanModel.name(material.id, m)
-            var uses = [[(product: Int, period: Int, perUnit: Double)]](repeating: [], count: periods.count)
-            for line in scenario.bom where line.component == material.id {
-                guard let p = productIndex[line.parent] else { continue }
-                let offset = consumed(line)
-                for (tau, period) in periods.enumerated() {
-                    let completes = period.end.advanced(by: -1)
-                    if let from = line.effectiveFrom, completes < from { continue }
-                    if let to = line.effectiveTo, completes > to { continue }
-                    uses[periods.loadPeriod(tau, offsetDays: offset)].append((p, tau, line.gross))
-                }
-            }
-            var receipts = [Double](repeating: 0, count: periods.count)
-            receipts[0] = material.onHand
-            for order in scenario.purchaseOrders where order.material == material.id {
-                guard let t = scenario.horizon.periodIndex(containing: max(order.due, scenario.horizon.start)) else { continue }
-                receipts[t] += order.quantity
-            }
+            let (uses, receipts, capacity) = supply(of: material, scenario, productIndex: productIndex, consumed: consumed)
             let arrives = scenario.horizon.start.advanced(by: material.leadTimeDays)
-            var capacity = [Double](repeating: .infinity, count: periods.count)
-            for item in scenario.supplierCapacities where item.material == material.id {
-                if let t = scenario.horizon.periodIndex(containing: item.period.range.start) { capacity[t] = min(capacity[t], item.capacity) }
-            }
             let purchases = periods.indices.map { t -> VariableID? in
                 periods[t].start >= arrives
                     ? program.addVariable("purchase(\(name),\(t))", upperBound: capacity[t], objective: material.unitCost) : nil
@@ -110,6 +90,62 @@ struct MaterialFlow {
         }
         addSubstitutes(scenario, &items, production: production, into: &program)
         return MaterialFlow(items: items)
+    }
+
+    /// What a constrained material's flow is made of: per period the production that uses it
+    /// (its consuming step's load period), the receipts (on hand, open purchase orders) and
+    /// the supplier's capacity (infinite where none is given).
+    private static func supply(of material: Material, _ scenario: Scenario, productIndex: [String: Int], consumed: ConsumptionOffsets)
+        -> (uses: [[(product: Int, period: Int, perUnit: Double)]], receipts: [Double], capacity: [Double])
+    {
+        let periods = scenario.horizon.periods
+        var uses = [[(product: Int, period: Int, perUnit: Double)]](repeating: [], count: periods.count)
+        for line in scenario.bom where line.component == material.id {
+            guard let p = productIndex[line.parent] else { continue }
+            let offset = consumed(line)
+            for (tau, period) in periods.enumerated() where line.isInForce(on: period.end.advanced(by: -1)) {
+                uses[periods.loadPeriod(tau, offsetDays: offset)].append((p, tau, line.gross))
+            }
+        }
+        var receipts = [Double](repeating: 0, count: periods.count)
+        receipts[0] = material.onHand
+        for order in scenario.purchaseOrders where order.material == material.id {
+            guard let t = scenario.horizon.periodIndex(containing: max(order.due, scenario.horizon.start)) else { continue }
+            receipts[t] += order.quantity
+        }
+        var capacity = [Double](repeating: .infinity, count: periods.count)
+        for item in scenario.supplierCapacities where item.material == material.id {
+            if let t = scenario.horizon.periodIndex(containing: item.period.range.start) { capacity[t] = min(capacity[t], item.capacity) }
+        }
+        return (uses, receipts, capacity)
+    }
+
+    /// The first constrained material and period where `plan` (made without the material
+    /// flow: families first) uses more than can be had by then — on hand, open purchase orders,
+    /// and purchases (expedited where allowed) up to the supplier's capacity — or nil where
+    /// every material suffices. Substitutes are not counted.
+    static func shortage(in plan: ProductionPlanResult, _ scenario: Scenario) -> (material: String, period: Int)? {
+        let constrained = materials(of: scenario)
+        guard !constrained.isEmpty else { return nil }
+        let periods = scenario.horizon.periods
+        let productIndex = Dictionary(scenario.products.enumerated().map { ($1.id, $0) }) { first, _ in first }
+        var made = [[Double]](repeating: [Double](repeating: 0, count: periods.count), count: scenario.products.count)
+        for row in plan.products where row.periodIndex < periods.count {
+            if let p = productIndex[row.product] { made[p][row.periodIndex] += row.production }
+        }
+        let consumed = ConsumptionOffsets(scenario)
+        for material in constrained {
+            let (uses, receipts, capacity) = supply(of: material, scenario, productIndex: productIndex, consumed: consumed)
+            let arrives = scenario.horizon.start.advanced(by: material.leadTimeDays)
+            var available = 0.0, used = 0.0
+            for t in periods.indices {
+                let buys = periods[t].start >= arrives || material.expediteCost != nil
+                available += receipts[t] + (buys ? capacity[t] : 0)
+                used += uses[t].reduce(0) { $0 + $1.perUnit * made[$1.product][$1.period] }
+                if used > available + 1e-6 * max(1, used) { return (material.id, t) }
+            }
+        }
+        return nil
     }
 
     private static func addSubstitutes(_ scenario: Scenario, _ items: inout [Item], production: [[VariableID]], into program: inout LinearProgram) {

@@ -5,6 +5,7 @@ extension MaterialPlan.Exception.Kind {
         case .expedite: "expedite"
         case .deExpedite: "de-expedite"
         case .cancel: "cancel"
+        case .supplierShortage: "supplier shortage"
         }
     }
 }
@@ -97,7 +98,7 @@ extension MaterialPlan {
         out += "  purchase plan: \(buy.count) order\(buy.count == 1 ? "" : "s"), cost \(NumberText.hours(buy.reduce(0) { $0 + $1.cost }))\n"
         var counts: [Exception.Kind: Int] = [:]
         for e in exceptions { counts[e.kind, default: 0] += 1 }
-        let kinds: [Exception.Kind] = [.pastDueRelease, .expedite, .deExpedite, .cancel]
+        let kinds: [Exception.Kind] = [.pastDueRelease, .expedite, .deExpedite, .cancel] + (counts[.supplierShortage] == nil ? [] : [.supplierShortage])
         out += "  exceptions: " + kinds.map { "\(counts[$0] ?? 0) \($0.text)" }.joined(separator: ", ") + "\n"
         if !exceptions.isEmpty {
             out += "\n" + bold("Exceptions") + "\n"
