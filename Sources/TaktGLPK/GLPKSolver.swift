@@ -10,7 +10,7 @@ import TaktLP
 ///
 ///     let solution = try GLPKSolver().solve(program, options: SolveOptions(timeLimit: 10))
 ///     if solution.status == .optimal { print(solution.objective) }
-public struct GLPKSolver: WarmStartSolver, SessionSolver {
+public struct GLPKSolver: Solver {
     public init() {}
 
     public func session(_ program: LinearProgram, options: SolveOptions) throws(LinearProgramError) -> any WarmStartSession {
@@ -24,17 +24,5 @@ public struct GLPKSolver: WarmStartSolver, SessionSolver {
         try options.validate(for: program)
         let problem = GLPKProblem(program)
         return GLPKRun(program: program, options: options).solve(problem, presolve: options.presolve && program.presolveIsSafe)
-    }
-
-    public func withWarmStart<Result>(
-        _ program: LinearProgram,
-        options: SolveOptions = SolveOptions(),
-        _ body: (any WarmStartSession) throws -> Result
-    ) throws -> Result {
-        try program.validate()
-        try options.validate(for: program)
-        let session = GLPKWarmStartSession(program: program, options: options)
-        defer { session.close() }
-        return try body(session)
     }
 }

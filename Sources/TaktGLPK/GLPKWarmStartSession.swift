@@ -5,21 +5,14 @@ import TaktLP
 final class GLPKWarmStartSession: WarmStartSession {
     private(set) var program: LinearProgram
     private var options: SolveOptions
-    private var problem: GLPKProblem?
+    /// Deleted with the session, on the thread that made it (see `GLPKProblem`).
+    private let loaded: GLPKProblem
     private var solvedOnce = false
 
     init(program: LinearProgram, options: SolveOptions) {
         self.program = program
         self.options = options
-        self.problem = GLPKProblem(program)
-    }
-
-    /// Deletes the GLPK problem; the session cannot be used afterwards.
-    func close() { problem = nil }
-
-    private var loaded: GLPKProblem {
-        guard let problem else { preconditionFailure("a warm-start session was used after its closure returned") }
-        return problem
+        self.loaded = GLPKProblem(program)
     }
 
     func setBounds(of variable: VariableID, lower: Double, upper: Double) throws(LinearProgramError) {

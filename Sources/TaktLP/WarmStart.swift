@@ -1,9 +1,9 @@
 /// A program kept loaded in a solver between solves, so that a re-solve after a small change
 /// starts from the previous optimal basis instead of from scratch.
 ///
-/// A session lives only inside ``WarmStartSolver/withWarmStart(_:options:_:)``'s closure
-/// (or as long as its holder keeps it, see ``SessionSolver``) and on the thread that made
-/// it; using it elsewhere is a programmer error.
+/// Every ``Solver`` makes them (``Solver/session(_:options:)``); a session lives as long as
+/// its holder keeps it (inside ``Solver/withWarmStart(_:options:_:)``'s closure, or longer),
+/// on the thread that made it: using it on another thread is a programmer error.
 public protocol WarmStartSession: AnyObject {
     /// The program as it stands after the changes made so far.
     var program: LinearProgram { get }
@@ -17,25 +17,82 @@ public protocol WarmStartSession: AnyObject {
     func solve() -> Solution
 }
 
-/// A solver that can keep a program loaded between solves.
-public protocol WarmStartSolver: Solver {
-    /// Loads `program`, hands a session to `body`, and releases the program when `body` returns.
-    func withWarmStart<Result>(
-        _ program: LinearProgram,
-        options: SolveOptions,
-        _ body: (any WarmStartSession) throws -> Result
-    ) throws -> Result
+extension Solver {
+    /// Loads `program` with ``session(_:options:)``, hands the session to `body`, and lets it
+    /// go when `body` returns (a session must not outlive `body`).
+    ///
+    ///     try GLPKSolver().withWarmStart(program) { session in
+    ///         let first = session.solve()
+    ///         try session.setObjective(of: x, to: 4)
+    ///         let second = session.solve()        // from `first`'s basis
+    ///     }
+    public func withWarmStart<Result>(
+        _ program: LinearProgram, options: SolveOptions = SolveOptions(), _ body: (any WarmStartSession) throws -> Result
+    ) throws -> Result {
+        let session = try session(program, options: options)
+        return try body(session)
+    }
+
+    /// A session for a solver that cannot keep a program loaded: each solve solves the
+    /// program as it then stands, from the last solve's basis (see ``ResolvingSession``).
+    public func session(_ program: LinearProgram, options: SolveOptions) throws(LinearProgramError) -> any WarmStartSession {
+        try program.validate()
+        try options.validate(for: program)
+        return ResolvingSession(solver: self, program: program, options: options)
+    }
 }
 
-/// A solver whose sessions the caller keeps: many programs loaded at once, each re-solved
-/// when it needs to be.
-///
-/// A session lives as long as the caller holds it, on the thread that made it: using or
-/// releasing it on another thread is a programmer error.
-public protocol SessionSolver: Solver {
-    /// Loads `program` (checked first, as ``Solver/solve(_:options:)`` checks it); its first
-    /// solve starts from `options.startingBasis` if given.
-    func session(_ program: LinearProgram, options: SolveOptions) throws(LinearProgramError) -> any WarmStartSession
+/// A warm-start session over any ``Solver``: the changes are made to a copy of the program,
+/// and each solve solves that copy from the basis the last one left. What a solver that
+/// keeps its problem loaded (GLPK) does faster, this does the same way for every other.
+public final class ResolvingSession: WarmStartSession {
+    public private(set) var program: LinearProgram
+    private let solver: any Solver
+    private var options: SolveOptions
+
+    init(solver: any Solver, program: LinearProgram, options: SolveOptions) {
+        self.solver = solver
+        self.program = program
+        self.options = options
+    }
+
+    public func setBounds(of variable: VariableID, lower: Double, upper: Double) throws(LinearProgramError) {
+        guard program.variables.indices.contains(variable.index) else {
+            throw .unknownHandle(what: "variable", index: variable.index, count: program.variables.count)
+        }
+        var changed = program.variables[variable.index]
+        changed.lowerBound = lower
+        changed.upperBound = upper
+        try changed.validate()
+        program.variables[variable.index] = changed
+    }
+
+    public func setObjective(of variable: VariableID, to coefficient: Double) throws(LinearProgramError) {
+        guard program.variables.indices.contains(variable.index) else {
+            throw .unknownHandle(what: "variable", index: variable.index, count: program.variables.count)
+        }
+        var changed = program.variables[variable.index]
+        changed.objective = coefficient
+        try changed.validate()
+        program.variables[variable.index] = changed
+    }
+
+    public func setBounds(of constraint: ConstraintID, to bounds: ConstraintBounds) throws(LinearProgramError) {
+        guard program.constraints.indices.contains(constraint.index) else {
+            throw .unknownHandle(what: "constraint", index: constraint.index, count: program.constraints.count)
+        }
+        var changed = program.constraints[constraint.index]
+        changed.bounds = bounds
+        try changed.validate(variableCount: program.variables.count)
+        program.constraints[constraint.index] = changed
+    }
+
+    public func solve() -> Solution {
+        // Every change was checked as it was made, so the solver does not refuse the program.
+        let solution = (try? solver.solve(program, options: options)) ?? Solution(status: .numericalFailure)
+        if let basis = solution.basis { options.startingBasis = basis }
+        return solution
+    }
 }
 
 extension LinearProgram {

@@ -103,4 +103,33 @@ import TaktLP
             #expect(session.solve().objective.isClose(to: 78_450 + 4_000))
         }
     }
+
+    /// A solver that only solves: its sessions are `ResolvingSession`s, which give what GLPK's
+    /// kept problem gives, each re-solve from the last basis.
+    struct SolvingOnly: Solver {
+        func solve(_ program: LinearProgram, options: SolveOptions) throws(LinearProgramError) -> Solution {
+            try GLPKSolver().solve(program, options: options)
+        }
+    }
+
+    @Test func aSolverThatOnlySolvesHasSessionsToo() throws {
+        let plain = SolvingOnly()
+        try plain.withWarmStart(KnownModels.sailco()) { session in
+            #expect(session is ResolvingSession)
+            #expect(session.solve().objective.isClose(to: 78_450))
+            try session.setBounds(of: ConstraintID(index: 3), to: .equal(35))
+            #expect(session.solve().objective.isClose(to: 78_450 + 4_000))
+            try session.setBounds(of: VariableID(index: 9), lower: 0, upper: 30)
+            let third = session.solve()
+            #expect(third.objective.isClose(to: 78_450 + 4_000 + 250))
+            // From the second solve's basis: a few pivots, not a solve from scratch.
+            let cold = try plain.solve(session.program, options: SolveOptions(presolve: false))
+            #expect(third.iterations < cold.iterations, "\(third.iterations) vs \(cold.iterations)")
+            #expect(throws: LinearProgramError.self) { try session.setObjective(of: VariableID(index: 999), to: 1) }
+            #expect(throws: LinearProgramError.self) { try session.setBounds(of: VariableID(index: 0), lower: .nan, upper: 1) }
+        }
+        #expect(throws: LinearProgramError.self) {
+            try plain.session(KnownModels.sailco(), options: SolveOptions(startingBasis: Basis(variables: [.basic], constraints: [])))
+        }
+    }
 }

@@ -40,6 +40,12 @@ struct CapacitySplit {
         }
         let regular = zip(year.regular, fixedLoad).map { zip($0, $1).map { $0 - $1 } }
         var bought: [SubcontractedQuantity] = []
+        // What a unit bought saves: its cost made in-house, materials from the bill where the
+        // policy says so.
+        let unitCosts = ProductCosts(scenario)
+        func item(of group: [Int], _ plans: [ProductUnitPlan]) -> (item: CapacitySplitModel.Item, owners: [Int]) {
+            self.item(of: group, plans, costs: unitCosts)
+        }
 
         guard model == .families else {
             let items = members.map { item(of: [$0], plans) }
@@ -85,7 +91,7 @@ struct CapacitySplit {
 
     /// The item of some product-unit plans: their sales, stock and offers summed, their costs
     /// and hours averaged by annual quantity. Returns the plan each offer belongs to.
-    private func item(of group: [Int], _ plans: [ProductUnitPlan]) -> (item: CapacitySplitModel.Item, owners: [Int]) {
+    private func item(of group: [Int], _ plans: [ProductUnitPlan], costs: ProductCosts) -> (item: CapacitySplitModel.Item, owners: [Int]) {
         let periods = year.periods
         let days = scenario.horizon.meanPeriodDays
         let policy = scenario.policy
@@ -114,7 +120,7 @@ struct CapacitySplit {
                         !offer.delivers(toPeriodStarting: $0.range.start, horizonStart: start)
                             ? 0 : (offer.capacity ?? .infinity) * plan.share * Double($0.range.dayCount) / days
                     },
-                    extraCost: (offer.unitCost - product.unitCost) * policy.subcontractWeight,
+                    extraCost: (offer.unitCost - costs.meanTotal(product)) * policy.subcontractWeight,
                     mixShare: quantity > 0 ? plan.quantity / quantity : 1, load: plan.load(product)))
                 owners.append(k)
             }

@@ -16,7 +16,7 @@ import TaktLP
 /// Variables, all ≥ 0: supply x[i,t] (made or bought); bought y[s,t] ≤ Y[s,t]; stock
 /// I[i,t]; backlog B[i,t]; overtime o[r,t] ≤ O[r,t] − max(0, −R[r,t]); overload u[r,t].
 ///
-///     min  Σ holding·I + backlog·B + overtimeCost·o + (offerCost − unitCost)·y + M·u
+///     min  Σ holding·I + backlog·B + overtimeCost·o + (offerCost − c)·y + M·u
 ///     s.t. Σt x[i,t] = Q[i]                                              (the parent total)
 ///          I[i,t−1] − B[i,t−1] + x[i,t] − I[i,t] + B[i,t] = d[i,t]   (I − B before = P)
 ///          y[s,t] ≤ m[s]·x[i,t]
@@ -25,7 +25,8 @@ import TaktLP
 /// Each period's supply of a family is shared among its products in proportion to their
 /// annual quantities (m), so its hours are the family's average a; a unit bought saves its
 /// own product's hours h, not the average. That makes the family model's load exactly the
-/// load of its products' plans. For an item of one product, a = h and m = 1.
+/// load of its products' plans. For an item of one product, a = h and m = 1. c is the cost
+/// of a unit made in-house (see `ProductCosts`): what buying it saves.
 ///
 /// The quantities are fixed, so the model only moves production between periods and out to
 /// subcontractors; overload u is priced at M (1,000 × the largest other cost) and is non-zero

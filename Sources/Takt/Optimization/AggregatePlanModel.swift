@@ -17,7 +17,7 @@ import TaktLP
 ///
 ///     min  Σ c[p,t]·x + holding·I + backlog·weight(c)·B + lost(c)·U + subcontract·y
 ///        + overtimeCost·o + extraShiftCost·e + wage·h·W + hire·H + layoff·L + overtimeCost·v
-///        + backlog·S + M·(G + F)
+///        + max(backlog, holding)·S + M·(G + F)
 ///     s.t. I[p,t−1] + x[p,t] + Σs y[s,t] − I[p,t] + Σc (B[p,c,t] − B[p,c,t−1] + U[p,c,t]) = Σc d[p,c,t]
 ///          Σ a[p,k]·x[p,t+δ] (or ·z) − o[w,t] − E[w,t]·e[w,t] ≤ R[w,t]        work center w
 ///          Σ b[p,k]·x[p,t+δ] − h[l,t]·W[l,t] − v[l,t] ≤ 0,  v[l,t] ≤ V[l]·W[l,t]   labor pool l

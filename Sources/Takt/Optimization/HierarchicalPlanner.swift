@@ -382,8 +382,7 @@ struct HierarchicalPlanner {
 
     /// A product's model planned in `hours`, with the workforce fixed: re-solved in its
     /// session if it has one (only the bounds that changed are set: no loading, no checking
-    /// the whole program again), else from `basis` — in a session of its own where the solver
-    /// keeps them, for its later plans.
+    /// the whole program again), else from `basis` in a session of its own, for its later plans.
     private func plan(
         _ model: AggregatePlanModel, in hours: ResourceHours, label: String, from basis: @autoclosure () -> Basis,
         session kept: (any WarmStartSession)? = nil
@@ -391,19 +390,18 @@ struct HierarchicalPlanner {
         var model = model
         model.setHours(hours)
         options.progress?("\(label): " + PlanOptions.solving(model.program))
-        var session = kept
-        let solution: Solution
+        let session: any WarmStartSession
         do {
-            if let session {
-                try session.update(to: model.program)
-            } else if let sessions = solver as? any SessionSolver {
-                session = try sessions.session(
-                    model.program, options: options.solveOptions(startingBasis: basis()))
+            if let kept {
+                try kept.update(to: model.program)
+                session = kept
+            } else {
+                session = try solver.session(model.program, options: options.solveOptions(startingBasis: basis()))
             }
         } catch {
             throw .invalidModel(error)
         }
-        if let session { solution = try session.solve().feasible(PlanningError.self) } else { solution = try solve(model.program, from: basis()) }
+        let solution = try session.solve().feasible(PlanningError.self)
         return PlannedProduct(
             model: model, solution: solution, session: session, load: model.resourceLoad(of: [0], in: solution), shortfall: model.shortfall(in: solution))
     }

@@ -64,7 +64,7 @@ public struct CostBreakdown: Hashable, Sendable, Codable {
     public var lostSales: Double = 0
     public var hiring: Double = 0
     public var layoffs: Double = 0
-    /// Safety stock shortfall, at the backlog cost.
+    /// Safety stock shortfall, at the larger of the backlog and holding costs.
     public var safetyStock: Double = 0
     /// Production runs at their setup cost.
     public var setups: Double = 0

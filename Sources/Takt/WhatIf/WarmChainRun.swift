@@ -40,7 +40,7 @@ struct WarmChainRun {
         // not): the rest are then planned each on its own.
         var sessionsFail = false
         while position < chain.count {
-            guard !sessionsFail, let trunk = previous, let solver = planners[chain[position]].solver as? any WarmStartSolver else {
+            guard !sessionsFail, let trunk = previous else {
                 let i = chain[position]
                 let outcome = planAlone(i, modelAt(position))
                 position += 1
@@ -52,7 +52,7 @@ struct WarmChainRun {
             var settings = options.started().solveOptions(presolve: false)
             settings.startingBasis = trunk.basis
             do {
-                try solver.withWarmStart(trunk.program, options: settings) { session in
+                try planners[chain[position]].solver.withWarmStart(trunk.program, options: settings) { session in
                     while position < chain.count {
                         let i = chain[position]
                         let made = modelAt(position)
