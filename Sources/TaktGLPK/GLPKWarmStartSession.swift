@@ -16,32 +16,17 @@ final class GLPKWarmStartSession: WarmStartSession {
     }
 
     func setBounds(of variable: VariableID, lower: Double, upper: Double) throws(LinearProgramError) {
-        try checkVariable(variable)
-        var changed = program.variables[variable.index]
-        changed.lowerBound = lower
-        changed.upperBound = upper
-        try changed.validate()
-        program.variables[variable.index] = changed
+        try program.setBounds(of: variable, lower: lower, upper: upper)
         loaded.setColumnBounds(Int32(variable.index + 1), lower: lower, upper: upper)
     }
 
     func setObjective(of variable: VariableID, to coefficient: Double) throws(LinearProgramError) {
-        try checkVariable(variable)
-        var changed = program.variables[variable.index]
-        changed.objective = coefficient
-        try changed.validate()
-        program.variables[variable.index] = changed
+        try program.setObjective(of: variable, to: coefficient)
         loaded.setObjective(Int32(variable.index + 1), coefficient)
     }
 
     func setBounds(of constraint: ConstraintID, to bounds: ConstraintBounds) throws(LinearProgramError) {
-        guard program.constraints.indices.contains(constraint.index) else {
-            throw .unknownHandle(what: "constraint", index: constraint.index, count: program.constraints.count)
-        }
-        var changed = program.constraints[constraint.index]
-        changed.bounds = bounds
-        try changed.validate(variableCount: program.variables.count)
-        program.constraints[constraint.index] = changed
+        try program.setBounds(of: constraint, to: bounds)
         loaded.setRowBounds(Int32(constraint.index + 1), bounds)
     }
 
@@ -55,11 +40,5 @@ final class GLPKWarmStartSession: WarmStartSession {
         // An optimal, infeasible or unbounded simplex leaves a valid basis; a stopped one may not.
         if ![.optimal, .infeasible, .unbounded].contains(solution.status) { problem.resetBasis() }
         return solution
-    }
-
-    private func checkVariable(_ variable: VariableID) throws(LinearProgramError) {
-        guard program.variables.indices.contains(variable.index) else {
-            throw .unknownHandle(what: "variable", index: variable.index, count: program.variables.count)
-        }
     }
 }

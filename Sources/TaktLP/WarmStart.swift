@@ -57,34 +57,15 @@ public final class ResolvingSession: WarmStartSession {
     }
 
     public func setBounds(of variable: VariableID, lower: Double, upper: Double) throws(LinearProgramError) {
-        guard program.variables.indices.contains(variable.index) else {
-            throw .unknownHandle(what: "variable", index: variable.index, count: program.variables.count)
-        }
-        var changed = program.variables[variable.index]
-        changed.lowerBound = lower
-        changed.upperBound = upper
-        try changed.validate()
-        program.variables[variable.index] = changed
+        try program.setBounds(of: variable, lower: lower, upper: upper)
     }
 
     public func setObjective(of variable: VariableID, to coefficient: Double) throws(LinearProgramError) {
-        guard program.variables.indices.contains(variable.index) else {
-            throw .unknownHandle(what: "variable", index: variable.index, count: program.variables.count)
-        }
-        var changed = program.variables[variable.index]
-        changed.objective = coefficient
-        try changed.validate()
-        program.variables[variable.index] = changed
+        try program.setObjective(of: variable, to: coefficient)
     }
 
     public func setBounds(of constraint: ConstraintID, to bounds: ConstraintBounds) throws(LinearProgramError) {
-        guard program.constraints.indices.contains(constraint.index) else {
-            throw .unknownHandle(what: "constraint", index: constraint.index, count: program.constraints.count)
-        }
-        var changed = program.constraints[constraint.index]
-        changed.bounds = bounds
-        try changed.validate(variableCount: program.variables.count)
-        program.constraints[constraint.index] = changed
+        try program.setBounds(of: constraint, to: bounds)
     }
 
     public func solve() -> Solution {
@@ -125,5 +106,43 @@ extension WarmStartSession {
         for (index, (a, b)) in zip(current.constraints, target.constraints).enumerated() where a.bounds != b.bounds {
             try setBounds(of: ConstraintID(index: index), to: b.bounds)
         }
+    }
+}
+
+extension LinearProgram {
+    /// Changes a column's bounds, checked as ``validate()`` checks them: an unknown column
+    /// or a bad value throws, and the program is left as it was.
+    public mutating func setBounds(of variable: VariableID, lower: Double, upper: Double) throws(LinearProgramError) {
+        var changed = try column(variable)
+        changed.lowerBound = lower
+        changed.upperBound = upper
+        try changed.validate()
+        variables[variable.index] = changed
+    }
+
+    /// Changes a column's objective coefficient, checked.
+    public mutating func setObjective(of variable: VariableID, to coefficient: Double) throws(LinearProgramError) {
+        var changed = try column(variable)
+        changed.objective = coefficient
+        try changed.validate()
+        variables[variable.index] = changed
+    }
+
+    /// Changes a row's bounds (its right-hand side), checked.
+    public mutating func setBounds(of constraint: ConstraintID, to bounds: ConstraintBounds) throws(LinearProgramError) {
+        guard constraints.indices.contains(constraint.index) else {
+            throw .unknownHandle(what: "constraint", index: constraint.index, count: constraints.count)
+        }
+        var changed = constraints[constraint.index]
+        changed.bounds = bounds
+        try changed.validate(variableCount: variables.count)
+        constraints[constraint.index] = changed
+    }
+
+    private func column(_ variable: VariableID) throws(LinearProgramError) -> Variable {
+        guard variables.indices.contains(variable.index) else {
+            throw .unknownHandle(what: "variable", index: variable.index, count: variables.count)
+        }
+        return variables[variable.index]
     }
 }
