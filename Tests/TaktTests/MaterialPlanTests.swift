@@ -388,6 +388,13 @@ import Testing
             #expect(abs(plan.costs.material - (150 * 10 + 230)) < 1e-6)
             #expect(plan.materialCosts?.first { $0.material == "S" }.map { abs($0.quantity - 60) < 1e-6 && abs($0.cost - 180) < 1e-6 } == true)
             #expect(plan.text().contains("materials substituted: 50 units"))
+            #expect(january.replacements == [MaterialReplacement(substitute: "S", ratio: 1.2, quantity: 50)])
+            // Requirements planning follows: 100 of M and 60 of S in January, S's pegged as M's.
+            let mrp = try MaterialPlanner(scenario).plan(plan)
+            let m = try #require(mrp.records.first { $0.item == "M" }), s = try #require(mrp.records.first { $0.item == "S" })
+            #expect(abs(m.gross[0] - 100) < 1e-6 && abs(s.gross[0] - 60) < 1e-6 && m.gross.dropFirst().allSatisfy { $0 == 0 })
+            #expect(mrp.plannedOrders.filter { $0.item == "S" }.allSatisfy { $0.pegs.map(\.product) == ["A"] })
+            #expect(abs(mrp.requirements.filter { $0.item == "S" }.reduce(0) { $0 + $1.quantity } - 60) < 1e-6)
         }
         // S constrained too, 30 on hand: 25 of M replaced, 25 lost; a unit of M is worth 40
         // again and a unit of S (1/1.2 of M, less the extra cost) (40 − 1) / 1.2 = 32.5.
@@ -437,6 +444,7 @@ import Testing
         let files = ScenarioCSVWriter.files(scenario).reduce(into: [String: Data]()) { $0[$1.0] = Data($1.1.utf8) }
         #expect(String(decoding: files["substitutes.csv"] ?? Data(), as: UTF8.self) == "material,substitute,ratio,extra_cost\nM,S,1.5,0.25\n")
         #expect(try ScenarioLoader.load(csvFiles: files).scenario.substitutes == scenario.substitutes)
+        #expect(try ScenarioLoader.load(json: scenario.jsonData()).scenario.substitutes == scenario.substitutes)
         var bad = files
         bad["substitutes.csv"] = Data("material,substitute,ratio\nM,S,0\nM,NOPE,1\nS,S,1\nM,S,2\nS,M,1\n".utf8)
         #expect {

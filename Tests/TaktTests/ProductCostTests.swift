@@ -90,6 +90,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
         #expect(try ScenarioLoader.load(from: folder.path).scenario.policy.materialCost == .bom)
+        #expect(try ScenarioLoader.load(json: Self.plant(.bom).jsonData()).scenario.policy.materialCost == .bom)
         try table.replacingOccurrences(of: "material_cost,bom", with: "material_cost,bill")
             .write(to: folder.appendingPathComponent("scenario.csv"), atomically: true, encoding: .utf8)
         #expect {

@@ -69,7 +69,20 @@ public struct MaterialPlanner: Sendable {
                 peg: MaterialPlan.Peg(product: row.product, period: row.periodIndex, orders: (peggedOrders["\(row.product)\u{1}\(row.period)"] ?? []).sorted()),
                 needed: { completes.advanced(by: -offset($0)) })
         }
-        return try self.plan(demands, by: length)
+        // What the plan replaced by substitutes, in the period its balance counts it.
+        let replaced = (plan.materials ?? []).flatMap { row in
+            (row.replacements ?? []).map { Replacement(material: row.material, substitute: $0.substitute, ratio: $0.ratio, period: row.periodIndex, quantity: $0.quantity) }
+        }
+        return try self.plan(demands, by: length, replaced: replaced)
+    }
+
+    /// Units of a material's requirements in a plan period that the plan meets with a substitute.
+    struct Replacement {
+        var material: String
+        var substitute: String
+        var ratio: Double
+        var period: Int
+        var quantity: Double
     }
 
     /// Requirements from a shop-floor schedule's lots: each component on the day its
@@ -116,7 +129,7 @@ public struct MaterialPlanner: Sendable {
         return try plan(demands, by: length)
     }
 
-    func plan(_ demands: [Demand], by length: PeriodLength?) throws(MaterialPlanningError) -> MaterialPlan {
+    func plan(_ demands: [Demand], by length: PeriodLength?, replaced: [Replacement] = []) throws(MaterialPlanningError) -> MaterialPlan {
         let s = scenario
         guard BillOfMaterials.cycle(in: s.bom) == nil else { throw .invalidRequest("the bill of materials has a cycle") }
         let buckets = Self.buckets(of: s.horizon, by: length)
@@ -168,6 +181,31 @@ public struct MaterialPlanner: Sendable {
             }
         }
         func orders(of sources: Set<Int>) -> [String] { Array(Set(sources.flatMap { pegTable[$0].orders })).sorted() }
+        // The plan's substitutions: a share of the material's requirements in the period's
+        // buckets (by their requirements) move to the substitute, ratio times over, with their
+        // pegs and their units.
+        for r in replaced {
+            let period = s.horizon.periods[r.period]
+            var inPeriod = Set(buckets.indices.filter { period.range.contains(buckets[$0].start) })
+            inPeriod.insert(bucket(of: period.start))
+            let inBuckets = inPeriod.sorted()
+            let total = inBuckets.reduce(0) { $0 + (gross[r.material]?[$1] ?? 0) }
+            guard total > 1e-9 else { continue }
+            let share = min(1, r.quantity / total)
+            for b in inBuckets {
+                let moved = (gross[r.material]?[b] ?? 0) * share
+                guard moved > 0 else { continue }
+                gross[r.material]![b] -= moved
+                gross[r.substitute, default: Array(repeating: 0, count: count)][b] += moved * r.ratio
+                pegs[r.substitute, default: [:]][b, default: []].formUnion(pegs[r.material]?[b] ?? [])
+                for unit in s.units.map(\.id) {
+                    let from = "\(unit)\u{1}\(r.material)\u{1}\(b)"
+                    guard let quantity = byUnit[from] else { continue }
+                    byUnit[from] = quantity * (1 - share)
+                    byUnit["\(unit)\u{1}\(r.substitute)\u{1}\(b)", default: 0] += quantity * share * r.ratio
+                }
+            }
+        }
 
         // Items level by level: every parent's planned orders are known before its components net.
         var items = Set(s.materials.map(\.id))

@@ -176,6 +176,13 @@ struct MaterialFlow {
     }
 }
 
+/// Units of a constrained material replaced in a period by `ratio` times as many of a substitute.
+public struct MaterialReplacement: Hashable, Sendable, Codable {
+    public var substitute: String
+    public var ratio: Double
+    public var quantity: Double
+}
+
 /// One constrained material in one period of the plan.
 public struct MaterialPeriodPlan: Hashable, Sendable, Codable {
     public var material: String
@@ -192,6 +199,8 @@ public struct MaterialPeriodPlan: Hashable, Sendable, Codable {
     public var consumed: Double
     /// Units of this material's use replaced by substitutes; `nil` where it has none.
     public var substituted: Double? = nil
+    /// Of ``substituted``, by substitute: `nil` where nothing was replaced.
+    public var replacements: [MaterialReplacement]? = nil
     public var endingStock: Double
     public var cost: Double
     /// What one more unit in the period would save (the balance row's shadow price; `nil`

@@ -181,10 +181,15 @@ struct PlanReadback {
                 let expedited = value(item.expedited[t])
                 let bought = value(item.purchases[t]) + expedited
                 let replaced = item.substitutes.isEmpty ? nil : item.substitutes.reduce(0) { $0 + value($1.replaced[t]) }
+                let replacements = item.substitutes.compactMap { s -> MaterialReplacement? in
+                    let q = value(s.replaced[t])
+                    return q > Self.tolerance ? MaterialReplacement(substitute: s.line.substitute, ratio: s.line.ratio, quantity: q) : nil
+                }
                 let required = item.uses[t].reduce(0) { $0 + $1.perUnit * value(model.production[$1.product][$1.period]) }
                 return MaterialPeriodPlan(
                     material: item.material.id, period: periods[t].label, periodIndex: t, receipts: item.receipts[t], purchased: bought,
                     expedited: expedited, consumed: required - (replaced ?? 0) + standsIn[m][t], substituted: replaced,
+                    replacements: replacements.isEmpty ? nil : replacements,
                     endingStock: value(item.stock[t]), cost: bought * item.material.unitCost + expedited * (item.material.expediteCost ?? 0),
                     unitValue: hourValue(item.rows[t]))
             }
