@@ -133,6 +133,35 @@ public struct AggregatePlanner: Sendable {
         }
     }
 
+    /// A families-first plan with the constrained materials it buys: their rows, their cost,
+    /// the expedited purchases as actions, and the purchases in the material by item.
+    private func withMaterials(_ plan: ProductionPlanResult, _ rows: [MaterialPeriodPlan]) -> ProductionPlanResult {
+        guard !rows.isEmpty else { return plan }
+        var plan = plan
+        plan.materials = rows
+        let cost = rows.reduce(0) { $0 + $1.cost }
+        plan.costs.material += cost
+        plan.objective += cost
+        let premium = Dictionary(scenario.materials.map { ($0.id, $0.expediteCost ?? 0) }) { first, _ in first }
+        for row in rows where row.expedited > Solution.planTolerance {
+            plan.actions.append(PlanAction(
+                kind: .expedite, subject: row.material, period: row.period, quantity: row.expedited, unit: .units,
+                cost: row.expedited * (premium[row.material] ?? 0), detail: "\(NumberText.hours(row.expedited)) units bought inside the lead time"))
+        }
+        var lines = plan.materialCosts ?? []
+        for line in MaterialCostLine.lines(scenario, used: [Double](repeating: 0, count: scenario.materials.count), bought: rows) {
+            if let k = lines.firstIndex(where: { $0.material == line.material }) {
+                lines[k].quantity += line.quantity
+                lines[k].cost += line.cost
+            } else {
+                lines.append(line)
+            }
+        }
+        let order = Dictionary(scenario.materials.enumerated().map { ($1.id, $0) }) { first, _ in first }
+        plan.materialCosts = lines.sorted { (order[$0.material] ?? 0) < (order[$1.material] ?? 0) }
+        return plan
+    }
+
     public func plan(_ options: PlanOptions = PlanOptions()) throws(PlanningError) -> ProductionPlanResult {
         try plan(options, from: nil).plan
     }
@@ -148,7 +177,8 @@ public struct AggregatePlanner: Sendable {
             // Families first sees a share of the products at a time, so it cannot carry the
             // constrained materials they share: where its plan needs more than can be had, the
             // plan is made in the one model that does.
-            guard let short = MaterialFlow.shortage(in: made, scenario) else { return (made, nil) }
+            let materials = MaterialFlow.purchases(for: made, scenario)
+            guard let short = materials.shortage else { return (withMaterials(made, materials.rows), nil) }
             let period = scenario.horizon.periods[short.period].label
             options.progress?("families first needs more \(short.material) by \(period) than can be had: planning in one model")
             var (plan, next) = try plan(model(), options, from: start)

@@ -120,13 +120,18 @@ struct MaterialFlow {
         return (uses, receipts, capacity)
     }
 
-    /// The first constrained material and period where `plan` (made without the material
-    /// flow: families first) uses more than can be had by then — on hand, open purchase orders,
-    /// and purchases (expedited where allowed) up to the supplier's capacity — or nil where
-    /// every material suffices. Substitutes are not counted.
-    static func shortage(in plan: ProductionPlanResult, _ scenario: Scenario) -> (material: String, period: Int)? {
+    /// What a plan made without the material flow (families first) buys of each constrained
+    /// material, or the first material and period where it uses more than can be had by then
+    /// (on hand, open purchase orders, purchases up to the supplier's capacity once the lead
+    /// time has passed, or before at the expedite cost where there is one). Substitutes are
+    /// not counted.
+    ///
+    /// With U and A a material's cumulative use and receipts to period t, the cumulative
+    /// purchases P are the least that cover the use and can still be bought in time:
+    /// P[t] = max(0, U[t] − A[t], P[t+1] − cap[t+1]), so each purchase comes as late as it can.
+    static func purchases(for plan: ProductionPlanResult, _ scenario: Scenario) -> (rows: [MaterialPeriodPlan], shortage: (material: String, period: Int)?) {
         let constrained = materials(of: scenario)
-        guard !constrained.isEmpty else { return nil }
+        guard !constrained.isEmpty else { return ([], nil) }
         let periods = scenario.horizon.periods
         let productIndex = Dictionary(scenario.products.enumerated().map { ($1.id, $0) }) { first, _ in first }
         var made = [[Double]](repeating: [Double](repeating: 0, count: periods.count), count: scenario.products.count)
@@ -134,18 +139,36 @@ struct MaterialFlow {
             if let p = productIndex[row.product] { made[p][row.periodIndex] += row.production }
         }
         let consumed = ConsumptionOffsets(scenario)
+        var rows: [MaterialPeriodPlan] = []
         for material in constrained {
-            let (uses, receipts, capacity) = supply(of: material, scenario, productIndex: productIndex, consumed: consumed)
+            let (uses, receipts, supplier) = supply(of: material, scenario, productIndex: productIndex, consumed: consumed)
             let arrives = scenario.horizon.start.advanced(by: material.leadTimeDays)
-            var available = 0.0, used = 0.0
+            let capacity = periods.indices.map { t in periods[t].start >= arrives || material.expediteCost != nil ? supplier[t] : 0 }
+            let use = uses.map { $0.reduce(0) { $0 + $1.perUnit * made[$1.product][$1.period] } }
+            var need = [Double](repeating: 0, count: periods.count)
+            var available = 0.0, used = 0.0, received = 0.0
             for t in periods.indices {
-                let buys = periods[t].start >= arrives || material.expediteCost != nil
-                available += receipts[t] + (buys ? capacity[t] : 0)
-                used += uses[t].reduce(0) { $0 + $1.perUnit * made[$1.product][$1.period] }
-                if used > available + 1e-6 * max(1, used) { return (material.id, t) }
+                available += receipts[t] + capacity[t]
+                used += use[t]
+                received += receipts[t]
+                if used > available + 1e-6 * max(1, used) { return (rows, (material.id, t)) }
+                need[t] = used - received
+            }
+            var bought = [Double](repeating: 0, count: periods.count)
+            for t in periods.indices.reversed() {
+                bought[t] = max(0, need[t], t + 1 < periods.count ? bought[t + 1] - capacity[t + 1] : 0)
+            }
+            var stock = 0.0
+            for t in periods.indices {
+                let q = max(0, bought[t] - (t > 0 ? bought[t - 1] : 0))
+                let expedited = periods[t].start < arrives ? q : 0
+                stock += receipts[t] + q - use[t]
+                rows.append(MaterialPeriodPlan(
+                    material: material.id, period: periods[t].label, periodIndex: t, receipts: receipts[t], purchased: q, expedited: expedited,
+                    consumed: use[t], endingStock: max(0, stock), cost: q * material.unitCost + expedited * (material.expediteCost ?? 0), unitValue: nil))
             }
         }
-        return nil
+        return (rows, nil)
     }
 
     private static func addSubstitutes(_ scenario: Scenario, _ items: inout [Item], production: [[VariableID]], into program: inout LinearProgram) {
