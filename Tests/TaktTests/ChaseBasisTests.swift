@@ -29,7 +29,7 @@ import TaktLP
         s.products[0].targetEndingInventory = 0
         s.products[0].initialInventory = 0
         var hours = ResourceHours(s)
-        hours.regular = hours.regular.map { $0.map { $0 * 1000 + 1000 } }
+        hours.regular = hours.regular.map { $0 * 1000 + 1000 }
         let demand = DemandProfile(s)
         var model = AggregatePlanModel(scenario: s, demand: demand, hours: hours, fixedLabor: true)
         model.build()
@@ -55,7 +55,7 @@ import TaktLP
         case "product":
             let s = oneProduct(of: whole, 3)
             let full = ResourceHours(s)
-            let taken = full.regular.map { $0.enumerated().map { t, hours in t % 2 == 0 ? hours * 0.97 : hours / 2 } }
+            let taken = ResourceGrid(full.regular.values.map { $0.enumerated().map { t, hours in t % 2 == 0 ? hours * 0.97 : hours / 2 } })
             model = AggregatePlanModel(scenario: s, demand: DemandProfile(s), hours: full.leaving(taken), fixedLabor: true)
         case "families":
             let families = FamilyAggregation(whole, demand: DemandProfile(whole))

@@ -40,14 +40,14 @@ import Testing
     /// too badly scaled for GLPK (found by `everyPlanKeepsItsBalances`, seed 8367).
     @Test func hoursLeftByRoundingAreNone() {
         var hours = ResourceHours(scenario(seed: 1))
-        hours.regular = [[1.1, 5]]
-        hours.overtime = [[0.1, 2]]
-        hours.extraShift = [[0, 0]]
-        hours.extraShiftLeft = [[1, 1]]
+        hours.regular = ResourceGrid([[1.1, 5]])
+        hours.overtime = ResourceGrid([[0.1, 2]])
+        hours.extraShift = ResourceGrid([[0, 0]])
+        hours.extraShiftLeft = ResourceGrid([[1, 1]])
         #expect(0.1 - (1.2 - 1.1) > 0)
-        let left = hours.leaving([[1.2, 5.5]])
-        #expect(left.regular == [[0, 0]])
-        #expect(left.overtime == [[0, 1.5]])
+        let left = hours.leaving(ResourceGrid([[1.2, 5.5]]))
+        #expect(left.regular == ResourceGrid([[0, 0]]))
+        #expect(left.overtime == ResourceGrid([[0, 1.5]]))
     }
 
     @Test func aModelGivenOtherHoursIsTheModelBuiltWithThem() throws {
@@ -60,9 +60,9 @@ import Testing
         let demand = DemandProfile(s)
         let full = ResourceHours(s)
         // Others take regular hours, all overtime and part of the shift in some periods.
-        let taken = full.regular.indices.map { r in
-            full.regular[r].indices.map { t in t % 3 == 0 ? full.regular[r][t] + full.overtime[r][t] + full.extraShift[r][t] / 2 : full.regular[r][t] / 4 }
-        }
+        let taken = ResourceGrid(full.regular.indices.map { r in
+            full.regular[r].indices.map { t in t % 3 == 0 ? full.regular[r, t] + full.overtime[r, t] + full.extraShift[r, t] / 2 : full.regular[r, t] / 4 }
+        })
         let left = full.leaving(taken)
         var rebounded = AggregatePlanModel(scenario: s, demand: demand, hours: full, fixedLabor: true)
         rebounded.build()
@@ -70,7 +70,7 @@ import Testing
         rebounded.setHours(left)
         var built = AggregatePlanModel(scenario: s, demand: demand, hours: left, fixedLabor: true)
         built.build()
-        #expect(left.extraShiftLeft.joined().contains { $0 > 0 && $0 < 1 })
+        #expect(left.extraShiftLeft.values.joined().contains { $0 > 0 && $0 < 1 })
         #expect(rebounded.program != before)
         #expect(rebounded.program == built.program)
     }

@@ -93,9 +93,9 @@ struct AggregatePlanModel {
 
     /// Hours per period of each resource (work centers, then labor pools).
     private(set) var hours: ResourceHours
-    var regularHours: [[Double]] { hours.regular }
-    var overtimeHours: [[Double]] { hours.overtime }
-    var extraShiftHours: [[Double]] { hours.extraShift }
+    var regularHours: ResourceGrid { hours.regular }
+    var overtimeHours: ResourceGrid { hours.overtime }
+    var extraShiftHours: ResourceGrid { hours.extraShift }
     /// Labor pools keep the hours given, hiring and layoffs aside (a plan within a plan).
     let fixedLabor: Bool
     /// Whether each class's deliveries are kept non-negative (see ``build()``). A family plan,
@@ -439,16 +439,16 @@ struct AggregatePlanModel {
 
     /// Hours the given products take from each resource in each period of a solution:
     /// `[resource][period]`, work centers first, then labor pools.
-    func resourceLoad(of products: some Sequence<Int>, in solution: Solution) -> [[Double]] {
+    func resourceLoad(of products: some Sequence<Int>, in solution: Solution) -> ResourceGrid {
         let periods = scenario.horizon.periodCount
         let centers = scenario.workCenters.count
-        var load = [[Double]](repeating: [Double](repeating: 0, count: periods), count: centers + scenario.laborPools.count)
+        var load = ResourceGrid(resources: centers + scenario.laborPools.count, periods: periods)
         let wanted = Set(products)
         var split = Set<[Int]>()
         for entry in routingSplit where wanted.contains(entry.product) {
             split.insert([entry.product, entry.step])
             let hours = hoursPerUnit(routing[entry.product][entry.step], product: entry.product)
-            load[entry.workCenter][loadPeriod[entry.product][entry.step][entry.period]] += hours * solution.planValue(entry.column)
+            load[entry.workCenter, loadPeriod[entry.product][entry.step][entry.period]] += hours * solution.planValue(entry.column)
         }
         addLoad(of: wanted.sorted(), to: &load, skipping: split, run: { solution.planValue(runs[$0][$1]) }) { solution.planValue(production[$0][$1]) }
         return load
@@ -456,8 +456,8 @@ struct AggregatePlanModel {
 
     /// The hours per resource and period that the frozen production of `products` takes on
     /// their primary work centers: what a family's product plan cannot do without.
-    func frozenLoad(of products: [Int]) -> [[Double]] {
-        var load = [[Double]](repeating: [Double](repeating: 0, count: scenario.horizon.periodCount), count: scenario.workCenters.count + scenario.laborPools.count)
+    func frozenLoad(of products: [Int]) -> ResourceGrid {
+        var load = ResourceGrid(resources: scenario.workCenters.count + scenario.laborPools.count, periods: scenario.horizon.periodCount)
         addLoad(of: products, to: &load, skipping: [], run: { _, _ in 1 }) { demand.frozen[$0][$1] }
         return load
     }
@@ -503,8 +503,8 @@ struct AggregatePlanModel {
     }
 
     /// The hours per resource and period of making each product's demand in its period.
-    func demandLoad(of products: [Int]) -> [[Double]] {
-        var load = [[Double]](repeating: [Double](repeating: 0, count: scenario.horizon.periodCount), count: scenario.workCenters.count + scenario.laborPools.count)
+    func demandLoad(of products: [Int]) -> ResourceGrid {
+        var load = ResourceGrid(resources: scenario.workCenters.count + scenario.laborPools.count, periods: scenario.horizon.periodCount)
         addLoad(of: products, to: &load, skipping: [], run: { _, _ in 1 }) { demand.total(product: $0, period: $1) }
         return load
     }
@@ -513,7 +513,7 @@ struct AggregatePlanModel {
     /// product order (sums must not depend on a set's order), steps in `skipping` left out;
     /// a product that sets up per run adds `run(product, period)` setups where it makes any.
     private func addLoad(
-        of products: [Int], to load: inout [[Double]], skipping split: Set<[Int]>, run: (Int, Int) -> Double, made: (Int, Int) -> Double
+        of products: [Int], to load: inout ResourceGrid, skipping split: Set<[Int]>, run: (Int, Int) -> Double, made: (Int, Int) -> Double
     ) {
         let centers = scenario.workCenters.count
         for p in products {
@@ -523,10 +523,10 @@ struct AggregatePlanModel {
                     guard quantity > 0 else { continue }
                     let target = loadPeriod[p][k][t]
                     if let w = workCenterIndex[step.workCenter] {
-                        if !split.contains([p, k]) { load[w][target] += hoursPerUnit(step, product: p) * quantity }
-                        if setupsPerRun[p] { load[w][target] += setupHoursPerRun(step, product: p) * run(p, t) }
+                        if !split.contains([p, k]) { load[w, target] += hoursPerUnit(step, product: p) * quantity }
+                        if setupsPerRun[p] { load[w, target] += setupHoursPerRun(step, product: p) * run(p, t) }
                     }
-                    if let l = step.laborPool.flatMap({ laborPoolIndex[$0] }) { load[centers + l][target] += step.laborHours * quantity }
+                    if let l = step.laborPool.flatMap({ laborPoolIndex[$0] }) { load[ResourceGrid.laborPool(l, centers: centers), target] += step.laborHours * quantity }
                 }
             }
         }
@@ -589,12 +589,12 @@ struct AggregatePlanModel {
 
 /// Hours per resource and period that a plan may use: regular, overtime and one extra shift.
 struct ResourceHours: Sendable {
-    var regular: [[Double]]
-    var overtime: [[Double]]
+    var regular: ResourceGrid
+    var overtime: ResourceGrid
     /// A whole extra shift's hours.
-    var extraShift: [[Double]]
+    var extraShift: ResourceGrid
     /// The share of the extra shift still free to plan (1 unless others took part of it).
-    var extraShiftLeft: [[Double]]
+    var extraShiftLeft: ResourceGrid
     /// Whether the resource offers overtime in the period at all, however much of it others
     /// have taken: such a period keeps its overtime column (see `AggregatePlanModel`).
     let offersOvertime: [[Bool]]
@@ -609,10 +609,10 @@ struct ResourceHours: Sendable {
                 period.dayOffsets(from: start).reduce(0) { $0 + daily[$1] }
             }
         }
-        regular = profiles.map { perPeriod($0.regular) }
-        overtime = profiles.map { perPeriod($0.overtime) }
-        extraShift = profiles.map { perPeriod($0.extraShift) }
-        extraShiftLeft = profiles.map { _ in Array(repeating: 1, count: periods.count) }
-        offersOvertime = overtime.map { $0.map { $0 > 0 } }
+        regular = ResourceGrid(profiles.map { perPeriod($0.regular) })
+        overtime = ResourceGrid(profiles.map { perPeriod($0.overtime) })
+        extraShift = ResourceGrid(profiles.map { perPeriod($0.extraShift) })
+        extraShiftLeft = ResourceGrid(profiles.map { _ in Array(repeating: 1, count: periods.count) })
+        offersOvertime = overtime.values.map { $0.map { $0 > 0 } }
     }
 }

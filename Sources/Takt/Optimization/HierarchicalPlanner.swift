@@ -53,7 +53,7 @@ struct HierarchicalPlanner {
         let products = AggregatePlanModel(scenario: scenario, demand: demand, hours: base)
         let familyUnits = AggregatePlanModel(scenario: families.scenario, demand: families.demand, hours: base)
         let frozenCorrection = families.members.indices.map { f in
-            Self.difference(products.frozenLoad(of: families.members[f]), familyUnits.frozenLoad(of: [f]))
+            products.frozenLoad(of: families.members[f]) - familyUnits.frozenLoad(of: [f])
         }
         // Each product's model is built on another core while GLPK solves the family plan,
         // in the plant's hours: only bounds change with the hours, set before each solve.
@@ -63,7 +63,7 @@ struct HierarchicalPlanner {
         let building = WorkerThread { models.build() }
         building.start()
         var top = AggregatePlanModel(
-            scenario: families.scenario, demand: families.demand, hours: base.leaving(frozenCorrection.reduce(Self.zero(like: base.regular), Self.sum)))
+            scenario: families.scenario, demand: families.demand, hours: base.leaving(frozenCorrection.reduce(ResourceGrid.zero(like: base.regular), +)))
         top.keepsClassesApart = false
         top.build()
         options.progress?("family plan: " + PlanOptions.solving(top.program))
@@ -81,7 +81,7 @@ struct HierarchicalPlanner {
         let topSolution = try solved.get()
         let topResult = PlanReadback(model: top, solution: topSolution).result()
         let familyCount = families.families.count
-        let familyLoads = (0..<familyCount).map { Self.sum(top.resourceLoad(of: [$0], in: topSolution), frozenCorrection[$0]) }
+        let familyLoads = (0..<familyCount).map { top.resourceLoad(of: [$0], in: topSolution) + frozenCorrection[$0] }
 
         // The family plan's workforce sets each labor pool's hours for the product plans.
         let centers = scenario.workCenters.count
@@ -105,36 +105,36 @@ struct HierarchicalPlanner {
         // products, 0.46% by period.)
         let reserved = families.members.enumerated().flatMap { f, members in
             let frozen = members.map { products.frozenLoad(of: [$0]) }
-            let open = Self.difference(familyLoads[f], frozen.reduce(Self.zero(like: hours.regular), Self.sum)).map { $0.map { max(0, $0) } }
+            let open = (familyLoads[f] - frozen.reduce(ResourceGrid.zero(like: hours.regular), +)).map { max(0, $0) }
             let need = members.map { products.demandLoad(of: [$0]) }
-            let familyNeed = need.reduce(Self.zero(like: need[0]), Self.sum)
-            let horizonNeed = need.map { $0.map { $0.reduce(0, +) } }
-            let familyHorizonNeed = familyNeed.map { $0.reduce(0, +) }
+            let familyNeed = need.reduce(ResourceGrid.zero(like: need[0]), +)
+            let horizonNeed = need.map(\.totals)
+            let familyHorizonNeed = familyNeed.totals
             return members.indices.map { i in
-                Self.sum(frozen[i], open.indices.map { r in
+                frozen[i] + ResourceGrid(open.indices.map { r in
                     open[r].indices.map { t in
                         let share =
-                            familyNeed[r][t] > 0 ? need[i][r][t] / familyNeed[r][t]
+                            familyNeed[r, t] > 0 ? need[i][r, t] / familyNeed[r, t]
                             : familyHorizonNeed[r] > 0 ? horizonNeed[i][r] / familyHorizonNeed[r] : 1 / Double(members.count)
-                        return open[r][t] * share
+                        return open[r, t] * share
                     }
                 })
             }
         }
         let count = order.count
-        var later = [[[Double]]](repeating: Self.zero(like: hours.regular), count: count)
-        for i in stride(from: count - 2, through: 0, by: -1) { later[i] = Self.sum(later[i + 1], reserved[i + 1]) }
+        var later = [ResourceGrid](repeating: ResourceGrid.zero(like: hours.regular), count: count)
+        for i in stride(from: count - 2, through: 0, by: -1) { later[i] = later[i + 1] + reserved[i + 1] }
         var planned: [PlannedProduct] = []
-        var used = Self.zero(like: hours.regular)
+        var used = ResourceGrid.zero(like: hours.regular)
         for i in 0..<count {
             // A first plan starts from the chase plan's basis: dual feasible, so the dual
             // simplex only repairs the periods where chasing demand overloads the hours given.
             // (On 200 products, 150 pivots a product where GLPK's presolved primal took 250,
             // in 70% of the time.)
             let model = models.built[i]!
-            let product = try plan(model, in: hours.leaving(Self.sum(used, later[i])), label: "product \(i + 1) of \(count)", from: model.chaseBasis())
+            let product = try plan(model, in: hours.leaving(used + later[i]), label: "product \(i + 1) of \(count)", from: model.chaseBasis())
             planned.append(product)
-            used = Self.sum(used, product.load)
+            used = used + product.load
         }
         // Then each product again in what all the others finally take. The products planned
         // first had to leave the hours kept for those to come, which often needed less: they
@@ -163,7 +163,7 @@ struct HierarchicalPlanner {
             let worth = planned.map(\.hourValue)
             let rest = planned.indices.filter { !short[$0] }.sorted { worth[$0] > worth[$1] || (worth[$0] == worth[$1] && $0 < $1) }
             for i in planned.indices.filter({ short[$0] }) + rest {
-                let others = Self.difference(used, planned[i].load)
+                let others = used - planned[i].load
                 let product: PlannedProduct
                 do {
                     product = try plan(
@@ -173,7 +173,7 @@ struct HierarchicalPlanner {
                     break refining
                 }
                 planned[i] = product
-                used = Self.sum(others, product.load)
+                used = others + product.load
             }
         }
         // Whole quantities, product by product in family order, each in what all the others
@@ -217,10 +217,10 @@ struct HierarchicalPlanner {
 
     /// Makes each product's plan whole in what all the others take at that point; returns how
     /// many products keep their relaxed plan (no whole plan fitted, see `WholePlan.Outcome`).
-    private func makeWhole(_ planned: inout [PlannedProduct], used: inout [[Double]], hours: ResourceHours) throws(PlanningError) -> Int {
+    private func makeWhole(_ planned: inout [PlannedProduct], used: inout ResourceGrid, hours: ResourceHours) throws(PlanningError) -> Int {
         var relaxed = 0
         for i in planned.indices {
-            let others = Self.difference(used, planned[i].load)
+            let others = used - planned[i].load
             var model = planned[i].model
             model.setHours(hours.leaving(others))
             let outcome = try WholePlan(model: model, relaxed: planned[i].solution, solver: solver, options: options).solution()
@@ -230,7 +230,7 @@ struct HierarchicalPlanner {
                 // `WholePlan`): kept, since its setups are whole.
                 let load = model.resourceLoad(of: [0], in: whole)
                 planned[i] = PlannedProduct(model: model, solution: whole, session: nil, load: load, shortfall: model.shortfall(in: whole))
-                used = Self.sum(others, load)
+                used = others + load
                 if case .partly = outcome { relaxed += 1 }
             case .wholeAlready: break
             case .noFit: relaxed += 1
@@ -250,7 +250,7 @@ struct HierarchicalPlanner {
     /// a product for demand no option meets.) Each step's plans fit where the ones before
     /// did, so the cost can only fall.
     private func replanShortFamilies(
-        _ families: FamilyAggregation, parts: [PlanPart], planned: inout [PlannedProduct], used: inout [[Double]], hours: ResourceHours,
+        _ families: FamilyAggregation, parts: [PlanPart], planned: inout [PlannedProduct], used: inout ResourceGrid, hours: ResourceHours,
         round: Int
     ) throws(PlanningError) {
         var first = 0
@@ -258,8 +258,8 @@ struct HierarchicalPlanner {
             let positions = first..<(first + members.count)
             first += members.count
             guard members.count > 1, positions.contains(where: { planned[$0].isShort }) else { continue }
-            let own = positions.reduce(Self.zero(like: hours.regular)) { Self.sum($0, planned[$1].load) }
-            let others = Self.difference(used, own)
+            let own = positions.reduce(ResourceGrid.zero(like: hours.regular)) { $0 + planned[$1].load }
+            let others = used - own
             let part = PlanPart(joining: positions.map { parts[$0] })
             var model = AggregatePlanModel(scenario: part.scenario, demand: part.demand, hours: hours.leaving(others), fixedLabor: true)
             model.costs = part.costs
@@ -273,11 +273,11 @@ struct HierarchicalPlanner {
             // The family's products change together or not at all: a solve stopped half-way
             // (the time limit) leaves the plans as they were, which fit.
             var replanned = planned
-            var taken = shares.reduce(others, Self.sum)
+            var taken = shares.reduce(others, +)
             for (k, i) in positions.enumerated() {
-                let rest = Self.difference(taken, shares[k])
+                let rest = taken - shares[k]
                 replanned[i] = try plan(again: planned[i], in: hours.leaving(rest), label: "product \(i + 1) again, after its family")
-                taken = Self.sum(rest, replanned[i].load)
+                taken = rest + replanned[i].load
             }
             planned = replanned
             used = taken
@@ -362,7 +362,7 @@ struct HierarchicalPlanner {
         let solution: Solution
         /// Where the solver keeps the model loaded (on the planning thread).
         let session: (any WarmStartSession)?
-        let load: [[Double]]
+        let load: ResourceGrid
         /// The demand it left unmet and the targets it broke (units): a product short goes
         /// first in the next round.
         let shortfall: Double
@@ -412,9 +412,6 @@ struct HierarchicalPlanner {
         try plan(earlier.model, in: hours, label: label, from: earlier.solution.basis ?? earlier.model.chaseBasis(), session: earlier.session)
     }
 
-    private static func zero(like grid: [[Double]]) -> [[Double]] { grid.map { [Double](repeating: 0, count: $0.count) } }
-    private static func sum(_ a: [[Double]], _ b: [[Double]]) -> [[Double]] { zip(a, b).map { zip($0, $1).map(+) } }
-    private static func difference(_ a: [[Double]], _ b: [[Double]]) -> [[Double]] { zip(a, b).map { zip($0, $1).map(-) } }
 
     /// Solves from `basis` (GLPK's dual simplex where it is dual feasible), or cold.
     private func solve(_ program: LinearProgram, from basis: Basis?) throws(PlanningError) -> Solution {
@@ -427,7 +424,7 @@ extension ResourceHours {
     /// the extra shift, of which a share is left (its hours and cost per shift stay whole).
     /// What cancellation leaves (hours less the same hours summed another way, 1e-16 h) is
     /// none: a column bounded there makes its capacity row too badly scaled for GLPK.
-    func leaving(_ others: [[Double]]) -> ResourceHours {
+    func leaving(_ others: ResourceGrid) -> ResourceHours {
         func remaining(_ hours: Double, less taken: Double) -> Double {
             let rest = hours - taken
             return rest > 1e-9 * max(1, hours) ? rest : 0
