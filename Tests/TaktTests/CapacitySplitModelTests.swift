@@ -14,7 +14,7 @@ import TaktLP
         let item = CapacitySplitModel.Item(
             quantity: 20, sales: [10, 10], opening: 0, holdingCost: 1, backlogCost: 5, load: [(resource: 0, hours: 0.5, offsetDays: 0)], offers: [])
         var model = CapacitySplitModel(
-            items: [item], periods: periods, window: 0..<2, regular: [regular], overtime: [overtime], overtimeCost: [20], costScale: [1, 1])
+            items: [item], periods: periods, window: 0..<2, regular: ResourceGrid([regular]), overtime: ResourceGrid([overtime]), overtimeCost: [20], costScale: [1, 1])
         model.build()
         return model
     }

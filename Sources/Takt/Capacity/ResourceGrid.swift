@@ -38,6 +38,9 @@ struct ResourceGrid: Hashable, Sendable {
         set { values[resource][period] = newValue }
     }
 
+    /// Each resource's row changed by `transform` (into other periods: months from weeks).
+    func mapRows(_ transform: ([Double]) -> [Double]) -> ResourceGrid { ResourceGrid(values.map(transform)) }
+
     /// Each value changed by `transform`.
     func map(_ transform: (Double) -> Double) -> ResourceGrid { ResourceGrid(values.map { $0.map(transform) }) }
 

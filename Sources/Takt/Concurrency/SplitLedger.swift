@@ -17,22 +17,22 @@ final class SplitLedger: @unchecked Sendable {
     private let condition = NSCondition()
     /// Per family: the hours it has placed, by resource and period; once ``run(workers:_:)``
     /// returns, each family's whole load.
-    private(set) var placed: [[[Double]]]
+    private(set) var placed: [ResourceGrid]
     /// Per family: no load of it is still to come in periods before this.
     private var settled: [Int]
     /// Per family: the load of its monthly plan, by resource and month, once planned.
-    private var monthly: [[[Double]]?]
+    private var monthly: [ResourceGrid?]
     private var failed = false
     /// Families that stopped because another failed: their error is not the one to report.
     private var stopped: Set<Int> = []
-    private let regular: [[Double]]
-    private let reserved: [[[Double]]]
+    private let regular: ResourceGrid
+    private let reserved: [ResourceGrid]
 
     /// `reserved`: per family, the hours the family plan gave it.
-    init(regular: [[Double]], reserved: [[[Double]]]) {
+    init(regular: ResourceGrid, reserved: [ResourceGrid]) {
         self.regular = regular
         self.reserved = reserved
-        placed = reserved.map { $0.map { $0.map { _ in 0 } } }
+        placed = reserved.map(ResourceGrid.zero(like:))
         settled = reserved.map { _ in 0 }
         monthly = reserved.map { _ in nil }
     }
@@ -85,7 +85,7 @@ final class SplitLedger: @unchecked Sendable {
         return SplitHours(base: base, ledger: self, family: f)
     }
 
-    func subtractEarlier(than f: Int, through period: Int, from left: inout [[Double]]) throws(DecompositionError) {
+    func subtractEarlier(than f: Int, through period: Int, from left: inout ResourceGrid) throws(DecompositionError) {
         let ready: Bool = condition.withLock {
             while !failed && (0..<f).contains(where: { settled[$0] <= period }) { condition.wait() }
             guard !failed else {
@@ -100,7 +100,7 @@ final class SplitLedger: @unchecked Sendable {
         guard ready else { throw .anotherSplitFailed }
     }
 
-    func subtractMonthlyPlans(before f: Int, _ perMonth: ([Double]) -> [Double], from left: inout [[Double]]) throws(DecompositionError) {
+    func subtractMonthlyPlans(before f: Int, _ perMonth: ([Double]) -> [Double], from left: inout ResourceGrid) throws(DecompositionError) {
         let ready: Bool = condition.withLock {
             while !failed && (0..<f).contains(where: { monthly[$0] == nil && settled[$0] != .max }) { condition.wait() }
             guard !failed else {
@@ -108,7 +108,7 @@ final class SplitLedger: @unchecked Sendable {
                 return false
             }
             for g in 0..<f {
-                let load = monthly[g] ?? placed[g].map(perMonth)
+                let load = monthly[g] ?? placed[g].mapRows(perMonth)
                 for r in left.indices { for t in left[r].indices { left[r][t] -= load[r][t] } }
             }
             return true
@@ -116,14 +116,14 @@ final class SplitLedger: @unchecked Sendable {
         guard ready else { throw .anotherSplitFailed }
     }
 
-    func publishMonthly(_ f: Int, _ load: [[Double]]) {
+    func publishMonthly(_ f: Int, _ load: ResourceGrid) {
         condition.withLock {
             monthly[f] = load
             condition.broadcast()
         }
     }
 
-    func publish(_ f: Int, _ load: [[Double]], settledBefore: Int) {
+    func publish(_ f: Int, _ load: ResourceGrid, settledBefore: Int) {
         condition.withLock {
             placed[f] = load
             settled[f] = settledBefore

@@ -28,7 +28,7 @@ struct CapacitySplit {
 
     /// Fills in `continuous` and `bought` of the plans split by capacity; returns the
     /// subcontracting bought and the model solved.
-    func run(_ plans: inout [ProductUnitPlan], fixedLoad: [[Double]], costScale: [Double]) throws(DecompositionError)
+    func run(_ plans: inout [ProductUnitPlan], fixedLoad: ResourceGrid, costScale: [Double]) throws(DecompositionError)
         -> (subcontracting: [SubcontractedQuantity], model: CapacityModel?)
     {
         let members = plans.indices.filter { plans[$0].method == .capacity }
@@ -38,7 +38,7 @@ struct CapacitySplit {
         case .automatic: productCount <= options.exactProductLimit ? .products : .families
         case let chosen: chosen
         }
-        let regular = zip(year.regular, fixedLoad).map { zip($0, $1).map { $0 - $1 } }
+        let regular = year.regular - fixedLoad
         var bought: [SubcontractedQuantity] = []
         // What a unit bought saves: its cost made in-house, materials from the bill where the
         // policy says so.
@@ -175,8 +175,8 @@ struct CapacitySplit {
     // MARK: Hours
 
     /// The hours an item's split puts on each resource and period.
-    private func load(of item: CapacitySplitModel.Item, supply: [Double], receipts: [[Double]]) -> [[Double]] {
-        var result = year.regular.map { $0.map { _ in 0.0 } }
+    private func load(of item: CapacitySplitModel.Item, supply: [Double], receipts: [[Double]]) -> ResourceGrid {
+        var result = ResourceGrid.zero(like: year.regular)
         CapacitySplitModel.addLoad(item.load, quantities: supply, periods: year.periods, to: &result)
         for (offer, bought) in zip(item.offers, receipts) {
             CapacitySplitModel.addLoad(offer.load, quantities: bought, factor: -1, periods: year.periods, to: &result)
@@ -205,7 +205,7 @@ struct CapacitySplit {
             }
         }
 
-        func model(_ regular: [[Double]]) -> CapacitySplitModel {
+        func model(_ regular: ResourceGrid) -> CapacitySplitModel {
             var whole = CapacitySplitModel(
                 items: items, periods: periods, window: periods.indices, regular: regular, overtime: year.overtime,
                 overtimeCost: overtimeCost, costScale: costScale)
@@ -245,10 +245,10 @@ struct CapacitySplit {
         let days = scenario.horizon.meanPeriodDays
         var top = CapacitySplitModel(
             items: monthly, periods: months, window: months.indices, regular: try hours.monthly(perMonth),
-            overtime: year.overtime.map(perMonth), overtimeCost: overtimeCost, costScale: months.map { Double($0.range.dayCount) / days })
+            overtime: year.overtime.mapRows(perMonth), overtimeCost: overtimeCost, costScale: months.map { Double($0.range.dayCount) / days })
         top.build()
         let topSolution = try solve(top.program)
-        var topLoad = top.regular.map { $0.map { _ in 0.0 } }
+        var topLoad = ResourceGrid.zero(like: top.regular)
         for (key, hours) in top.placedLoad(topSolution, of: months.indices) { topLoad[key.resource][key.offset] += hours }
         hours.placeMonthly(topLoad)
         func planned(_ i: Int, _ m: Int) -> Double { topSolution.planValue(top.supply[i][m]) }

@@ -78,8 +78,8 @@ struct CapacitySplitModel {
     let periods: [Period]
     /// The periods decided: production in them, load in them and in the ones before.
     let window: Range<Int>
-    let regular: [[Double]]
-    let overtime: [[Double]]
+    let regular: ResourceGrid
+    let overtime: ResourceGrid
     let overtimeCost: [Double]
     /// Holding and backlog costs are per horizon period; a period costs this share of one.
     let costScale: [Double]
@@ -93,7 +93,7 @@ struct CapacitySplitModel {
     var overloadColumns: [Key: VariableID] = [:]
 
     init(
-        items: [Item], periods: [Period], window: Range<Int>, regular: [[Double]], overtime: [[Double]], overtimeCost: [Double],
+        items: [Item], periods: [Period], window: Range<Int>, regular: ResourceGrid, overtime: ResourceGrid, overtimeCost: [Double],
         costScale: [Double]
     ) {
         self.items = items
@@ -109,7 +109,7 @@ struct CapacitySplitModel {
     /// in the period the entry's lead-time offset puts it.
     static func addLoad(
         _ entries: [(resource: Int, hours: Double, offsetDays: Int)], quantities: [Double], factor: Double = 1, periods: [Period],
-        to load: inout [[Double]]
+        to load: inout ResourceGrid
     ) {
         for t in periods.indices where quantities[t] > 0 {
             for entry in entries {
@@ -136,7 +136,7 @@ struct CapacitySplitModel {
         // Load rows' terms by resource and period: an array, not a dictionary keyed by both,
         // which with a dictionary per column and period to merge was a fifth of the time of
         // decomposing 2,000 products by week.
-        var rowTerms = regular.map { $0.map { _ in [Term]() } }
+        var rowTerms = regular.values.map { $0.map { _ in [Term]() } }
         for (i, item) in items.enumerated() {
             let x = span.map { program.addVariable("x(\(i),\($0))") }
             supply.append(x)

@@ -42,7 +42,7 @@ public struct PlanDecomposer: Sendable {
         let levelWeights = splitter.levelWeights()
 
         // Methods other than capacity need nothing but their weights.
-        var fixedLoad = year.regular.map { $0.map { _ in 0.0 } }
+        var fixedLoad = ResourceGrid.zero(like: year.regular)
         let setsUpPerRun = scenario.productsWithSetupHoursPerRun
         for k in plans.indices where plans[k].method != .capacity {
             let plan = plans[k]

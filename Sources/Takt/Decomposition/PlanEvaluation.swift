@@ -12,7 +12,7 @@ struct PlanEvaluation {
     /// anything is made in.
     static func addLoad(
         of plan: ProductUnitPlan, made: [Double], product: Product, setsUpPerRun: Set<String>, periods: [Period],
-        to load: inout [[Double]]
+        to load: inout ResourceGrid
     ) {
         CapacitySplitModel.addLoad(plan.load(product), quantities: made, periods: periods, to: &load)
         if setsUpPerRun.contains(product.id) {
@@ -24,7 +24,7 @@ struct PlanEvaluation {
         let periods = year.periods
         let policy = scenario.policy
         let setsUpPerRun = scenario.productsWithSetupHoursPerRun
-        var load = year.regular.map { $0.map { _ in 0.0 } }
+        var load = ResourceGrid.zero(like: year.regular)
         for plan in plans {
             let product = scenario.products[plan.product]
             let made = plan.madeInHouse

@@ -8,8 +8,8 @@ struct PlanYear {
     /// Sales per product and finest period: the sales plan, or the open orders of products
     /// without one.
     let sales: [[Double]]
-    let regular: [[Double]]
-    let overtime: [[Double]]
+    let regular: ResourceGrid
+    let overtime: ResourceGrid
     let overtimeCost: [Double]
     let resources: [Resource]
     /// Working days per finest period of each unit's calendar.
@@ -45,10 +45,10 @@ struct PlanYear {
         let calculator = CapacityCalculator(year)
         let profiles = calculator.profiles()
         resources = profiles.map(\.resource)
-        regular = profiles.map { perPeriod($0.regular) }
-        overtime = profiles.map { profile in
+        regular = ResourceGrid(profiles.map { perPeriod($0.regular) })
+        overtime = ResourceGrid(profiles.map { profile in
             profile.overtime.contains(.infinity) ? perPeriod(profile.overtime.map { $0.isInfinite ? 1e9 : $0 }) : perPeriod(profile.overtime)
-        }
+        })
         overtimeCost = original.workCenters.map(\.overtimeCost) + original.laborPools.map(\.overtimeCost)
         var days: [String: [Double]] = [:]
         for unit in original.units { days[unit.id] = perPeriod(calculator.dayWeights(unit: unit.id, workCenter: nil)) }

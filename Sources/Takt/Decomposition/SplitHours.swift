@@ -9,27 +9,27 @@ import Foundation
 final class SplitHours: @unchecked Sendable {
     /// The hours given, before anything the families before this one place: enough to size a
     /// split's model by, not to solve it.
-    let base: [[Double]]
+    let base: ResourceGrid
     private let ledger: SplitLedger?
     private let family: Int
-    private var own: [[Double]]
+    private var own: ResourceGrid
 
     /// A split with `hours` to itself.
-    convenience init(alone hours: [[Double]]) {
+    convenience init(alone hours: ResourceGrid) {
         self.init(base: hours, ledger: nil, family: 0)
     }
 
     /// A split of `family` whose hours the ledger keeps (`SplitLedger`).
-    init(base: [[Double]], ledger: SplitLedger?, family: Int) {
+    init(base: ResourceGrid, ledger: SplitLedger?, family: Int) {
         self.base = base
         self.ledger = ledger
         self.family = family
-        own = base.map { $0.map { _ in 0 } }
+        own = ResourceGrid.zero(like: base)
     }
 
     /// The hours left in every period, final in those up to `period`: in a ledger, this waits
     /// until no family before this one can still place load there.
-    func left(through period: Int) throws(DecompositionError) -> [[Double]] {
+    func left(through period: Int) throws(DecompositionError) -> ResourceGrid {
         var left = base
         if let ledger { try ledger.subtractEarlier(than: family, through: period, from: &left) }
         for r in left.indices { for t in left[r].indices { left[r][t] -= own[r][t] } }
@@ -39,14 +39,14 @@ final class SplitHours: @unchecked Sendable {
     /// The hours left in each month for a split's first plan, month by month (`perMonth` sums a
     /// row of periods into months): in a ledger, less the monthly plans of the families before
     /// this one (or what they placed, for those split as a whole).
-    func monthly(_ perMonth: ([Double]) -> [Double]) throws(DecompositionError) -> [[Double]] {
-        var left = base.map(perMonth)
+    func monthly(_ perMonth: ([Double]) -> [Double]) throws(DecompositionError) -> ResourceGrid {
+        var left = base.mapRows(perMonth)
         if let ledger { try ledger.subtractMonthlyPlans(before: family, perMonth, from: &left) }
         return left
     }
 
     /// Records the load of a split's monthly plan, by resource and month.
-    func placeMonthly(_ load: [[Double]]) {
+    func placeMonthly(_ load: ResourceGrid) {
         ledger?.publishMonthly(family, load)
     }
 
