@@ -18,6 +18,11 @@ public enum MiniPlant {
         "seasonality.csv": "key,month,weight\nF,1,0.8\nF,2,1.2\n",
         "orders.csv": "id,customer,product,quantity,due,priority,rush,status,frozen_period,earliest_start,completed\nO1,c1,P1,50,2027-01-20,3,no,frozen,2027-01,,\nO2,c2,P2,30,2027-02-15,5,yes,confirmed,,2027-02-01,10\nO3,c3,P1,80,2027-03-30,1,no,open,,,\n",
         "subcontractors.csv": "id,name,product,capacity,unit_cost,lead_time_days,quality\nS,Sub,P2,100,150,20,95\n",
+        "materials.csv": "id,name,uom,unit_cost,lead_time_days,lot_rule,lot_quantity,on_hand,safety_stock,supplier,constrained,expedite_cost\nM1,Steel,kg,3,20,fixed,100,50,10,S1,yes,2\nM2,Alloy,kg,5,10,lot-for-lot,,0,0,S2,no,\n",
+        "bom.csv": "parent,component,quantity,scrap,step,effective_from,effective_to\nP1,M1,2,0.05,10,,\nP1,P2,1,,20,,2027-02-28\nP2,M2,0.5,,,,\n",
+        "purchase_orders.csv": "id,material,quantity,due,supplier\nPO1,M1,200,2027-01-15,S1\n",
+        "supplier_capacity.csv": "material,period,capacity\nM1,2027-02,300\n",
+        "substitutes.csv": "material,substitute,ratio,extra_cost\nM1,M2,1.5,1\n",
     ]
 
     /// The tables, in a fixed order: a target picks one by an input's first byte.

@@ -119,7 +119,7 @@ public struct PlanReport: Sendable {
         guard let items = plan.materialCosts, !items.isEmpty else { return out }
         out += "<h3>Material by item</h3>\n<table><tr><th>material</th><th>quantity</th><th>cost</th></tr>\n"
         for line in items.sorted(by: { ($0.cost, $1.material) > ($1.cost, $0.material) }) {
-            out += "<tr><td>\(e(line.material))</td><td>\(NumberText.plain(line.quantity, decimals: 1))</td><td>\(n(line.cost))</td></tr>\n"
+            out += "<tr><td>\(e(line.material))</td><td>\(n(line.quantity))</td><td>\(n(line.cost))</td></tr>\n"
         }
         return out + "</table>\n"
     }
