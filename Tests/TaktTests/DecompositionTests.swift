@@ -274,6 +274,23 @@ import TaktLP
         #expect(products <= families * 1.005)
     }
 
+    /// `automatic` splits products in one model up to the size limit (items × periods of the
+    /// finest level), families first beyond.
+    @Test func automaticSplitsInOneModelWhileItIsAffordable() throws {
+        let scenario = ScenarioGenerator(orders: 400, products: 12, families: 3, workCenters: 6, units: 2, seed: 1).scenario()
+        func split(_ limit: Int) throws -> DecomposedPlan {
+            try PlanDecomposer(scenario).decompose(DecompositionOptions(to: .week, method: .capacity, capacityModel: .automatic, exactSizeLimit: limit))
+        }
+        let products = try PlanDecomposer(scenario).decompose(DecompositionOptions(to: .week, method: .capacity, capacityModel: .products))
+        let families = try PlanDecomposer(scenario).decompose(DecompositionOptions(to: .week, method: .capacity, capacityModel: .families))
+        let items = products.annual.filter { $0.method == .capacity }.count
+        let weeks = Set(products.products.filter { $0.level == .week }.map(\.period)).count
+        let size = items * weeks
+        #expect(try split(size).capacityModel == .products && split(size).costs.total == products.costs.total)
+        #expect(try split(size - 1).capacityModel == .families && split(size - 1).costs.total == families.costs.total)
+        #expect(try split(DecompositionOptions().exactSizeLimit).capacityModel == .products)
+    }
+
     /// Families' products split by monthly windows of weeks on several threads: the same plan
     /// for one, two or four threads, and the usual invariants; the same with a second round.
     @Test(arguments: [0, 1])

@@ -33,9 +33,8 @@ struct CapacitySplit {
     {
         let members = plans.indices.filter { plans[$0].method == .capacity }
         guard !members.isEmpty else { return ([], nil) }
-        let productCount = Set(members.map { plans[$0].product }).count
         let model: CapacityModel = switch options.capacityModel {
-        case .automatic: productCount <= options.exactProductLimit ? .products : .families
+        case .automatic: members.count * year.periods.count <= options.exactSizeLimit ? .products : .families
         case let chosen: chosen
         }
         let regular = year.regular - fixedLoad

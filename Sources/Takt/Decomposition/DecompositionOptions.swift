@@ -52,7 +52,8 @@ public enum QuantityRounding: String, CaseIterable, Hashable, Sendable, Codable 
 
 /// Which model the capacity-aware split solves.
 public enum CapacityModel: String, CaseIterable, Hashable, Sendable, Codable {
-    /// Products when there are at most ``DecompositionOptions/exactProductLimit`` of them, else families.
+    /// Products while the model is affordable — at most ``DecompositionOptions/exactSizeLimit``
+    /// items × periods — else families.
     case automatic
     /// One item per product and unit: the least-cost split.
     case products
@@ -74,7 +75,12 @@ public struct DecompositionOptions: Hashable, Sendable {
     public var unitShares: [String: [String: Double]]
     public var rounding: QuantityRounding
     public var capacityModel: CapacityModel
-    public var exactProductLimit: Int
+    /// The largest split that `automatic` solves in one model of every product: product-unit
+    /// items × periods of the finest level. On generated plants, 30,000 takes in 200 products
+    /// by week (0.86 s, at 46% of families first's cost) and 2,000 by month (2.0 s, at 68%),
+    /// and leaves 500 products by week (7.5 s exact against 2.6 s) and 2,000 by week (32 s) to
+    /// families first.
+    public var exactSizeLimit: Int
     /// Seconds the whole decomposition may take, every solve included; `nil` for no limit.
     public var timeLimit: Double?
     /// The instant by which the decomposition must end: set from ``timeLimit`` when it
@@ -98,7 +104,7 @@ public struct DecompositionOptions: Hashable, Sendable {
     public init(
         to finestLevel: PlanLevel = .month, method: SplitMethod = .sales, methods: [String: SplitMethod] = [:],
         unitAllocation: UnitAllocation = .capacityShare, unitShares: [String: [String: Double]] = [:],
-        rounding: QuantityRounding = .lots, capacityModel: CapacityModel = .automatic, exactProductLimit: Int = 100,
+        rounding: QuantityRounding = .lots, capacityModel: CapacityModel = .automatic, exactSizeLimit: Int = 30_000,
         timeLimit: Double? = nil, threads: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
         self.finestLevel = finestLevel
@@ -108,7 +114,7 @@ public struct DecompositionOptions: Hashable, Sendable {
         self.unitShares = unitShares
         self.rounding = rounding
         self.capacityModel = capacityModel
-        self.exactProductLimit = exactProductLimit
+        self.exactSizeLimit = exactSizeLimit
         self.timeLimit = timeLimit
         self.threads = max(1, threads)
     }
