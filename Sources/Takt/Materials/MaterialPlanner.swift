@@ -162,8 +162,7 @@ public struct MaterialPlanner: Sendable {
         var pegs: [String: [Int: Set<Int>]] = [:]
         var byUnit: [String: Double] = [:]
         func require(_ line: BOMLine, quantity: Double, completing day: Day, on needed: Day, unit: String?, from sources: Set<Int>) {
-            if let from = line.effectiveFrom, day < from { return }
-            if let to = line.effectiveTo, day > to { return }
+            guard line.isInForce(on: day) else { return }
             let b = bucket(of: needed)
             gross[line.component, default: Array(repeating: 0, count: count)][b] += quantity * line.gross
             pegs[line.component, default: [:]][b, default: []].formUnion(sources)

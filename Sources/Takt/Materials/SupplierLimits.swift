@@ -14,14 +14,10 @@ struct SupplierLimits {
     let capacity: [Double]
 
     init?(_ material: String, _ scenario: Scenario, buckets: [MaterialPlan.Bucket]) {
-        var byPeriod: [Int: Double] = [:]
-        for item in scenario.supplierCapacities where item.material == material {
-            guard let t = scenario.horizon.periodIndex(containing: item.period.range.start) else { continue }
-            byPeriod[t] = min(byPeriod[t] ?? .infinity, item.capacity)
-        }
-        guard !byPeriod.isEmpty else { return nil }
-        let periods = byPeriod.keys.sorted()
-        capacity = periods.map { byPeriod[$0]! }
+        let perPeriod = scenario.supplierCapacity(of: material)
+        let periods = perPeriod.indices.filter { perPeriod[$0].isFinite }
+        guard !periods.isEmpty else { return nil }
+        capacity = periods.map { perPeriod[$0] }
         let position = Dictionary(uniqueKeysWithValues: periods.enumerated().map { ($1, $0) })
         window = buckets.map { bucket in scenario.horizon.periodIndex(containing: bucket.start).flatMap { position[$0] } }
     }

@@ -142,23 +142,9 @@ public struct AggregatePlanner: Sendable {
         let cost = rows.reduce(0) { $0 + $1.cost }
         plan.costs.material += cost
         plan.objective += cost
-        let premium = Dictionary(scenario.materials.map { ($0.id, $0.expediteCost ?? 0) }) { first, _ in first }
-        for row in rows where row.expedited > Solution.planTolerance {
-            plan.actions.append(PlanAction(
-                kind: .expedite, subject: row.material, period: row.period, quantity: row.expedited, unit: .units,
-                cost: row.expedited * (premium[row.material] ?? 0), detail: "\(NumberText.hours(row.expedited)) units bought inside the lead time"))
-        }
-        var lines = plan.materialCosts ?? []
-        for line in MaterialCostLine.lines(scenario, used: [Double](repeating: 0, count: scenario.materials.count), bought: rows) {
-            if let k = lines.firstIndex(where: { $0.material == line.material }) {
-                lines[k].quantity += line.quantity
-                lines[k].cost += line.cost
-            } else {
-                lines.append(line)
-            }
-        }
-        let order = Dictionary(scenario.materials.enumerated().map { ($1.id, $0) }) { first, _ in first }
-        plan.materialCosts = lines.sorted { (order[$0.material] ?? 0) < (order[$1.material] ?? 0) }
+        plan.actions += PlanAction.expedites(in: rows, scenario)
+        let bought = MaterialCostLine.lines(scenario, used: [Double](repeating: 0, count: scenario.materials.count), bought: rows)
+        plan.materialCosts = MaterialCostLine.merged([plan.materialCosts ?? [], bought], scenario)
         return plan
     }
 

@@ -113,11 +113,7 @@ struct MaterialFlow {
             guard let t = scenario.horizon.periodIndex(containing: max(order.due, scenario.horizon.start)) else { continue }
             receipts[t] += order.quantity
         }
-        var capacity = [Double](repeating: .infinity, count: periods.count)
-        for item in scenario.supplierCapacities where item.material == material.id {
-            if let t = scenario.horizon.periodIndex(containing: item.period.range.start) { capacity[t] = min(capacity[t], item.capacity) }
-        }
-        return (uses, receipts, capacity)
+        return (uses, receipts, scenario.supplierCapacity(of: material.id))
     }
 
     /// What a plan made without the material flow (families first) buys of each constrained
@@ -229,4 +225,16 @@ public struct MaterialPeriodPlan: Hashable, Sendable, Codable {
     /// What one more unit in the period would save (the balance row's shadow price; `nil`
     /// where the plan was decided by a MIP without duals).
     public var unitValue: Double?
+}
+
+extension Scenario {
+    /// What `material`'s supplier can deliver in each horizon period (`supplier_capacity.csv`,
+    /// by the period holding a row's first day); infinite where no row limits it.
+    func supplierCapacity(of material: String) -> [Double] {
+        var capacity = [Double](repeating: .infinity, count: horizon.periodCount)
+        for item in supplierCapacities where item.material == material {
+            if let t = horizon.periodIndex(containing: item.period.range.start) { capacity[t] = min(capacity[t], item.capacity) }
+        }
+        return capacity
+    }
 }

@@ -108,14 +108,6 @@ struct PlanMerge {
     /// The parts' material costs added up by material, in the scenario's order.
     private static func materialCosts(_ parts: [ProductionPlanResult], _ scenario: Scenario) -> [MaterialCostLine]? {
         let lines = parts.compactMap(\.materialCosts)
-        guard !lines.isEmpty else { return nil }
-        var quantity: [String: Double] = [:], cost: [String: Double] = [:]
-        for line in lines.joined() {
-            quantity[line.material, default: 0] += line.quantity
-            cost[line.material, default: 0] += line.cost
-        }
-        return scenario.materials.compactMap { material in
-            quantity[material.id].map { MaterialCostLine(material: material.id, quantity: $0, cost: cost[material.id] ?? 0) }
-        }
+        return lines.isEmpty ? nil : MaterialCostLine.merged(lines, scenario)
     }
 }

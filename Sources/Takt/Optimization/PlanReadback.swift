@@ -149,12 +149,7 @@ struct PlanReadback {
         actions += substituted.actions
         let materialCosts = unitCosts.source == .unitCost && materials == nil
             ? nil : MaterialCostLine.lines(scenario, used: used, bought: materials ?? [])
-        for row in materials ?? [] where row.expedited > Self.tolerance {
-            let premium = model.scenario.materials.first { $0.id == row.material }?.expediteCost ?? 0
-            actions.append(PlanAction(
-                kind: .expedite, subject: row.material, period: row.period, quantity: row.expedited, unit: .units, cost: row.expedited * premium,
-                detail: "\(NumberText.hours(row.expedited)) units bought inside the lead time"))
-        }
+        actions += PlanAction.expedites(in: materials ?? [], scenario)
         return ProductionPlanResult(
             scenario: scenario.name, status: solution.status.rawValue, costs: costs, objective: solution.objective,
             products: productRows, resources: resourceRows, subcontracting: subcontracting, actions: actions, orders: orders,
@@ -344,6 +339,31 @@ extension MaterialCostLine {
         return scenario.materials.indices.compactMap { m in
             quantity[m] > Solution.planTolerance || abs(cost[m]) >= 0.005
                 ? MaterialCostLine(material: scenario.materials[m].id, quantity: quantity[m], cost: cost[m]) : nil
+        }
+    }
+
+    /// The lines of several plans (the parts of one) added up by material, in the scenario's order.
+    static func merged(_ lists: [[MaterialCostLine]], _ scenario: Scenario) -> [MaterialCostLine] {
+        var quantity: [String: Double] = [:], cost: [String: Double] = [:]
+        for line in lists.joined() {
+            quantity[line.material, default: 0] += line.quantity
+            cost[line.material, default: 0] += line.cost
+        }
+        return scenario.materials.compactMap { material in
+            quantity[material.id].map { MaterialCostLine(material: material.id, quantity: $0, cost: cost[material.id] ?? 0) }
+        }
+    }
+}
+
+extension PlanAction {
+    /// An `expedite` action for each period a constrained material is bought inside its lead
+    /// time, at its expedite cost.
+    static func expedites(in rows: [MaterialPeriodPlan], _ scenario: Scenario) -> [PlanAction] {
+        let premium = Dictionary(scenario.materials.map { ($0.id, $0.expediteCost ?? 0) }) { first, _ in first }
+        return rows.filter { $0.expedited > Solution.planTolerance }.map { row in
+            PlanAction(
+                kind: .expedite, subject: row.material, period: row.period, quantity: row.expedited, unit: .units,
+                cost: row.expedited * (premium[row.material] ?? 0), detail: "\(NumberText.hours(row.expedited)) units bought inside the lead time")
         }
     }
 }
